@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+
+namespace Glorot.Bench;
+
+/// <summary>
+/// Benchmarks. <c>dotnet run -c Release --project bench/Glorot.Bench -- NAME [options]</c> runs one of the
+/// stopwatch benchmarks below (best of N runs, printed as a table and as JSON with --json); any other
+/// arguments go to BenchmarkDotNet's switcher (e.g. <c>--filter *</c>).
+/// </summary>
+public static class Program
+{
+    // Stopwatch benchmarks: a name, what it measures, and the function that runs it.
+    private static readonly Dictionary<string, (string What, Func<string[], int> Run)> Named = new()
+    {
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && Named.TryGetValue(args[0], out var bench))
+            return bench.Run(args[1..]);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "list")
+        {
+            Console.WriteLine("Stopwatch benchmarks:");
+            foreach (var (name, (what, _)) in Named) Console.WriteLine($"  {name,-16} {what}");
+            Console.WriteLine("Anything else is passed to BenchmarkDotNet (e.g. --filter '*').");
+            return 0;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Glorot.Cli;
+
+/// <summary>What counts as the user's mistake (bad flag value, unreadable file) rather than a bug.</summary>
+internal static class CliErrors
+{
+    public const int UserErrorExitCode = 2;
+
+    /// <summary>
+    /// User errors get one line on stderr and exit code 2; anything else is a bug and keeps its stack trace.
+    /// </summary>
+    public static bool IsUserError(Exception ex) =>
+        ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException
+            or InvalidDataException or NotSupportedException;
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Glorot.Cli.Commands;
+
+/// <summary>The list of sub-commands; each is built by its own file.</summary>
+internal static class CommandList
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
