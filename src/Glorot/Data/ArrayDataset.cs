@@ -68,6 +68,15 @@ public sealed class ArrayDataset : IDataset
     /// <summary>The 8-bit pixels of example <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Pixels(long index) => _pixels.AsSpan(checked((int)(Absolute(index) * InputSize)), InputSize);
 
+    /// <inheritdoc/>
+    public int CopyPixels(long index, Span<byte> pixels)
+    {
+        if (pixels.Length != InputSize)
+            throw new ArgumentException($"Expected a span of {InputSize} pixels, got {pixels.Length}.", nameof(pixels));
+        Pixels(index).CopyTo(pixels);
+        return Label(index);
+    }
+
     /// <summary>The label of example <paramref name="index"/>.</summary>
     public int Label(long index) => _labels[Absolute(index)];
 

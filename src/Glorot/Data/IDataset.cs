@@ -40,4 +40,10 @@ public interface IDataset
     /// <exception cref="ArgumentOutOfRangeException">An index outside [0, <see cref="Count"/>).</exception>
     /// <exception cref="ArgumentException">A span of the wrong length.</exception>
     void Fill(ReadOnlySpan<long> indices, Span<float> inputs, Span<int> labels);
+
+    /// <summary>
+    /// Copies the 8-bit pixels of example <paramref name="index"/>, before normalization, into
+    /// <paramref name="pixels"/> [<see cref="InputSize"/>] (for previews and statistics) and returns its label.
+    /// </summary>
+    int CopyPixels(long index, Span<byte> pixels);
 }

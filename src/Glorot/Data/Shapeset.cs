@@ -136,6 +136,9 @@ public sealed class Shapeset : IDataset
         return label;
     }
 
+    /// <inheritdoc/>
+    public int CopyPixels(long index, Span<byte> pixels) => Render(index, pixels);
+
     /// <summary>The label of example <paramref name="index"/>, without drawing it.</summary>
     public int Label(long index) => Sampler().Sample(Seed, Stream(index));
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Glorot.Data;
+using SkiaSharp;
+
+namespace Glorot.Lab.Figures;
+
+/// <summary>
+/// A labelled grid of examples from a data set, like the paper's Figure 1 (5 rows × 10 columns of Shapeset
+/// images): each image scaled up by whole pixels (no smoothing, so the rasterization is visible) with its class
+/// name underneath.
+/// </summary>
+public static class DataPreview
+{
+    private const int Gap = 8;
+    private const int LabelHeight = 18;
+    private const int TitleHeight = 30;
+
+    /// <summary>Draws examples <paramref name="indices"/> of <paramref name="data"/> in rows of
+    /// <paramref name="columns"/>, each pixel <paramref name="scale"/>×<paramref name="scale"/>, and saves a PNG.</summary>
+    public static void SavePng(IDataset data, IReadOnlyList<long> indices, int columns, string path, int scale = 4, string? title = null)
+    {
+        if (indices.Count == 0) throw new ArgumentException("Nothing to preview: no examples.");
+        if (columns <= 0 || scale <= 0) throw new ArgumentException("Columns and scale must be positive.");
+        var shape = data.Shape;
+        int rows = (indices.Count + columns - 1) / columns;
+        int tileWidth = Math.Max(shape.Width * scale, 96);
+        int tileHeight = shape.Height * scale + LabelHeight;
+        int width = Gap + columns * (tileWidth + Gap);
+        int height = TitleHeight + rows * (tileHeight + Gap) + Gap;
+
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        using var typeface = Fonts.Sans();
+        using var labelFont = new SKFont(typeface, 11);
+        using var titleFont = new SKFont(typeface, 15);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.DrawText(title ?? data.Name, Gap, TitleHeight - 10, SKTextAlign.Left, titleFont, ink);
+
+        var pixels = new byte[shape.Size];
+        using var image = new SKBitmap(shape.Width, shape.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var nearest = new SKPaint { IsAntialias = false };
+        for (var k = 0; k < indices.Count; k++)
+        {
+            int label = data.CopyPixels(indices[k], pixels);
+            for (var y = 0; y < shape.Height; y++)
+                for (var x = 0; x < shape.Width; x++)
+                    image.SetPixel(x, y, Colour(pixels, shape, y, x));
+
+            int left = Gap + k % columns * (tileWidth + Gap), top = TitleHeight + k / columns * (tileHeight + Gap);
+            int imageLeft = left + (tileWidth - shape.Width * scale) / 2;
+            var target = new SKRect(imageLeft, top, imageLeft + shape.Width * scale, top + shape.Height * scale);
+            using var tile = SKImage.FromBitmap(image);
+            canvas.DrawImage(tile, target, new SKSamplingOptions(SKFilterMode.Nearest), nearest);
+            canvas.DrawText(data.ClassNames[label], left + tileWidth / 2f, target.Bottom + LabelHeight - 5,
+                SKTextAlign.Center, labelFont, ink);
+        }
+
+        using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    /// <summary>The numbers behind a preview: position in the grid, example index, label and class name, as CSV.</summary>
+    public static string Csv(IDataset data, IReadOnlyList<long> indices, int columns)
+    {
+        var csv = new StringBuilder("row,column,index,label,class\n");
+        var pixels = new byte[data.InputSize];
+        for (var k = 0; k < indices.Count; k++)
+        {
+            int label = data.CopyPixels(indices[k], pixels);
+            csv.Append(CultureInfo.InvariantCulture, $"{k / columns},{k % columns},{indices[k]},{label},\"{data.ClassNames[label]}\"\n");
+        }
+        return csv.ToString();
+    }
+
+    private static SKColor Colour(byte[] pixels, ImageShape shape, int y, int x)
+    {
+        int plane = shape.Height * shape.Width, at = y * shape.Width + x;
+        if (shape.Channels >= 3) return new SKColor(pixels[at], pixels[plane + at], pixels[2 * plane + at]);
+        byte v = pixels[at];
+        return new SKColor(v, v, v);
+    }
+}

@@ -1,0 +1,53 @@
+namespace Glorot.Data;
+
+/// <summary>Class frequencies and pixel statistics of the first examples of a split.</summary>
+/// <param name="Name">The split's name.</param>
+/// <param name="Examples">Examples counted.</param>
+/// <param name="ClassNames">Class names, in label order.</param>
+/// <param name="ClassCounts">Examples of each class.</param>
+/// <param name="PixelMean">Mean of v / 255 over every pixel.</param>
+/// <param name="PixelStd">Standard deviation of v / 255 over every pixel.</param>
+/// <param name="PixelMin">Smallest v / 255.</param>
+/// <param name="PixelMax">Largest v / 255.</param>
+public sealed record DatasetStatistics(
+    string Name, long Examples, IReadOnlyList<string> ClassNames, long[] ClassCounts,
+    double PixelMean, double PixelStd, double PixelMin, double PixelMax)
+{
+    /// <summary>Fraction of examples in each class.</summary>
+    public double[] ClassFrequencies => ClassCounts.Select(c => c / (double)Examples).ToArray();
+
+    /// <summary>Test error of always answering the most frequent class (5/6 for Shapeset, 0.9 for balanced 10 classes).</summary>
+    public double ConstantPredictorError => 1 - ClassCounts.Max() / (double)Examples;
+
+    /// <summary>Counts examples 0 … <paramref name="count"/> − 1 of <paramref name="data"/> (all of a finite set by default).</summary>
+    public static DatasetStatistics Compute(IDataset data, long? count = null)
+    {
+        long n = count ?? (data.IsEndless
+            ? throw new ArgumentException($"{data.Name} is endless: say how many examples to count.")
+            : data.Count);
+        if (n <= 0 || n > data.Count)
+            throw new ArgumentOutOfRangeException(nameof(count), n, $"{data.Name} has {data.Count} examples.");
+        var classCounts = new long[data.ClassCount];
+        Span<long> histogram = stackalloc long[256];
+        var pixels = new byte[data.InputSize];
+        for (long i = 0; i < n; i++)
+        {
+            classCounts[data.CopyPixels(i, pixels)]++;
+            foreach (var v in pixels) histogram[v]++;
+        }
+        double total = (double)n * data.InputSize, sum = 0, sumSquares = 0;
+        int min = 255, max = 0;
+        for (var v = 0; v < 256; v++)
+        {
+            if (histogram[v] == 0) continue;
+            double x = v / 255.0;
+            sum += histogram[v] * x;
+            sumSquares += histogram[v] * x * x;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        double mean = sum / total;
+        return new DatasetStatistics(data.Name, n, data.ClassNames, classCounts, mean,
+            Math.Sqrt(Math.Max(sumSquares / total - mean * mean, 0)), min / 255.0, max / 255.0);
+    }
+}
