@@ -28,8 +28,7 @@ internal static class PhiloxVector
     {
         if (path == Path.Vector512 && Avx512F.IsSupported)
         {
-            var lanes = Vector512.Create(0u, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-            var (a, b, c, d) = Rounds512(seed, stream, block0, lanes);
+            var (a, b, c, d) = Rounds512(seed, stream, block0, Lanes512);
             a.CopyTo(w0); b.CopyTo(w1); c.CopyTo(w2); d.CopyTo(w3);
         }
         else if (path == Path.Vector256 && Avx2.IsSupported)
@@ -49,8 +48,12 @@ internal static class PhiloxVector
         }
     }
 
+    /// <summary>The sixteen lane offsets 0 … 15.</summary>
+    internal static Vector512<uint> Lanes512 => Vector512.Create(0u, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
+    /// <summary>Words 0…3 of blocks block0 + lanes (AVX-512 only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<uint>, Vector512<uint>, Vector512<uint>, Vector512<uint>) Rounds512(
+    internal static (Vector512<uint>, Vector512<uint>, Vector512<uint>, Vector512<uint>) Rounds512(
         ulong seed, ulong stream, ulong block0, Vector512<uint> lanes)
     {
         // Counter word 0 = low 32 bits of the block index, word 1 = high bits, carrying where lanes wrap.

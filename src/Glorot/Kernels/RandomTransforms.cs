@@ -18,19 +18,19 @@ internal static class RandomTransforms
     private const float TwoPow24Inv = 1.0f / 16777216.0f;
 
     // Cephes logf on [√½, √2): log(1+f) = f − f²/2 + f³·P(f); ln 2 split as C1 + C2 for an exact e·C1.
-    private const float L0 = 7.0376836292E-2f, L1 = -1.1514610310E-1f, L2 = 1.1676998740E-1f,
+    internal const float L0 = 7.0376836292E-2f, L1 = -1.1514610310E-1f, L2 = 1.1676998740E-1f,
         L3 = -1.2420140846E-1f, L4 = 1.4249322787E-1f, L5 = -1.6668057665E-1f, L6 = 2.0000714765E-1f,
         L7 = -2.4999993993E-1f, L8 = 3.3333331174E-1f;
-    private const float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440E-4f;
-    private const int SqrtTwoBits = 0x3FB504F3; // √2 as float bits: mantissas above it are halved
+    internal const float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440E-4f;
+    internal const int SqrtTwoBits = 0x3FB504F3; // √2 as float bits: mantissas above it are halved
 
     // Cephes sinf / cosf minimax polynomials on [−π/4, π/4].
-    private const float S0 = -1.9515295891E-4f, S1 = 8.3321608736E-3f, S2 = -1.6666654611E-1f;
-    private const float C0 = 2.443315711809948E-5f, C1 = -1.388731625493765E-3f, C2 = 4.166664568298827E-2f;
+    internal const float S0 = -1.9515295891E-4f, S1 = 8.3321608736E-3f, S2 = -1.6666654611E-1f;
+    internal const float C0 = 2.443315711809948E-5f, C1 = -1.388731625493765E-3f, C2 = 4.166664568298827E-2f;
 
     // The angle 2π·k/2²⁴ is reduced with integers: quadrant r = round(k / 2²²), remainder f = k − r·2²²,
     // φ = f·(π/2)/2²² ∈ [−π/4, π/4).
-    private const float QuarterTurnPerUnit = (float)(Math.PI / 2 / (1 << 22));
+    internal const float QuarterTurnPerUnit = (float)(Math.PI / 2 / (1 << 22));
 
     /// <summary>out[e] = low + width·u(words[e]), u = (word ≫ 8)·2⁻²⁴ ∈ [0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
