@@ -15,7 +15,8 @@ internal static class InitReport
         var rows = new List<(string, string)>
         {
             ("scheme", s.Scheme),
-            ("formula", s.Formula),
+            ("definition", Schemes.Find(s.Scheme).Formula),
+            ("drawn from", s.Formula),
             ("shape", Shapes.Format(result.Request.Shape)),
             ("distribution", s.Distribution),
         };
@@ -41,6 +42,7 @@ internal static class InitReport
         return new Dictionary<string, object?>
         {
             ["scheme"] = s.Scheme,
+            ["definition"] = Schemes.Find(s.Scheme).Formula,
             ["formula"] = s.Formula,
             ["shape"] = result.Request.Shape,
             ["distribution"] = s.Distribution,
