@@ -75,11 +75,13 @@ internal static class PhiloxVector
             var p0o = Avx512F.Multiply(Vector512.ShiftRightLogical(c0.AsUInt64(), 32).AsUInt32(), m0);
             var p1e = Avx512F.Multiply(c2, m1);
             var p1o = Avx512F.Multiply(Vector512.ShiftRightLogical(c2.AsUInt64(), 32).AsUInt32(), m1);
-            var hi0 = Vector512.ShiftRightLogical(p0e, 32).AsUInt32() | (p0o.AsUInt32() & odd);
-            var hi1 = Vector512.ShiftRightLogical(p1e, 32).AsUInt32() | (p1o.AsUInt32() & odd);
+            // vpternlogd: 0xF8 = a | (b & c), 0x96 = a ^ b ^ c; one instruction each instead of two.
+            var hi0 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(p0e, 32).AsUInt32(), p0o.AsUInt32(), odd, 0xF8);
+            var hi1 = Avx512F.TernaryLogic(Vector512.ShiftRightLogical(p1e, 32).AsUInt32(), p1o.AsUInt32(), odd, 0xF8);
             var lo0 = c0 * Vector512.Create(Philox4x32.M0);
             var lo1 = c2 * Vector512.Create(Philox4x32.M1);
-            (c0, c1, c2, c3) = (hi1 ^ c1 ^ Vector512.Create(k0), lo1, hi0 ^ c3 ^ Vector512.Create(k1), lo0);
+            (c0, c1, c2, c3) = (Avx512F.TernaryLogic(hi1, c1, Vector512.Create(k0), 0x96), lo1,
+                Avx512F.TernaryLogic(hi0, c3, Vector512.Create(k1), 0x96), lo0);
         }
         return (c0, c1, c2, c3);
     }
