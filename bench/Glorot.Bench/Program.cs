@@ -12,6 +12,7 @@ public static class Program
     // Stopwatch benchmarks: a name, what it measures, and the function that runs it.
     private static readonly Dictionary<string, (string What, Func<string[], int> Run)> Named = new()
     {
+        ["fill"] = ("Xavier uniform/normal fill of 8192² floats, 1 and 2 threads (--size, --repeats, --json)", FillBenchmark.Run),
         ["shapeset"] = ("Shapeset-3×2 generation, images/s on one core (target ≥ 20,000)", ShapesetBench.Run),
     };
 

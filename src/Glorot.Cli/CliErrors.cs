@@ -11,4 +11,8 @@ internal static class CliErrors
     public static bool IsUserError(Exception ex) =>
         ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException
             or InvalidDataException or NotSupportedException;
+
+    /// <summary>The message without .NET's " (Parameter 'x')" suffix, which means nothing to a user.</summary>
+    public static string Describe(Exception ex) =>
+        ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", "") : ex.Message;
 }

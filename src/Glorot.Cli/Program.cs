@@ -19,7 +19,7 @@ public static class Program
         }
         catch (Exception ex) when (CliErrors.IsUserError(ex))
         {
-            stderr.WriteLine($"glorot: {ex.Message}");
+            stderr.WriteLine($"glorot: {CliErrors.Describe(ex)}");
             return CliErrors.UserErrorExitCode;
         }
     }

@@ -7,6 +7,7 @@ internal static class CommandList
 {
     public static IEnumerable<Command> All()
     {
+        yield return InitCommand.Create();
         yield return DataCommand.Build();
     }
 }

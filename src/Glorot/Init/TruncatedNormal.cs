@@ -1,0 +1,53 @@
+using Glorot.Random;
+
+namespace Glorot.Init;
+
+/// <summary>
+/// N(mean, std²) conditioned on [a, b], with <b>absolute</b> bounds and <paramref name="Std"/> the std
+/// <b>before</b> truncation: PyTorch's <c>trunc_normal_</c> (default a = −2, b = 2). The description reports the
+/// truncated distribution's actual mean and std.
+/// </summary>
+/// <param name="Mean">Mean of the untruncated normal.</param>
+/// <param name="Std">Standard deviation of the untruncated normal.</param>
+/// <param name="A">Lower bound (absolute).</param>
+/// <param name="B">Upper bound (absolute).</param>
+public sealed record TruncatedNormal(double Mean = 0, double Std = 1, double A = -2, double B = 2) : Initializer
+{
+    /// <inheritdoc />
+    public override string Scheme => "truncated-normal";
+
+    /// <inheritdoc />
+    public override InitStats Describe(ReadOnlySpan<int> shape)
+    {
+        Shapes.Validate(shape);
+        if (!(Std > 0) || !double.IsFinite(Std) || !double.IsFinite(Mean))
+            throw new ArgumentException($"truncated-normal: need a finite mean and std > 0; got mean {Mean}, std {Std}.");
+        if (!(A < B)) throw new ArgumentException($"truncated-normal: need a < b; got [{A}, {B}].");
+        var (mean, std) = Moments(Mean, Std, A, B);
+        return new InitStats(Scheme, "truncated-normal", null, null, mean, std, A, B,
+            $"N({Mean:G6}, {Std:G6}²) conditioned on [{A:G6}, {B:G6}]");
+    }
+
+    /// <summary>
+    /// Mean and std of N(μ, σ²) truncated to [a, b]: with α = (a − μ)/σ, β = (b − μ)/σ, Z = Φ(β) − Φ(α),
+    /// mean = μ + σ(φ(α) − φ(β))/Z and Var = σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²].
+    /// </summary>
+    public static (double Mean, double Std) Moments(double mean, double std, double a, double b)
+    {
+        double alpha = (a - mean) / std, beta = (b - mean) / std;
+        double z = RandomFill.StandardNormalCdf(beta) - RandomFill.StandardNormalCdf(alpha);
+        double pa = Density(alpha), pb = Density(beta);
+        double shift = (pa - pb) / z;
+        double variance = 1 + (Finite(alpha) * pa - Finite(beta) * pb) / z - shift * shift;
+        return (mean + std * shift, std * Math.Sqrt(variance));
+    }
+
+    private static double Density(double x) => double.IsInfinity(x) ? 0 : Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);
+
+    // x·φ(x) → 0 as x → ±∞.
+    private static double Finite(double x) => double.IsInfinity(x) ? 0 : x;
+
+    /// <inheritdoc />
+    protected override void FillCore(Span<float> values, ReadOnlySpan<int> shape, InitStats stats, ulong seed, ulong stream, int threads) =>
+        RandomFill.TruncatedNormal(values, Mean, Std, A, B, seed, stream, 0, threads);
+}

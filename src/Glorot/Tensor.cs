@@ -1,0 +1,35 @@
+using Glorot.Init;
+
+namespace Glorot;
+
+/// <summary>A dense float32 tensor in C (row-major) order: a shape and the values behind it.</summary>
+public sealed class Tensor
+{
+    /// <summary>A zero tensor of the given shape.</summary>
+    public Tensor(params int[] shape)
+    {
+        Shape = (int[])shape.Clone();
+        Data = new float[Shapes.ElementCount(shape)];
+    }
+
+    /// <summary>Wraps existing values; their count must match the shape.</summary>
+    public Tensor(int[] shape, float[] data)
+    {
+        if (data.Length != Shapes.ElementCount(shape))
+            throw new ArgumentException($"Shape {Shapes.Format(shape)} holds {Shapes.ElementCount(shape)} values; got {data.Length}.");
+        Shape = (int[])shape.Clone();
+        Data = data;
+    }
+
+    /// <summary>The dimensions, outermost first.</summary>
+    public int[] Shape { get; }
+
+    /// <summary>The values in C order.</summary>
+    public float[] Data { get; }
+
+    /// <summary>Number of values.</summary>
+    public int Length => Data.Length;
+
+    /// <summary>The values as a span.</summary>
+    public Span<float> Span => Data;
+}
