@@ -41,7 +41,7 @@ public class IdxFileTests
             .Select(Gen.Bool, (array, gzip) => (array, gzip))
             .Sample(t =>
             {
-                string path = dir.File("a.idx");
+                string path = dir.File(Guid.NewGuid().ToString("N")); // CsCheck samples on several threads
                 IdxFile.Write(path, t.array, t.gzip);
                 var back = IdxFile.Read(path);
                 Assert.Equal(t.array.Dimensions, back.Dimensions);

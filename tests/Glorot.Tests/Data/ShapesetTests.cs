@@ -57,9 +57,9 @@ public class ShapesetTests
         var data = Shapeset.Training(seed: 3);
         int two = 0, n = 10_000;
         for (var i = 0; i < n; i++) two += data.Scene(i).Objects.Count == 2 ? 1 : 0;
-        // Binomial sd = √(n/4) = 50; images whose second object is dropped after 50 rejections lower the
-        // fraction a little (reference/glorot2010.md §1.1 [SIM]: 49.7 %), hence the asymmetric bounds.
-        Assert.InRange(two, n / 2 - 4 * 50 - 100, n / 2 + 4 * 50);
+        // Binomial sd = √(n/4) = 50: 4 sd either side. (A second object dropped after 50 rejections would lower
+        // the fraction, but that is rare: none in 100,000 images of seed 0, see docs/DATASETS.md.)
+        Assert.InRange(two, n / 2 - 4 * 50, n / 2 + 4 * 50);
     }
 
     [Fact]
@@ -79,6 +79,42 @@ public class ShapesetTests
         }
         Assert.True(pairs > 2_000);
         Assert.True(rejectedSomewhere > 100, "the rule must actually reject placements");
+    }
+
+    [Fact]
+    public void The_second_object_never_hides_the_first_and_rarely_covers_more_than_half_of_it()
+    {
+        // The paper's wording ("does not overlap with the first by more than fifty percent of its area") checked
+        // on pixels: the heuristic is not exact, and measured on 100,000 images of seed 0 the second object
+        // covers more than half of the first in 0.17 % of two-object images and all of it in none
+        // (docs/DATASETS.md). Bound: under 1 % of 5,000 images (≈ 2,500 pairs, ≈ 4 expected).
+        var data = Shapeset.Training(seed: 10);
+        var first = new byte[1024];
+        var second = new byte[1024];
+        int pairs = 0, overHalf = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            var scene = data.Scene(i);
+            if (scene.Objects.Count < 2) continue;
+            pairs++;
+            Mask(scene.Objects[0], first);
+            Mask(scene.Objects[1], second);
+            int area = 0, covered = 0;
+            for (var p = 0; p < 1024; p++)
+            {
+                area += first[p];
+                covered += first[p] & second[p];
+            }
+            Assert.True(covered < area, $"image {i}: the first object is entirely hidden");
+            if (covered > area / 2.0) overHalf++;
+        }
+        Assert.True(overHalf < pairs / 100, $"{overHalf} of {pairs} first objects more than half covered");
+    }
+
+    private static void Mask(ShapesetObject o, byte[] mask)
+    {
+        Array.Clear(mask);
+        PygamePolygonFill.Fill(mask, 32, 32, o.VerticesX.Select(v => (int)v).ToArray(), o.VerticesY.Select(v => (int)v).ToArray(), 1);
     }
 
     // The generator's projection heuristic written out plainly (polygongen._corners); the earlier object's centre
