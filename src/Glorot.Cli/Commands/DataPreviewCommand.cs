@@ -36,7 +36,8 @@ internal static class DataPreviewCommand
                 (data is Glorot.Data.Shapeset shapeset ? $" (seed {shapeset.Seed})" : "");
             DataPreview.SavePng(data, indices, c, path, s, title);
             var stdout = result.InvocationConfiguration.Output;
-            stdout.WriteLine($"wrote {path}: {count} examples of {data.Name} in {Math.Ceiling(count / (double)c)} rows of {c}");
+            long gridRows = (count + c - 1) / c;
+            stdout.WriteLine($"wrote {path}: {count} examples of {data.Name} in {gridRows} row{(gridRows == 1 ? "" : "s")} of {c}");
             if (result.GetValue(csv) is { } csvPath)
             {
                 File.WriteAllText(csvPath, DataPreview.Csv(data, indices, c));

@@ -23,7 +23,11 @@ public enum ShapesetSplit
 /// The training split is endless; validation and test are fixed sets (10,000 each by default, as in Glorot's
 /// DeepANN Shapeset set-up) drawn with <see cref="DefaultEvaluationSeed"/>, independent of the training seed,
 /// so that runs with different training seeds are scored on the same images. The split number inside the
-/// stream number keeps the three apart even when the seeds coincide. See docs/DATASETS.md.
+/// stream number keeps the three apart even when the seeds coincide. Pixels are scaled to [0, 1] by default
+/// (Glorot's DeepANN configuration; [−1, 1] on request) and laid out row-major as drawn (Glorot's vectors were the
+/// transpose, pygame's [x][y] order: a fixed input permutation that a dense network cannot tell apart). The
+/// images follow Glorot's distribution, not his bits (his generator walks one numpy RandomState through all
+/// images). See docs/DATASETS.md for every parameter and decision.
 /// </remarks>
 public sealed class Shapeset : IDataset
 {
