@@ -33,13 +33,6 @@ public class ShapesetTests
     }
 
     [Fact]
-    public void Theoretical_frequencies_sum_to_one_and_give_a_constant_predictor_error_of_five_sixths()
-    {
-        Assert.Equal(1.0, ShapesetClasses.TheoreticalFrequencies.Sum(), 12);
-        Assert.Equal(5.0 / 6.0, 1 - ShapesetClasses.TheoreticalFrequencies.Max(), 12);
-    }
-
-    [Fact]
     public void Best_constant_predictor_errs_five_sixths_of_the_time_on_samples()
     {
         var counts = LabelCounts(Shapeset.Training(seed: 2), Samples);
@@ -220,34 +213,82 @@ public class ShapesetTests
     }
 
     [Fact]
-    public void Pre_rotation_indices_are_the_generators_sector_around_zero()
+    public void Scales_and_translations_of_first_objects_follow_their_uniform_laws_by_Kolmogorov_Smirnov()
     {
-        Assert.Equal(85, ShapesetSpec.PreRotationChoices(3));
-        Assert.Equal(63, ShapesetSpec.PreRotationChoices(4));
-        Assert.Equal(12, ShapesetSpec.PreRotationChoices(20));
-        Assert.Equal(42, ShapesetSpec.PreRotationIndex(42, 3));
-        Assert.Equal(214, ShapesetSpec.PreRotationIndex(43, 3));
-        Assert.Equal(254, ShapesetSpec.PreRotationIndex(84, 3));
-        Assert.Equal(224, ShapesetSpec.PreRotationIndex(32, 4));
-        Assert.Equal(254, ShapesetSpec.PreRotationIndex(62, 4));
-        Assert.Equal(6, ShapesetSpec.PreRotationIndex(6, 20));
-        Assert.Equal(250, ShapesetSpec.PreRotationIndex(7, 20));
+        // First objects are never rejected, so their draws are the raw ones: s₀ = max and s₁ = min of two
+        // U(0.2, 0.8)·32, with CDFs u² and 1 − (1 − u)²; each translation uniform on [1 − min, 31 − max) of the
+        // centred vertices. KS critical value at α = 0.001 is 1.95/√n.
+        var data = Shapeset.Training(seed: 13);
+        const int n = 10_000;
+        var major = new double[n];
+        var minor = new double[n];
+        var tx = new double[n];
+        var ty = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var o = data.Scene(i).Objects[0];
+            major[i] = (o.ScaleMajor / 32 - 0.2) / 0.6;
+            minor[i] = (o.ScaleMinor / 32 - 0.2) / 0.6;
+            double minX = o.VerticesX.Min() - o.CenterX, maxX = o.VerticesX.Max() - o.CenterX;
+            double minY = o.VerticesY.Min() - o.CenterY, maxY = o.VerticesY.Max() - o.CenterY;
+            tx[i] = (o.CenterX - (1 - minX)) / ((31 - maxX) - (1 - minX));
+            ty[i] = (o.CenterY - (1 - minY)) / ((31 - maxY) - (1 - minY));
+        }
+        double critical = 1.95 / Math.Sqrt(n);
+        Assert.True(KolmogorovSmirnov(major, u => u * u) < critical, "s₀");
+        Assert.True(KolmogorovSmirnov(minor, u => 1 - (1 - u) * (1 - u)) < critical, "s₁");
+        Assert.True(KolmogorovSmirnov(tx, u => u) < critical, "tₓ");
+        Assert.True(KolmogorovSmirnov(ty, u => u) < critical, "t_y");
+        Assert.True(KolmogorovSmirnov(major, u => u) > critical, "the test separates max-of-two from uniform");
+    }
+
+    private static double KolmogorovSmirnov(double[] sample, Func<double, double> cdf)
+    {
+        var sorted = sample.Order().ToArray();
+        double d = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            double f = cdf(Math.Clamp(sorted[i], 0, 1));
+            d = Math.Max(d, Math.Max((i + 1.0) / sorted.Length - f, f - (double)i / sorted.Length));
+        }
+        return d;
     }
 
     [Fact]
-    public void Labels_follow_glorots_convertout_order()
+    public void Rotation_indices_follow_the_generators_laws_by_chi_square()
     {
-        Assert.Equal(0, ShapesetClasses.Label(1, 0, 0));
-        Assert.Equal(1, ShapesetClasses.Label(0, 1, 0));
-        Assert.Equal(2, ShapesetClasses.Label(0, 0, 1));
-        Assert.Equal(3, ShapesetClasses.Label(1, 1, 0));
-        Assert.Equal(4, ShapesetClasses.Label(0, 1, 1));
-        Assert.Equal(5, ShapesetClasses.Label(1, 0, 1));
-        Assert.Equal(6, ShapesetClasses.Label(2, 0, 0));
-        Assert.Equal(7, ShapesetClasses.Label(0, 2, 0));
-        Assert.Equal(8, ShapesetClasses.Label(0, 0, 2));
-        Assert.Throws<ArgumentException>(() => ShapesetClasses.Label(1, 1, 1));
-        Assert.Throws<ArgumentException>(() => ShapesetClasses.Label(0, 0, 0));
+        // r3 uniform over 0…253; a triangle's r1 uniform over its 85 draws, which map to 0…42 and 214…254 with
+        // 254 reached twice. Critical χ² values at α = 0.001 (Wilson–Hilferty): 330 for 253 dof, 126 for 83 dof.
+        var data = Shapeset.Training(seed: 14);
+        var r3 = new int[254];
+        var r1 = new int[255];
+        int triangles = 0, objects = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            foreach (var o in data.Scene(i).Objects)
+            {
+                r3[o.RotationIndex]++;
+                objects++;
+                if (o.Kind != ShapeKind.Triangle) continue;
+                r1[o.PreRotationIndex]++;
+                triangles++;
+            }
+        }
+        double chi3 = r3.Sum(c => (c - objects / 254.0) * (c - objects / 254.0) / (objects / 254.0));
+        Assert.True(chi3 < 330, $"r3: χ² = {chi3:F1}");
+
+        double chi1 = 0;
+        for (var k = 0; k < 255; k++)
+        {
+            double p = k <= 42 || (k >= 214 && k < 254) ? 1 / 85.0 : k == 254 ? 2 / 85.0 : 0;
+            if (p == 0)
+            {
+                Assert.Equal(0, r1[k]);
+                continue;
+            }
+            chi1 += (r1[k] - triangles * p) * (r1[k] - triangles * p) / (triangles * p);
+        }
+        Assert.True(chi1 < 126, $"r1: χ² = {chi1:F1}");
     }
 
     [Fact]
