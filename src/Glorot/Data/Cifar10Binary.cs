@@ -26,11 +26,11 @@ public static class Cifar10Binary
         if (length == 0) throw new InvalidDataException($"{path}: empty file, expected {RecordSize}-byte CIFAR-10 records.");
         if (length % RecordSize != 0)
             throw new InvalidDataException(
-                $"{path}: {length:N0} bytes is not a whole number of {RecordSize}-byte CIFAR-10 records (truncated or not a CIFAR-10 binary batch).");
+                $"{path}: {Counts.N(length)} bytes is not a whole number of {RecordSize}-byte CIFAR-10 records (truncated or not a CIFAR-10 binary batch).");
         long records = length / RecordSize;
         if (records > MaxRecords)
-            throw new InvalidDataException($"{path}: {records:N0} records is more than a CIFAR-10 batch can hold.");
-        file.CheckContentLength(records * RecordSize, $"{records:N0} records");
+            throw new InvalidDataException($"{path}: {Counts.N(records)} records is more than a CIFAR-10 batch can hold.");
+        file.CheckContentLength(records * RecordSize, $"{Counts.N(records)} records");
 
         var pixels = new byte[records * PixelsPerImage];
         var labels = new byte[records];

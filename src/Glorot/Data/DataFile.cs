@@ -82,18 +82,18 @@ internal sealed class DataFile : IDisposable
         {
             if (expected > ContentLength)
                 throw new InvalidDataException(
-                    $"{Path}: truncated: {what} needs {expected:N0} bytes but the file holds {ContentLength:N0}.");
+                    $"{Path}: truncated: {what} needs {Counts.N(expected)} bytes but the file holds {Counts.N(ContentLength)}.");
             if (expected < ContentLength)
                 throw new InvalidDataException(
-                    $"{Path}: {what} needs {expected:N0} bytes but the file holds {ContentLength:N0} ({ContentLength - expected:N0} bytes too many).");
+                    $"{Path}: {what} needs {Counts.N(expected)} bytes but the file holds {Counts.N(ContentLength)} ({Counts.N(ContentLength - expected)} bytes too many).");
             return;
         }
         if (expected > _file.Length * MaxDeflateRatio)
             throw new InvalidDataException(
-                $"{Path}: {what} needs {expected:N0} bytes, more than {_file.Length:N0} bytes of gzip can hold (truncated or corrupt).");
+                $"{Path}: {what} needs {Counts.N(expected)} bytes, more than {Counts.N(_file.Length)} bytes of gzip can hold (truncated or corrupt).");
         if ((expected & 0xFFFFFFFFL) != ContentLength)
             throw new InvalidDataException(
-                $"{Path}: {what} needs {expected:N0} bytes but the gzip trailer says the content is {ContentLength:N0} bytes (truncated or corrupt).");
+                $"{Path}: {what} needs {Counts.N(expected)} bytes but the gzip trailer says the content is {Counts.N(ContentLength)} bytes (truncated or corrupt).");
     }
 
     /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes; <paramref name="what"/> names them in errors.</summary>
@@ -115,7 +115,7 @@ internal sealed class DataFile : IDisposable
         _read += got;
         if (got < buffer.Length)
             throw new InvalidDataException(
-                $"{Path}: truncated: the data ends after {_read:N0} bytes, in the middle of {what}.");
+                $"{Path}: truncated: the data ends after {Counts.N(_read)} bytes, in the middle of {what}.");
     }
 
     /// <summary>Checks that nothing follows the content read so far.</summary>
@@ -132,7 +132,7 @@ internal sealed class DataFile : IDisposable
             throw new InvalidDataException($"{Path}: corrupt gzip data at the end ({ex.Message})", ex);
         }
         if (extra != 0)
-            throw new InvalidDataException($"{Path}: unexpected bytes after the {_read:N0} bytes that the header describes.");
+            throw new InvalidDataException($"{Path}: unexpected bytes after the {Counts.N(_read)} bytes that the header describes.");
     }
 
     /// <inheritdoc/>

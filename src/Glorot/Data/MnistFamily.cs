@@ -58,7 +58,7 @@ public static class MnistFamily
     {
         if (images.Dimensions[0] != labels.Length)
             throw new InvalidDataException(
-                $"{imagesPath} holds {images.Dimensions[0]:N0} images but {labelsPath} holds {labels.Length:N0} labels.");
+                $"{imagesPath} holds {Counts.N(images.Dimensions[0])} images but {labelsPath} holds {Counts.N(labels.Length)} labels.");
     }
 
     /// <summary>The file <paramref name="stem"/> in <paramref name="directory"/>, plain or <c>.gz</c> (also the
