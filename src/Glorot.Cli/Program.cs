@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Glorot.Cli.Commands;
 
 namespace Glorot.Cli;
@@ -15,7 +16,15 @@ public static class Program
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(config);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+            {
+                // One line per problem and a pointer to the help, instead of the whole help page.
+                foreach (var error in parse.Errors) stderr.WriteLine($"glorot: {error.Message}");
+                stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+                return CliErrors.UserErrorExitCode;
+            }
+            return parse.Invoke(config);
         }
         catch (Exception ex) when (CliErrors.IsUserError(ex))
         {
@@ -24,11 +33,25 @@ public static class Program
         }
     }
 
-    internal static RootCommand BuildRoot()
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
-        var root = new RootCommand(
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is not null; r = r.Parent)
+            if (r is System.CommandLine.Parsing.CommandResult c) names.Insert(0, c.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    internal static Command BuildRoot()
+    {
+        // A plain command named "glorot" rather than RootCommand, whose name would be the assembly's
+        // (Glorot.Cli: the library already owns the assembly name Glorot, and names compare case-insensitively).
+        var root = new Command("glorot",
             "Glorot: initializers with exact semantics, a fast engine for deep feed-forward networks, " +
-            "and a lab that reproduces Glorot & Bengio (2010).");
+            "and a lab that reproduces Glorot & Bengio (2010).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         foreach (var command in CommandList.All())
             root.Subcommands.Add(command);
         return root;
