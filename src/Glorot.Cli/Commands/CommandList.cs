@@ -8,5 +8,6 @@ internal static class CommandList
     public static IEnumerable<Command> All()
     {
         yield return InitCommand.Create();
+        yield return GainCommand.Create();
     }
 }

@@ -16,9 +16,10 @@ internal static class InitReport
         {
             ("scheme", s.Scheme),
             ("formula", s.Formula),
-            ("shape", Shapes.Format(result.Request.Shape)),
-            ("distribution", s.Distribution),
         };
+        if (result.Request.Layer is { } layer) rows.Add(("layer", layer.ToString()));
+        rows.Add(("shape", Shapes.Format(result.Request.Shape)));
+        rows.Add(("distribution", s.Distribution));
         if (s.Fans is { } fans)
         {
             rows.Add(("fan_in", fans.FanIn.ToString(CultureInfo.InvariantCulture)));
@@ -33,15 +34,25 @@ internal static class InitReport
         var m = result.Sample;
         rows.Add(("drawn", $"mean {Number(m.Mean)}, std {Number(m.Std)}, min {Number(m.Min)}, max {Number(m.Max)}"));
         foreach (var (key, value) in rows) output.WriteLine($"{key,-13} {value}");
+        if (result.Verification is { } report) WriteVerification(output, report);
+    }
+
+    private static void WriteVerification(TextWriter output, SelfTestReport report)
+    {
+        output.WriteLine($"{"verify",-13} {report.Verdict}: {report.Checks.Count} checks on {report.Count} values, α = {Number(report.Alpha)} each");
+        foreach (var c in report.Checks)
+            output.WriteLine($"  {(c.Passed ? "pass" : "FAIL")} {c.Name,-13} {Number(c.Statistic),-12} ≤ {Number(c.Threshold),-10} {c.Detail}");
     }
 
     public static Dictionary<string, object?> ToJson(InitResult result)
     {
         var s = result.Stats;
-        return new Dictionary<string, object?>
+        var json = new Dictionary<string, object?>
         {
+            ["name"] = result.Request.Label,
             ["scheme"] = s.Scheme,
             ["formula"] = s.Formula,
+            ["layer"] = result.Request.Layer?.ToString(),
             ["shape"] = result.Request.Shape,
             ["distribution"] = s.Distribution,
             ["fan_in"] = s.Fans?.FanIn,
@@ -60,6 +71,18 @@ internal static class InitReport
                 ["min"] = result.Sample.Min, ["max"] = result.Sample.Max,
             },
         };
+        if (result.Verification is { } report)
+            json["verify"] = new Dictionary<string, object?>
+            {
+                ["passed"] = report.Passed,
+                ["alpha"] = report.Alpha,
+                ["count"] = report.Count,
+                ["checks"] = report.Checks.Select(c => new Dictionary<string, object?>
+                {
+                    ["name"] = c.Name, ["statistic"] = c.Statistic, ["threshold"] = c.Threshold, ["passed"] = c.Passed, ["detail"] = c.Detail,
+                }).ToList(),
+            };
+        return json;
     }
 
     private static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
