@@ -17,7 +17,7 @@ public enum GainMode
 /// <param name="Gain">1/√E[ψ(z)²] with ψ = φ (forward) or φ′ (backward).</param>
 /// <param name="MeanSquare">E[ψ(z)²].</param>
 /// <param name="Mean">E[ψ(z)]: for the forward mode, the mean the activation adds to the next layer's input.</param>
-/// <param name="Method">The quadrature used, e.g. "Gauss–Hermite, 100 points".</param>
+/// <param name="Method">The quadrature used, e.g. "Gauss–Hermite, 200 points".</param>
 public sealed record GainResult(string Activation, GainMode Mode, double Gain, double MeanSquare, double Mean, string Method);
 
 /// <summary>
@@ -27,18 +27,19 @@ public sealed record GainResult(string Activation, GainMode Mode, double Gain, d
 /// empirical choices of another kind and are not reproduced by it (see <see cref="Gain"/>).
 /// </summary>
 /// <remarks>
-/// Smooth functions use <see cref="GaussHermite"/> with <see cref="DefaultPoints"/> points (relative error below
-/// 1e-12 for the table's smooth activations; tanh and sigmoid, whose poles at ±iπ/2 and ±iπ limit the rate,
-/// are at 1e-11 with 100 points — measured against the split rule in the tests). A function that jumps or
-/// has a kink at 0 (relu: E[1{z&gt;0}] by Gauss–Hermite has error ~ n^(−1/2)·… , 4e-3 at 100 points) is instead
-/// split at 0: E[f(z)] = ∫₀^L (f(x) + f(−x))·φ(x) dx with L = 12 (the tail beyond holds &lt; 1e-30 of the mass for
-/// any f of at most exponential growth), each half smooth, by a 128-point Gauss–Legendre rule, accurate to
-/// about 1e-15.
+/// Smooth functions use <see cref="GaussHermite"/> with <see cref="DefaultPoints"/> = 200 points. Measured relative
+/// errors of E[ψ²] against 30-digit mpmath values: tanh forward 2e-11 at 100 points, 7e-16 at 200; tanh backward
+/// (sech⁴, whose poles at ±iπ/2 slow the rate most) 8e-10 at 100, 5e-15 at 200; sigmoid, GELU, SiLU, softplus
+/// ≤ 1e-15 at 200. A function with a kink at 0 converges only algebraically under Gauss–Hermite (E[relu(z)]:
+/// relative error ≈ 0.41/n, 4e-3 at 100 points; softsign² and ELU² ≈ n⁻², 6e-4 and 4e-5 at 100), so such a
+/// function is split at 0 instead: E[f(z)] = ∫₀^L (f(x) + f(−x))·φ(x) dx with L = 12 (the tail beyond holds
+/// &lt; 1e-30 of the mass for any f of at most exponential growth), each half smooth, by a 128-point
+/// Gauss–Legendre rule: relative error ≤ 1e-15 on every activation of <see cref="ActivationFunctions"/>.
 /// </remarks>
 public static class NumericGain
 {
     /// <summary>Gauss–Hermite points used by default.</summary>
-    public const int DefaultPoints = 100;
+    public const int DefaultPoints = 200;
 
     /// <summary>Half-width of the split rule's interval, in standard deviations.</summary>
     public const double SplitRange = 12;
