@@ -12,6 +12,7 @@ public static class Program
     // Stopwatch benchmarks: a name, what it measures, and the function that runs it.
     private static readonly Dictionary<string, (string What, Func<string[], int> Run)> Named = new()
     {
+        ["selftest"] = ("KS statistic and self-test of 2^20, 2^24 values vs PyTorch", SelfTestBench.Run),
     };
 
     public static int Main(string[] args)
