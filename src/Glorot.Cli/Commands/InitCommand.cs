@@ -32,8 +32,8 @@ internal static class InitCommand
         var scale = new Option<double?>("--scale") { Description = "variance-scaling: Var = gain²·scale/n" };
         var mean = new Option<double?>("--mean") { Description = "normal, truncated normals: mean" };
         var std = new Option<double?>("--std") { Description = "normal, truncated normals: std (see --list for what each truncated normal means by it)" };
-        var low = new Option<double?>("--low") { Description = "uniform: low; truncated-normal: lower bound (absolute, or in std units for jax-/…-corrected)" };
-        var high = new Option<double?>("--high") { Description = "uniform: high; truncated-normal: upper bound" };
+        var low = new Option<double?>("--low") { Description = "uniform: low; truncated normals: lower bound (absolute for truncated-normal, in std units for jax-truncated-normal and truncated-normal-corrected)" };
+        var high = new Option<double?>("--high") { Description = "uniform: high; truncated normals: upper bound (as --low)" };
         var value = new Option<double?>("--value") { Description = "constant: the value" };
         var groups = new Option<int?>("--groups") { Description = "--layer: channel groups (= --in for depthwise); dirac: number of groups" };
         var layout = new Option<string?>("--layout") { Description = "pytorch ([out, in, k…], default) | keras ([k…, in, out])" };
