@@ -63,6 +63,14 @@ public sealed class PresetsPyTorchParityTests : IDisposable
             Assert.True(weightReport.Passed, $"{module} weight: {string.Join("; ", weightReport.Checks.Select(c => $"{c.Name} {c.Statistic:G4} > {c.Threshold:G4}"))}");
             var biasReport = SelfTest.Check(init.Bias, init.BiasShape, bias);
             Assert.True(biasReport.Passed, $"{module} bias: {string.Join("; ", biasReport.Checks.Select(c => $"{c.Name} {c.Statistic:G4} > {c.Threshold:G4}"))}");
+
+            // The check has power: where PyTorch's guess differs from the counted fan_in by 2× or more, the same
+            // rule on the counted fans (bound 1/√((in/G)·K)) must fail on PyTorch's weights.
+            if (layer.Fans.FanIn >= 2 * layer.FansBy(FanConvention.PyTorch).FanIn && weights.Length >= 10_000)
+            {
+                var counted = new VarianceScaling(1.0 / 3.0, FanMode.FanIn, Distribution.Uniform) { Layer = layer };
+                Assert.False(SelfTest.Check(counted, init.WeightShape, weights).Passed, $"{module}: counted fans should not fit PyTorch's weights");
+            }
         }
     }
 
