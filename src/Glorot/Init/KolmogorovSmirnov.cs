@@ -28,17 +28,27 @@ public static class KolmogorovSmirnov
     }
 
     /// <summary>
-    /// Kolmogorov's limit CDF K(x) = P(√n·D ≤ x) = 1 − 2·Σ_{k≥1} (−1)^(k−1)·e^(−2k²x²) (Kolmogorov 1933).
-    /// For x below 0.3 the series converges slowly and K(x) &lt; 1e-10; 0 is returned there.
+    /// Kolmogorov's limit CDF K(x) = P(√n·D ≤ x) = 1 − 2·Σ_{k≥1} (−1)^(k−1)·e^(−2k²x²) (Kolmogorov 1933); for
+    /// x &lt; 1 the equivalent form (√(2π)/x)·Σ_{k≥1} e^(−(2k−1)²π²/(8x²)), which converges fast there, is used.
     /// </summary>
     public static double LimitCdf(double x)
     {
-        if (x < 0.3) return 0;
+        if (!(x > 0)) return 0;
         double sum = 0;
-        for (var k = 1; k <= 100; k++)
+        if (x < 1)
+        {
+            for (var k = 1; k <= 20; k++)
+            {
+                double odd = 2 * k - 1, term = Math.Exp(-odd * odd * Math.PI * Math.PI / (8 * x * x));
+                sum += term;
+                if (term < 1e-18 * sum) break;
+            }
+            return Math.Clamp(Math.Sqrt(2 * Math.PI) / x * sum, 0, 1);
+        }
+        for (var k = 1; k <= 20; k++)
         {
             double term = Math.Exp(-2.0 * k * k * x * x);
-            sum += (k % 2 == 1 ? term : -term);
+            sum += k % 2 == 1 ? term : -term;
             if (term < 1e-18) break;
         }
         return Math.Clamp(1 - 2 * sum, 0, 1);
@@ -48,7 +58,7 @@ public static class KolmogorovSmirnov
     public static double LimitQuantile(double alpha)
     {
         if (!(alpha > 0 && alpha < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be in (0, 1).");
-        double lo = 0.3, hi = 10;
+        double lo = 0, hi = 10;
         for (var i = 0; i < 200 && hi - lo > 1e-15; i++)
         {
             double mid = 0.5 * (lo + hi);

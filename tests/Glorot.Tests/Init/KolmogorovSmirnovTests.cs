@@ -34,6 +34,21 @@ public class KolmogorovSmirnovTests
     }
 
     [Theory]
+    // K(x) from mpmath (30 digits, the small-x theta form): both of the library's series, either side of x = 1.
+    [InlineData(0.2, 5.0504073386701e-13)]
+    [InlineData(0.3, 9.30580133456663e-6)]
+    [InlineData(0.4, 0.00280767322270174)]
+    public void Limit_cdf_is_accurate_in_the_lower_tail(double x, double expected) =>
+        Assert.True(Math.Abs(KolmogorovSmirnov.LimitCdf(x) / expected - 1) < 1e-10, $"K({x}) = {KolmogorovSmirnov.LimitCdf(x)}");
+
+    [Fact]
+    public void The_two_series_agree_where_they_meet()
+    {
+        Assert.Equal(KolmogorovSmirnov.LimitCdf(1 - 1e-12), KolmogorovSmirnov.LimitCdf(1), 10);
+        Assert.Equal(0.7300003283, KolmogorovSmirnov.LimitCdf(1), 9); // K(1), Kolmogorov's table
+    }
+
+    [Theory]
     [InlineData(0.05, 1.3581)]
     [InlineData(0.01, 1.6276)]
     [InlineData(0.001, 1.9495)]

@@ -1,3 +1,4 @@
+using CsCheck;
 using Glorot.Init;
 
 namespace Glorot.Tests.Init;
@@ -77,6 +78,27 @@ public class LayerSpecTests
         int centre = size / 2;
         Assert.Equal(layer.Fans.FanIn, fanIn[(0, centre, centre)]);
         Assert.Equal(layer.Fans.FanOut, fanOut[(0, centre, centre)]);
+    }
+
+    [Fact]
+    public void Every_weight_joins_one_input_channel_to_one_output_channel_so_out_fan_in_equals_in_fan_out_equals_weights()
+    {
+        // Counting the weights from either side: out·fan_in = out·(in/G)·K = in·(out/G)·K = in·fan_out.
+        var layers =
+            from kind in Gen.Enum<LayerKind>()
+            from groups in Gen.Int[1, 4]
+            from inPerGroup in Gen.Int[1, 6]
+            from outPerGroup in Gen.Int[1, 6]
+            from kernel in Gen.Int[1, 5].Array[kind == LayerKind.Dense ? 0 : 1, kind == LayerKind.Dense ? 0 : 3]
+            select new LayerSpec(kind, inPerGroup * (kind == LayerKind.Dense ? 1 : groups), outPerGroup * (kind == LayerKind.Dense ? 1 : groups),
+                kernel, kind == LayerKind.Dense ? 1 : groups);
+        layers.Sample(layer =>
+        {
+            var fans = layer.Fans;
+            Assert.Equal(layer.WeightCount, layer.Out * fans.FanIn);
+            Assert.Equal(layer.WeightCount, layer.In * fans.FanOut);
+            Assert.Equal(layer.WeightCount, layer.WeightShape().Aggregate(1L, (p, d) => p * d));
+        }, iter: 500);
     }
 
     [Theory]
