@@ -67,6 +67,8 @@ internal static class InitCommand
             ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);
             bool verifyDraw = parse.GetValue(verify);
             var label = parse.GetValue(name);
+            if (label is not null && (label.Length == 0 || Path.GetFileName(label) != label || label is "." or ".."))
+                throw new ArgumentException($"--name '{label}' must be a plain file name (no directory part), e.g. fc1 or conv1.weight.");
 
             List<InitResult> results;
             Entry? presetEntry = null;

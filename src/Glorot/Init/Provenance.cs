@@ -77,8 +77,16 @@ public sealed record Provenance(
     /// <exception cref="InvalidDataException">The record is malformed; the message names the file and the problem.</exception>
     public static Provenance ReadBeside(string tensorPath) => Read(PathBeside(tensorPath));
 
-    /// <summary>Writes the record as JSON (UTF-8, indented) to <paramref name="path"/>.</summary>
-    public void Write(string path) => File.WriteAllText(path, ToJson());
+    /// <summary>
+    /// Writes the record as JSON (UTF-8, indented) to <paramref name="path"/>, through a temporary file in the same
+    /// directory that replaces the target at the end, so a reader never sees half a record.
+    /// </summary>
+    public void Write(string path)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, ToJson());
+        File.Move(temporary, path, overwrite: true);
+    }
 
     /// <summary>Reads a record written by <see cref="Write"/>.</summary>
     /// <exception cref="InvalidDataException">Malformed, truncated, oversized or of another schema version.</exception>

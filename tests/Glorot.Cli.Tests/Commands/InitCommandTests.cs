@@ -105,6 +105,7 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("Unknown preset", "init", "--preset", "caffe", "--in", "3", "--out", "8")]
     [InlineData("not both", "init", "he-normal", "--preset", "pytorch-linear", "--in", "3", "--out", "8")]
     [InlineData("divide both", "init", "he-normal", "--layer", "conv2d", "--kernel", "3x3", "--in", "3", "--out", "8", "--groups", "2")]
+    [InlineData("plain file name", "init", "he-normal", "--shape", "3,3", "--name", "../x", "--provenance", ".")]
     [InlineData("--fan-convention", "init", "he-normal", "--layer", "dense", "--in", "3", "--out", "8", "--fan-convention", "caffe")]
     public void User_errors_print_one_line_and_exit_two(string expected, params string[] args)
     {
