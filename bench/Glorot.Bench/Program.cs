@@ -14,6 +14,7 @@ public static class Program
     {
         ["fill"] = ("Xavier uniform/normal fill of 8192² floats, 1 and 2 threads (--size, --repeats, --json)", FillBenchmark.Run),
         ["shapeset"] = ("Shapeset-3×2 generation, images/s on one core (target ≥ 20,000)", ShapesetBench.Run),
+        ["selftest"] = ("KS statistic and self-test of 2^20, 2^24 values vs PyTorch", SelfTestBench.Run),
     };
 
     public static int Main(string[] args)

@@ -32,4 +32,7 @@ public sealed class Tensor
 
     /// <summary>The values as a span.</summary>
     public Span<float> Span => Data;
+
+    /// <summary>How the values began (set by <see cref="Initializer.Create"/>), or null when unknown.</summary>
+    public Provenance? Provenance { get; set; }
 }

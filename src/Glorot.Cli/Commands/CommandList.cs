@@ -9,5 +9,6 @@ internal static class CommandList
     {
         yield return InitCommand.Create();
         yield return DataCommand.Build();
+        yield return GainCommand.Create();
     }
 }

@@ -1,38 +1,56 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Glorot.Init;
 
 namespace Glorot.Cli.Commands;
 
-/// <summary><c>glorot init</c>: draws a tensor with any scheme and reports what was drawn.</summary>
+/// <summary>
+/// <c>glorot init</c>: draws a tensor with any scheme — or a layer's weight and bias with a framework preset —
+/// reports what was drawn, and on request self-tests it and writes its provenance.
+/// </summary>
 internal static class InitCommand
 {
+    /// <summary>Exit code when --verify finds that the draw is not what the scheme describes.</summary>
+    public const int VerifyFailedExitCode = 1;
+
     public static Command Create()
     {
         var scheme = new Argument<string?>("scheme") { Description = "Scheme name (see --list)", Arity = ArgumentArity.ZeroOrOne };
-        var list = new Option<bool>("--list") { Description = "List every scheme with its formula" };
-        var shape = new Option<string?>("--shape") { Description = "Tensor shape, e.g. 256,784 ([out, in, k…])" };
+        var list = new Option<bool>("--list") { Description = "List every scheme and preset with its formula" };
+        var shape = new Option<string?>("--shape") { Description = "Tensor shape, e.g. 256,784 ([out, in, k…]); or give --layer" };
+        var layer = new Option<string?>("--layer") { Description = "Layer the weight belongs to: dense | conv1d | conv2d | conv3d; fans are counted from it" };
+        var inputs = new Option<int?>("--in") { Description = "--layer/--preset: input features or channels" };
+        var outputs = new Option<int?>("--out") { Description = "--layer/--preset: output features or channels" };
+        var kernel = new Option<string?>("--kernel") { Description = "--layer/--preset: kernel size, e.g. 5x5" };
+        var transposed = new Option<bool>("--transposed") { Description = "--layer/--preset: a transposed convolution" };
+        var fanConvention = new Option<string?>("--fan-convention") { Description = "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)" };
+        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv" };
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
-        var nonlinearity = new Option<string?>("--nonlinearity") { Description = "Take the gain of: linear, sigmoid, tanh, relu, leaky-relu:0.01, selu, softsign" };
+        var nonlinearity = new Option<string?>("--nonlinearity") { Description = "Take the gain of: linear, sigmoid, tanh, relu, leaky-relu:0.01, selu, softsign (classic table; see `glorot gain` for any activation)" };
         var scale = new Option<double?>("--scale") { Description = "variance-scaling: Var = gain²·scale/n" };
-        var mean = new Option<double?>("--mean") { Description = "normal, truncated-normal: mean" };
-        var std = new Option<double?>("--std") { Description = "normal, truncated-normal: std (before truncation)" };
-        var low = new Option<double?>("--low") { Description = "uniform: low; truncated-normal: lower bound a" };
-        var high = new Option<double?>("--high") { Description = "uniform: high; truncated-normal: upper bound b" };
+        var mean = new Option<double?>("--mean") { Description = "normal, truncated normals: mean" };
+        var std = new Option<double?>("--std") { Description = "normal, truncated normals: std (see --list for what each truncated normal means by it)" };
+        var low = new Option<double?>("--low") { Description = "uniform: low; truncated normals: lower bound (absolute for truncated-normal, in std units for jax-truncated-normal and truncated-normal-corrected)" };
+        var high = new Option<double?>("--high") { Description = "uniform: high; truncated normals: upper bound (as --low)" };
         var value = new Option<double?>("--value") { Description = "constant: the value" };
-        var groups = new Option<int?>("--groups") { Description = "dirac: number of groups" };
+        var groups = new Option<int?>("--groups") { Description = "--layer: channel groups (= --in for depthwise); dirac: number of groups" };
         var layout = new Option<string?>("--layout") { Description = "pytorch ([out, in, k…], default) | keras ([k…, in, out])" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
-        var stream = new Option<ulong>("--stream") { Description = "Random stream (e.g. the layer index)", DefaultValueFactory = _ => 0 };
+        var stream = new Option<ulong>("--stream") { Description = "Random stream (e.g. the layer index); a preset's bias uses stream + 1", DefaultValueFactory = _ => 0 };
+        var verify = new Option<bool>("--verify") { Description = "Self-test the draw (KS against the exact CDF, mean, variance, support; orthonormality) and print the verdict; exit 1 on FAIL" };
+        var name = new Option<string?>("--name") { Description = "Tensor name for the provenance record (default: weight; a preset adds .weight/.bias)" };
+        var provenance = new Option<string?>("--provenance") { Description = "Write each tensor's provenance record, <name>.init.json, into this directory" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        // Test hook: draw a distribution wider than the scheme claims, to show that --verify catches it.
+        var miscalibrate = new Option<double?>("--test-miscalibrate") { Description = "Negative control: stretch the draw's std by this factor while claiming the scheme's", Hidden = true };
 
-        var command = new Command("init", "Draw a weight tensor with an initialization scheme and print its fans, gain, std and bound")
+        var command = new Command("init", "Draw a weight tensor (or a layer's weight and bias with --preset) and print its fans, gain, std and bound")
         {
-            scheme, list, shape, mode, distribution, gain, nonlinearity, scale, mean, std, low, high, value, groups, layout,
-            seed, stream, json,
+            scheme, list, shape, layer, inputs, outputs, kernel, transposed, fanConvention, preset, mode, distribution, gain,
+            nonlinearity, scale, mean, std, low, high, value, groups, layout, seed, stream, verify, name, provenance, json,
+            miscalibrate,
         };
         command.SetAction(parse =>
         {
@@ -42,43 +60,127 @@ internal static class InitCommand
                 PrintList(output);
                 return 0;
             }
-            var name = parse.GetValue(scheme) ?? throw new ArgumentException("Name a scheme (e.g. `glorot init xavier-uniform --shape 256,784`) or use --list.");
-            var shapeText = parse.GetValue(shape) ?? throw new ArgumentException("--shape is required, e.g. --shape 256,784.");
-            var options = new InitOptions
+            var presetName = parse.GetValue(preset);
+            var layerSpec = ParseLayer(parse.GetValue(layer) ?? (presetName is not null ? "dense" : null), parse.GetValue(inputs), parse.GetValue(outputs),
+                parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null);
+            Func<Initializer, Initializer> wrap = parse.GetValue(miscalibrate) is { } factor ? i => new Miscalibrated(i, factor) : i => i;
+            ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);
+            bool verifyDraw = parse.GetValue(verify);
+            var label = parse.GetValue(name);
+            if (label is not null && (label.Length == 0 || Path.GetFileName(label) != label || label is "." or ".."))
+                throw new ArgumentException($"--name '{label}' must be a plain file name (no directory part), e.g. fc1 or conv1.weight.");
+
+            List<InitResult> results;
+            Entry? presetEntry = null;
+            if (presetName is not null)
             {
-                Mode = ParseMode(parse.GetValue(mode)),
-                Distribution = ParseDistribution(parse.GetValue(distribution)),
-                Gain = parse.GetValue(gain),
-                Nonlinearity = parse.GetValue(nonlinearity),
-                Scale = parse.GetValue(scale),
-                Mean = parse.GetValue(mean),
-                Std = parse.GetValue(std),
-                Low = parse.GetValue(low),
-                High = parse.GetValue(high),
-                Value = parse.GetValue(value),
-                Groups = parse.GetValue(groups),
-                Layout = ParseLayout(parse.GetValue(layout)),
-            };
-            var request = new InitRequest(name, Shapes.Parse(shapeText), options, parse.GetValue(seed), parse.GetValue(stream));
-            var result = InitRunner.Run(request);
-            if (parse.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(InitReport.ToJson(result), InitReport.JsonOptions));
-            else InitReport.WriteTable(output, result);
-            return 0;
+                if (parse.GetValue(scheme) is { } s) throw new ArgumentException($"Give either a scheme ('{s}') or --preset, not both.");
+                if (parse.GetValue(shape) is not null) throw new ArgumentException("--preset takes the layer (--in, --out, --layer, --kernel), not --shape.");
+                var init = Presets.Create(presetName, layerSpec!);
+                presetEntry = new Entry(init.Preset, Presets.Find(init.Preset).Formula);
+                var prefix = label is null ? "" : label + ".";
+                results =
+                [
+                    InitRunner.Run(new InitRequest(prefix + "weight", wrap(init.Weight), init.WeightShape, seedValue, streamValue, verifyDraw, layerSpec)),
+                    InitRunner.Run(new InitRequest(prefix + "bias", wrap(init.Bias), init.BiasShape, seedValue, streamValue + 1, verifyDraw, layerSpec)),
+                ];
+            }
+            else
+            {
+                var schemeName = parse.GetValue(scheme)
+                    ?? throw new ArgumentException("Name a scheme (e.g. `glorot init xavier-uniform --shape 256,784`), a --preset, or use --list.");
+                var shapeText = parse.GetValue(shape);
+                if (shapeText is not null && layerSpec is not null) throw new ArgumentException("Give either --shape or --layer, not both: the layer decides the shape.");
+                if (shapeText is null && layerSpec is null) throw new ArgumentException("--shape is required, e.g. --shape 256,784 (or describe the layer: --layer conv2d --in 3 --out 64 --kernel 5x5).");
+                var entry = Schemes.Find(schemeName);
+                var tensorLayout = ParseLayout(parse.GetValue(layout));
+                var options = new InitOptions
+                {
+                    Mode = ParseMode(parse.GetValue(mode)),
+                    Distribution = ParseDistribution(parse.GetValue(distribution)),
+                    Gain = parse.GetValue(gain),
+                    Nonlinearity = parse.GetValue(nonlinearity),
+                    Scale = parse.GetValue(scale),
+                    Mean = parse.GetValue(mean),
+                    Std = parse.GetValue(std),
+                    Low = parse.GetValue(low),
+                    High = parse.GetValue(high),
+                    Value = parse.GetValue(value),
+                    // With a layer, --groups describes the layer; dirac then takes the layer's groups.
+                    Groups = layerSpec is null || entry.Name == "dirac" ? parse.GetValue(groups) : null,
+                    Layout = tensorLayout,
+                    // Schemes without fans (uniform, orthogonal, …) only take the layer's shape.
+                    Layer = layerSpec is not null && entry.Options.Contains("layer") ? layerSpec : null,
+                    FanConvention = ParseFanConvention(parse.GetValue(fanConvention)),
+                };
+                var tensorShape = layerSpec?.WeightShape(tensorLayout ?? TensorLayout.OutInKernel) ?? Shapes.Parse(shapeText!);
+                var initializer = wrap(Schemes.Create(entry.Name, options));
+                results = [InitRunner.Run(new InitRequest(label ?? "weight", initializer, tensorShape, seedValue, streamValue, verifyDraw, layerSpec))];
+            }
+
+            if (parse.GetValue(provenance) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+                foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
+            }
+            Print(output, results, presetEntry, parse.GetValue(json));
+            return results.Any(r => r.Verification is { Passed: false }) ? VerifyFailedExitCode : 0;
         });
         return command;
+    }
+
+    private sealed record Entry(string Name, string Formula);
+
+    private static void Print(TextWriter output, List<InitResult> results, Entry? preset, bool json)
+    {
+        if (json)
+        {
+            object document = preset is null
+                ? InitReport.ToJson(results[0])
+                : new Dictionary<string, object?>
+                {
+                    ["preset"] = preset.Name, ["formula"] = preset.Formula,
+                    ["weight"] = InitReport.ToJson(results[0]), ["bias"] = InitReport.ToJson(results[1]),
+                };
+            output.WriteLine(JsonSerializer.Serialize(document, InitReport.JsonOptions));
+            return;
+        }
+        if (preset is not null) output.WriteLine($"{"preset",-13} {preset.Name}: {preset.Formula}");
+        foreach (var r in results)
+        {
+            if (preset is not null) output.WriteLine($"── {r.Request.Label}");
+            InitReport.WriteTable(output, r);
+        }
+    }
+
+    private static LayerSpec? ParseLayer(string? kind, int? inputs, int? outputs, string? kernel, int? groups, bool transposed, bool noLayer)
+    {
+        if (noLayer)
+        {
+            if (inputs is not null || outputs is not null || kernel is not null || transposed)
+                throw new ArgumentException("--in, --out, --kernel and --transposed describe a layer: add --layer (dense, conv1d, conv2d, conv3d) or --preset.");
+            return null;
+        }
+        if (inputs is null || outputs is null) throw new ArgumentException("A layer needs --in and --out (features or channels).");
+        return LayerSpec.Parse(kind!, inputs.Value, outputs.Value, kernel is null ? null : Shapes.Parse(kernel), groups ?? 1, transposed);
     }
 
     private static void PrintList(TextWriter output)
     {
         foreach (var entry in Schemes.All)
         {
-            output.WriteLine($"{entry.Name,-18} {entry.Formula}");
-            if (entry.Options.Length > 0) output.WriteLine($"{"",-18} options: --{string.Join(", --", entry.Options)}");
+            output.WriteLine($"{entry.Name,-26} {entry.Formula}");
+            if (entry.Options.Length > 0) output.WriteLine($"{"",-26} options: --{string.Join(", --", entry.Options)}");
         }
         output.WriteLine();
-        output.WriteLine("Aliases: glorot-* = xavier-*, kaiming-* = he-*, msra = he-normal, eye = identity, trunc-normal = truncated-normal.");
-        output.WriteLine("Gains (--nonlinearity):");
-        foreach (var (name, gainValue) in Gain.Table) output.WriteLine($"  {name,-62} {gainValue}");
+        output.WriteLine("Aliases: glorot-* = xavier-*, kaiming-* = he-*, msra = he-normal, eye = identity,");
+        output.WriteLine("         trunc-normal = pytorch-truncated-normal = truncated-normal, tf-truncated-normal = keras-truncated-normal.");
+        output.WriteLine();
+        output.WriteLine("Presets (--preset NAME --in N --out M [--layer conv2d --kernel 3x3 --groups G --transposed]):");
+        foreach (var p in Presets.All) output.WriteLine($"  {p.Name,-16} {p.Formula}");
+        output.WriteLine();
+        output.WriteLine("Gains (--nonlinearity; `glorot gain ACTIVATION` computes one for any activation):");
+        foreach (var (gainName, gainValue) in Gain.Table) output.WriteLine($"  {gainName,-62} {gainValue}");
     }
 
     internal static FanMode? ParseMode(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -106,5 +208,14 @@ internal static class InitCommand
         "pytorch" or "out-in" => TensorLayout.OutInKernel,
         "keras" or "tensorflow" or "in-out" => TensorLayout.KernelInOut,
         _ => throw new ArgumentException($"--layout '{text}' is not one of pytorch, keras."),
+    };
+
+    internal static FanConvention? ParseFanConvention(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "layer" => FanConvention.Layer,
+        "pytorch" => FanConvention.PyTorch,
+        "keras" or "tensorflow" => FanConvention.Keras,
+        _ => throw new ArgumentException($"--fan-convention '{text}' is not one of layer, pytorch, keras."),
     };
 }

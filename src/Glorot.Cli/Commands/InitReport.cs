@@ -15,11 +15,12 @@ internal static class InitReport
         var rows = new List<(string, string)>
         {
             ("scheme", s.Scheme),
-            ("definition", Schemes.Find(s.Scheme).Formula),
+            ("definition", Definition(s.Scheme)),
             ("drawn from", s.Formula),
-            ("shape", Shapes.Format(result.Request.Shape)),
-            ("distribution", s.Distribution),
         };
+        if (result.Request.Layer is { } layer) rows.Add(("layer", layer.ToString()));
+        rows.Add(("shape", Shapes.Format(result.Request.Shape)));
+        rows.Add(("distribution", s.Distribution));
         if (s.Fans is { } fans)
         {
             rows.Add(("fan_in", fans.FanIn.ToString(CultureInfo.InvariantCulture)));
@@ -34,16 +35,30 @@ internal static class InitReport
         var m = result.Sample;
         rows.Add(("drawn", $"mean {Number(m.Mean)}, std {Number(m.Std)}, min {Number(m.Min)}, max {Number(m.Max)}"));
         foreach (var (key, value) in rows) output.WriteLine($"{key,-13} {value}");
+        if (result.Verification is { } report) WriteVerification(output, report);
+    }
+
+    // Presets report the scheme of each tensor they draw; a name outside the registry has no separate definition.
+    private static string Definition(string scheme) =>
+        Schemes.All.FirstOrDefault(e => e.Name == scheme)?.Formula ?? "(see the formula below)";
+
+    private static void WriteVerification(TextWriter output, SelfTestReport report)
+    {
+        output.WriteLine($"{"verify",-13} {report.Verdict}: {report.Checks.Count} checks on {report.Count} values, α = {Number(report.Alpha)} each");
+        foreach (var c in report.Checks)
+            output.WriteLine($"  {(c.Passed ? "pass" : "FAIL")} {c.Name,-13} {Number(c.Statistic),-12} ≤ {Number(c.Threshold),-10} {c.Detail}");
     }
 
     public static Dictionary<string, object?> ToJson(InitResult result)
     {
         var s = result.Stats;
-        return new Dictionary<string, object?>
+        var json = new Dictionary<string, object?>
         {
+            ["name"] = result.Request.Label,
             ["scheme"] = s.Scheme,
-            ["definition"] = Schemes.Find(s.Scheme).Formula,
+            ["definition"] = Definition(s.Scheme),
             ["formula"] = s.Formula,
+            ["layer"] = result.Request.Layer?.ToString(),
             ["shape"] = result.Request.Shape,
             ["distribution"] = s.Distribution,
             ["fan_in"] = s.Fans?.FanIn,
@@ -62,6 +77,18 @@ internal static class InitReport
                 ["min"] = result.Sample.Min, ["max"] = result.Sample.Max,
             },
         };
+        if (result.Verification is { } report)
+            json["verify"] = new Dictionary<string, object?>
+            {
+                ["passed"] = report.Passed,
+                ["alpha"] = report.Alpha,
+                ["count"] = report.Count,
+                ["checks"] = report.Checks.Select(c => new Dictionary<string, object?>
+                {
+                    ["name"] = c.Name, ["statistic"] = c.Statistic, ["threshold"] = c.Threshold, ["passed"] = c.Passed, ["detail"] = c.Detail,
+                }).ToList(),
+            };
+        return json;
     }
 
     private static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);

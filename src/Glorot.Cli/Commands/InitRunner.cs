@@ -2,11 +2,13 @@ using Glorot.Init;
 
 namespace Glorot.Cli.Commands;
 
-/// <summary>What <c>glorot init</c> was asked for.</summary>
-internal sealed record InitRequest(string Scheme, int[] Shape, InitOptions Options, ulong Seed, ulong Stream);
+/// <summary>What <c>glorot init</c> was asked for: one tensor, drawn by <see cref="Initializer"/>.</summary>
+internal sealed record InitRequest(string Label, Initializer Initializer, int[] Shape, ulong Seed, ulong Stream,
+    bool Verify = false, LayerSpec? Layer = null);
 
-/// <summary>What was drawn: the scheme's description and the sample's own statistics.</summary>
-internal sealed record InitResult(InitRequest Request, InitStats Stats, Tensor Tensor, SampleStats Sample);
+/// <summary>What was drawn: the scheme's description, the sample's own statistics, and the self-test's verdict.</summary>
+internal sealed record InitResult(InitRequest Request, InitStats Stats, Tensor Tensor, SampleStats Sample,
+    SelfTestReport? Verification, Provenance Provenance);
 
 /// <summary>Mean, std, min and max of the drawn values (double accumulation).</summary>
 internal sealed record SampleStats(double Mean, double Std, double Min, double Max)
@@ -25,14 +27,16 @@ internal sealed record SampleStats(double Mean, double Std, double Min, double M
     }
 }
 
-/// <summary>Builds the scheme, draws the tensor and measures it.</summary>
+/// <summary>Draws the tensor, measures it, and (on request) runs the self-test on it.</summary>
 internal static class InitRunner
 {
     public static InitResult Run(InitRequest request)
     {
-        var initializer = Schemes.Create(request.Scheme, request.Options);
         var tensor = new Tensor(request.Shape);
-        var stats = initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream);
-        return new InitResult(request, stats, tensor, SampleStats.Of(tensor.Span));
+        var stats = request.Initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream);
+        var provenance = Provenance.Of(request.Initializer, request.Shape, request.Seed, request.Stream, request.Label);
+        tensor.Provenance = provenance;
+        var verification = request.Verify ? SelfTest.Check(request.Initializer, request.Shape, tensor.Span) : null;
+        return new InitResult(request, stats, tensor, SampleStats.Of(tensor.Span), verification, provenance);
     }
 }

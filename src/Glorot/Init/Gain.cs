@@ -4,7 +4,10 @@ namespace Glorot.Init;
 
 /// <summary>
 /// The classic gain table: the factor by which an initializer's standard deviation is multiplied for a given
-/// non-linearity (PyTorch's <c>calculate_gain</c> values, plus softsign). The one place that computes gains.
+/// non-linearity (PyTorch's <c>calculate_gain</c> values, plus softsign), kept for compatibility. For any other
+/// activation, and for the backward (gradient-preserving) criterion, <see cref="NumericGain"/> computes the gain
+/// by quadrature; the two agree where the table follows the variance convention (linear, relu, leaky ReLU,
+/// softsign) and differ, by design, where it does not (tanh 5/3, selu 3/4, sigmoid 1).
 /// </summary>
 public static class Gain
 {

@@ -30,6 +30,10 @@ public sealed record InitOptions
     public int? Groups { get; init; }
     /// <summary>Tensor layout for fans.</summary>
     public TensorLayout? Layout { get; init; }
+    /// <summary>The layer the weight belongs to: fan-based schemes take their fans from it (see <see cref="LayerSpec"/>).</summary>
+    public LayerSpec? Layer { get; init; }
+    /// <summary>With <see cref="Layer"/>: count the fans from the layer (default) or reproduce a framework's guess.</summary>
+    public FanConvention? FanConvention { get; init; }
 
     /// <summary>Names of the options that are set, as the CLI spells them.</summary>
     internal IEnumerable<string> SetOptions()
@@ -46,5 +50,7 @@ public sealed record InitOptions
         if (Value is not null) yield return "value";
         if (Groups is not null) yield return "groups";
         if (Layout is not null) yield return "layout";
+        if (Layer is not null) yield return "layer";
+        if (FanConvention is not null) yield return "fan-convention";
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Reflection;
+
 namespace Glorot.Init;
 
 /// <summary>
@@ -25,13 +28,46 @@ public abstract record Initializer
         return stats;
     }
 
-    /// <summary>A new tensor of the given shape, filled.</summary>
+    /// <summary>A new tensor of the given shape, filled, carrying its <see cref="Provenance"/>.</summary>
     public Tensor Create(int[] shape, ulong seed, ulong stream = 0)
     {
         var tensor = new Tensor(shape);
         Fill(tensor.Span, shape, seed, stream);
+        tensor.Provenance = Provenance.Of(this, shape, seed, stream);
         return tensor;
     }
+
+    /// <summary>
+    /// The exact cumulative distribution function of each value of a fill of this shape (values are i.i.d.), or
+    /// null for schemes whose values are not i.i.d. draws (orthogonal, constant, identity, dirac).
+    /// <see cref="SelfTest"/> runs its Kolmogorov–Smirnov check against it.
+    /// </summary>
+    public virtual Func<double, double>? Cdf(ReadOnlySpan<int> shape) => null;
+
+    /// <summary>
+    /// The scheme's own parameters (the record's properties) as invariant, round-trippable text, for
+    /// <see cref="Provenance"/>: e.g. scale, mode, distribution, gain, layout for <see cref="VarianceScaling"/>.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> Parameters()
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.DeclaringType == typeof(Initializer) || property.GetIndexParameters().Length > 0) continue;
+            if (property.Name is nameof(Scheme) or "EqualityContract") continue;
+            if (property.GetValue(this) is { } value) result[property.Name] = Format(value);
+        }
+        return result;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        Initializer inner => $"{inner.Scheme}({string.Join(", ", inner.Parameters().Select(p => $"{p.Key}={p.Value}"))})",
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>Draws the values; <paramref name="stats"/> is this scheme's <see cref="Describe"/> of the shape.</summary>
     protected abstract void FillCore(Span<float> values, ReadOnlySpan<int> shape, InitStats stats,

@@ -13,19 +13,19 @@ public static class Schemes
     /// <param name="Build">Builds the initializer from options.</param>
     public sealed record Entry(string Name, string Formula, string[] Options, Func<InitOptions, Initializer> Build);
 
-    private static readonly string[] FanOptions = ["gain", "nonlinearity", "layout"];
+    private static readonly string[] FanOptions = ["gain", "nonlinearity", "layout", "layer", "fan-convention"];
 
     /// <summary>All schemes in the order <c>glorot init --list</c> prints them.</summary>
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("standard", "U[−1/√fan_in, 1/√fan_in]: Glorot & Bengio's \"standard heuristic\" (2010, eq. 1); PyTorch's nn.Linear default",
-            ["layout"], o => new VarianceScaling(1.0 / 3.0, FanMode.FanIn, Distribution.Uniform, 1.0, LayoutOf(o), "standard")),
+            ["layout", "layer", "fan-convention"], o => WithLayer(o, new VarianceScaling(1.0 / 3.0, FanMode.FanIn, Distribution.Uniform, 1.0, LayoutOf(o), "standard"))),
         new("xavier-uniform", "U[−a, a], a = gain·√(6/(fan_in + fan_out)) (Glorot & Bengio 2010, eq. 16)",
             FanOptions, o => Fan(o, "xavier-uniform", 1.0, FanMode.FanAvg, Distribution.Uniform, 1.0)),
         new("xavier-normal", "N(0, σ²), σ = gain·√(2/(fan_in + fan_out)) (Glorot & Bengio 2010, eq. 12)",
             FanOptions, o => Fan(o, "xavier-normal", 1.0, FanMode.FanAvg, Distribution.Normal, 1.0)),
         new("caffe-xavier", "U[−√(3/n), √(3/n)], n = fan_in (default), fan_out or their average (Caffe's \"xavier\" filler)",
-            ["mode", "layout"], o => new VarianceScaling(1.0, o.Mode ?? FanMode.FanIn, Distribution.Uniform, 1.0, LayoutOf(o), "caffe-xavier")),
+            ["mode", "layout", "layer", "fan-convention"], o => WithLayer(o, new VarianceScaling(1.0, o.Mode ?? FanMode.FanIn, Distribution.Uniform, 1.0, LayoutOf(o), "caffe-xavier"))),
         new("lecun-uniform", "U[−√(3/fan_in), √(3/fan_in)]: Var = 1/fan_in (LeCun et al. 1998)",
             FanOptions, o => Fan(o, "lecun-uniform", 1.0, FanMode.FanIn, Distribution.Uniform, 1.0)),
         new("lecun-normal", "N(0, 1/fan_in) (LeCun et al. 1998; the SELU initializer, Klambauer et al. 2017)",
@@ -39,7 +39,13 @@ public static class Schemes
         new("uniform", "U[low, high), default [0, 1)", ["low", "high"], o => new RandomUniform(o.Low ?? 0, o.High ?? 1)),
         new("normal", "N(mean, std²), default N(0, 1)", ["mean", "std"], o => new RandomNormal(o.Mean ?? 0, o.Std ?? 1)),
         new("truncated-normal", "N(mean, std²) conditioned on [low, high] (absolute bounds, std before truncation; default [−2, 2]: PyTorch's trunc_normal_)",
-            ["mean", "std", "low", "high"], o => new TruncatedNormal(o.Mean ?? 0, o.Std ?? 1, o.Low ?? -2, o.High ?? 2)),
+            ["mean", "std", "low", "high"], o => TruncatedNormals.PyTorch(o.Mean ?? 0, o.Std ?? 1, o.Low ?? -2, o.High ?? 2)),
+        new("keras-truncated-normal", "N(mean, std²) conditioned on mean ± 2·std (std before truncation, not corrected: the values' std is 0.8796·std; Keras/TF TruncatedNormal, default std 0.05)",
+            ["mean", "std"], o => TruncatedNormals.Keras(o.Mean ?? 0, o.Std ?? 0.05)),
+        new("jax-truncated-normal", "std·TN(low, high): bounds in units of std (default ±2), std before truncation, not corrected (jax.nn.initializers.truncated_normal, default std 0.01)",
+            ["std", "low", "high"], o => TruncatedNormals.Jax(o.Std ?? 0.01, o.Low ?? -2, o.High ?? 2)),
+        new("truncated-normal-corrected", "N(mean, σ′²) on mean + [low, high]·σ′ with σ′ = std/s(low, high), so the values' std is std (the variance-scaling meaning of Keras/TF/JAX/Flax; s(−2, 2) = 0.8796)",
+            ["mean", "std", "low", "high"], o => TruncatedNormals.Corrected(o.Mean ?? 0, o.Std ?? 1, o.Low ?? -2, o.High ?? 2)),
         new("orthogonal", "gain·Q from the QR of a Gaussian matrix, signs fixed by diag R (Saxe et al. 2014)",
             ["gain", "nonlinearity"], o => new Orthogonal(GainOf(o, 1.0))),
         new("identity", "gain·I for [out, in] (rectangular allowed)", ["gain", "nonlinearity"], o => new Identity(GainOf(o, 1.0))),
@@ -57,6 +63,8 @@ public static class Schemes
         ["kaiming-normal"] = "he-normal",
         ["msra"] = "he-normal",
         ["trunc-normal"] = "truncated-normal",
+        ["pytorch-truncated-normal"] = "truncated-normal",
+        ["tf-truncated-normal"] = "keras-truncated-normal",
         ["eye"] = "identity",
         ["zero"] = "zeros",
     };
@@ -88,7 +96,14 @@ public static class Schemes
 
     // Var = gain²·scale/n; the gain comes from --gain, else --nonlinearity, else the scheme's default.
     private static VarianceScaling Fan(InitOptions o, string name, double scale, FanMode mode, Distribution distribution, double defaultGain) =>
-        new(scale, mode, distribution, GainOf(o, defaultGain), LayoutOf(o), name);
+        WithLayer(o, new VarianceScaling(scale, mode, distribution, GainOf(o, defaultGain), LayoutOf(o), name));
+
+    private static VarianceScaling WithLayer(InitOptions o, VarianceScaling scheme)
+    {
+        if (o.FanConvention is not null && o.Layer is null)
+            throw new ArgumentException("--fan-convention needs a layer (--layer …): it says how fans follow from the layer.");
+        return o.Layer is null ? scheme : scheme with { Layer = o.Layer, FanConvention = o.FanConvention ?? FanConvention.Layer };
+    }
 
     private static double GainOf(InitOptions o, double defaultGain) =>
         o.Gain ?? (o.Nonlinearity is { } nl ? Init.Gain.Of(nl) : defaultGain);

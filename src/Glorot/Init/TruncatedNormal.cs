@@ -11,18 +11,27 @@ namespace Glorot.Init;
 /// <param name="Std">Standard deviation of the untruncated normal.</param>
 /// <param name="A">Lower bound (absolute).</param>
 /// <param name="B">Upper bound (absolute).</param>
-public sealed record TruncatedNormal(double Mean = 0, double Std = 1, double A = -2, double B = 2) : Initializer
+/// <param name="Name">The scheme name reported: the other meanings of "truncated normal" (Keras, JAX, corrected) are
+/// built on this one with bounds converted to absolute values (see <see cref="TruncatedNormals"/>).</param>
+public sealed record TruncatedNormal(double Mean = 0, double Std = 1, double A = -2, double B = 2, string Name = "truncated-normal") : Initializer
 {
     /// <inheritdoc />
-    public override string Scheme => "truncated-normal";
+    public override string Scheme => Name;
+
+    /// <inheritdoc />
+    public override Func<double, double>? Cdf(ReadOnlySpan<int> shape)
+    {
+        double fa = RandomFill.StandardNormalCdf((A - Mean) / Std), z = RandomFill.StandardNormalCdf((B - Mean) / Std) - fa;
+        return x => Math.Clamp((RandomFill.StandardNormalCdf((x - Mean) / Std) - fa) / z, 0, 1);
+    }
 
     /// <inheritdoc />
     public override InitStats Describe(ReadOnlySpan<int> shape)
     {
         Shapes.Validate(shape);
         if (!(Std > 0) || !double.IsFinite(Std) || !double.IsFinite(Mean))
-            throw new ArgumentException($"truncated-normal: need a finite mean and std > 0; got mean {Mean}, std {Std}.");
-        if (!(A < B)) throw new ArgumentException($"truncated-normal: need a < b; got [{A}, {B}].");
+            throw new ArgumentException($"{Name}: need a finite mean and std > 0; got mean {Mean}, std {Std}.");
+        if (!(A < B)) throw new ArgumentException($"{Name}: need a < b; got [{A}, {B}].");
         var (mean, std) = Moments(Mean, Std, A, B);
         return new InitStats(Scheme, "truncated-normal", null, null, mean, std, A, B,
             $"N({Mean:G6}, {Std:G6}²) conditioned on [{A:G6}, {B:G6}]");

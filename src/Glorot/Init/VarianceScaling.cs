@@ -23,12 +23,32 @@ public sealed record VarianceScaling(
     /// <inheritdoc />
     public override string Scheme => Name;
 
+    /// <summary>
+    /// The layer the weight belongs to. When set, the fans come from the layer (by <see cref="FanConvention"/>)
+    /// instead of from the tensor's shape, and the shape must hold the layer's weight count.
+    /// </summary>
+    public LayerSpec? Layer { get; init; }
+
+    /// <summary>How fans follow from <see cref="Layer"/>: counted from the layer (default) or a framework's guess.</summary>
+    public FanConvention FanConvention { get; init; } = FanConvention.Layer;
+
+    /// <summary>The fans this scheme uses for a tensor of the given shape.</summary>
+    public Fans FansFor(ReadOnlySpan<int> shape)
+    {
+        if (Layer is null) return Fans.Of(shape, Layout);
+        long count = Shapes.ElementCount(shape);
+        if (count != Layer.WeightCount)
+            throw new ArgumentException(
+                $"{Name}: shape {Shapes.Format(shape)} holds {count} values but the weight of {Layer} holds {Layer.WeightCount}.");
+        return Layer.FansBy(FanConvention);
+    }
+
     /// <inheritdoc />
     public override InitStats Describe(ReadOnlySpan<int> shape)
     {
         if (!(Scale > 0) || !double.IsFinite(Scale)) throw new ArgumentException($"{Name}: scale must be positive and finite; got {Scale}.");
         if (!(Gain > 0) || !double.IsFinite(Gain)) throw new ArgumentException($"{Name}: gain must be positive and finite; got {Gain}.");
-        var fans = Fans.Of(shape, Layout);
+        var fans = FansFor(shape);
         double n = fans.For(Mode);
         double std = Gain * Math.Sqrt(Scale / n);
         string fan = Mode switch
@@ -46,6 +66,25 @@ public sealed record VarianceScaling(
                 -2 * std / TruncatedStdAtTwoSigma, 2 * std / TruncatedStdAtTwoSigma,
                 $"N(0, σ′²) on [−2σ′, 2σ′], σ′ = √Var/0.8796 so the truncated variance is Var; {variance}"),
         };
+    }
+
+    /// <inheritdoc />
+    public override Func<double, double>? Cdf(ReadOnlySpan<int> shape)
+    {
+        var stats = Describe(shape);
+        double std = stats.Std;
+        switch (Distribution)
+        {
+            case Distribution.Uniform:
+                double a = stats.High!.Value;
+                return x => Math.Clamp((x + a) / (2 * a), 0, 1);
+            case Distribution.Normal:
+                return x => RandomFill.StandardNormalCdf(x / std);
+            default:
+                double sigma = std / TruncatedStdAtTwoSigma;
+                double f0 = RandomFill.StandardNormalCdf(-2), mass = RandomFill.StandardNormalCdf(2) - f0;
+                return x => Math.Clamp((RandomFill.StandardNormalCdf(x / sigma) - f0) / mass, 0, 1);
+        }
     }
 
     /// <inheritdoc />

@@ -9,6 +9,12 @@ namespace Glorot.Random;
 /// </summary>
 public static class RandomFill
 {
+    /// <summary>
+    /// Version of the fill algorithms (Philox4x32-10 and the transforms below). Recorded in every
+    /// <see cref="Init.Provenance"/>; bump it whenever any fill would give different bits for the same (seed, stream).
+    /// </summary>
+    public const int AlgorithmVersion = 1;
+
     /// <summary>U[low, high): low + (high − low)·u with u = k·2⁻²⁴, k uniform in 0 … 2²⁴ − 1.</summary>
     /// <remarks>In float arithmetic a value can round to <paramref name="high"/>; treat the support as closed.</remarks>
     public static void Uniform(Span<float> values, float low, float high, ulong seed, ulong stream = 0,

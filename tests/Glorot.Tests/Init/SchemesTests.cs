@@ -51,8 +51,8 @@ public class SchemesTests
             "normal" => x => Statistics.NormalCdf((x - stats.Mean) / stats.Std),
             _ => TruncatedCdf(stats),
         };
-        double d = Statistics.KolmogorovSmirnov(values, cdf);
-        Assert.True(d < Statistics.KsCritical(values.Length), $"{scheme}: D = {d:F5}, critical {Statistics.KsCritical(values.Length):F5}");
+        double d = KolmogorovSmirnov.Statistic(values, cdf);
+        Assert.True(d < KolmogorovSmirnov.Critical(values.Length), $"{scheme}: D = {d:F5}, critical {KolmogorovSmirnov.Critical(values.Length):F5}");
         if (stats.Low is { } low) Assert.True(values.Min() >= (float)low, $"min {values.Min()} < {low}");
         if (stats.High is { } high) Assert.True(values.Max() <= (float)high, $"max {values.Max()} > {high}");
         // Moments: with n = 1.5·10⁵ the sample std's relative standard error is below 0.3 %; 1.5 % is five of them.
@@ -87,7 +87,7 @@ public class SchemesTests
         Assert.Equal(VarianceScaling.TruncatedStdAtTwoSigma, stats.Std, 9);
         Assert.True(values.All(v => v is >= -2 and <= 2));
         double f0 = Statistics.NormalCdf(-2), z = Statistics.NormalCdf(2) - f0;
-        Assert.True(Statistics.KolmogorovSmirnov(values, x => Math.Clamp((Statistics.NormalCdf(x) - f0) / z, 0, 1)) < Statistics.KsCritical(values.Length));
+        Assert.True(KolmogorovSmirnov.Statistic(values, x => Math.Clamp((Statistics.NormalCdf(x) - f0) / z, 0, 1)) < KolmogorovSmirnov.Critical(values.Length));
     }
 
     [Theory]

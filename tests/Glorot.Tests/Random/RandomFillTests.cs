@@ -1,3 +1,4 @@
+using Glorot.Init;
 using Glorot.Kernels;
 using Glorot.Random;
 using Glorot.Tests.Support;
@@ -13,8 +14,8 @@ public class RandomFillTests
     {
         var x = new float[N];
         RandomFill.Uniform(x, -3f, 5f, seed: 1);
-        double d = Statistics.KolmogorovSmirnov(x, v => Math.Clamp((v + 3) / 8, 0, 1));
-        Assert.True(d < Statistics.KsCritical(N), $"D = {d}");
+        double d = KolmogorovSmirnov.Statistic(x, v => Math.Clamp((v + 3) / 8, 0, 1));
+        Assert.True(d < KolmogorovSmirnov.Critical(N), $"D = {d}");
         Assert.All(x, v => Assert.InRange(v, -3f, 5f));
     }
 
@@ -23,8 +24,8 @@ public class RandomFillTests
     {
         var x = new float[N];
         RandomFill.Normal(x, 2f, 0.5f, seed: 2);
-        double d = Statistics.KolmogorovSmirnov(x, v => Statistics.NormalCdf((v - 2) / 0.5));
-        Assert.True(d < Statistics.KsCritical(N), $"D = {d}");
+        double d = KolmogorovSmirnov.Statistic(x, v => Statistics.NormalCdf((v - 2) / 0.5));
+        Assert.True(d < KolmogorovSmirnov.Critical(N), $"D = {d}");
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public class RandomFillTests
         var x = new float[n];
         RandomFill.TruncatedNormal(x, mean, std, a, b, seed: 5);
         double fa = Statistics.NormalCdf((a - mean) / std), z = Statistics.NormalCdf((b - mean) / std) - fa;
-        double d = Statistics.KolmogorovSmirnov(x, v => Math.Clamp((Statistics.NormalCdf((v - mean) / std) - fa) / z, 0, 1));
-        Assert.True(d < Statistics.KsCritical(n), $"D = {d}");
+        double d = KolmogorovSmirnov.Statistic(x, v => Math.Clamp((Statistics.NormalCdf((v - mean) / std) - fa) / z, 0, 1));
+        Assert.True(d < KolmogorovSmirnov.Critical(n), $"D = {d}");
         Assert.All(x, v => Assert.InRange(v, (float)a, (float)b));
     }
 
