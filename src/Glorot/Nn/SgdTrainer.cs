@@ -1,0 +1,226 @@
+using System.Numerics.Tensors;
+using Glorot.Kernels;
+
+namespace Glorot.Nn;
+
+/// <summary>
+/// Trains an <see cref="Mlp"/> with minibatch SGD on softmax + negative log-likelihood, and keeps what every
+/// layer saw in the last step for the probes: s (pre-activation), z (activation), dL/ds, and dL/dW on demand.
+/// All per-batch buffers are allocated once, here; <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/> allocates nothing.
+/// </summary>
+/// <remarks>
+/// Gradients are those of the batch-mean loss L = (1/B) Σ_b −log P(y_b|x_b). <see cref="PreActivationGradients"/>
+/// holds the per-example rows ∂(−log P(y_b|x_b))/∂s_b (no 1/B), the quantity of Glorot &amp; Bengio (2010) Fig. 7;
+/// <see cref="WeightGradient"/> returns dL/dW = (1/B) dSᵀ·z_prev, the batch mean, as PyTorch's .grad would.
+/// When <see cref="SgdOptions.CanFuseUpdate"/> (plain SGD, optionally with weight decay) the update is fused
+/// into the weight-gradient GEMM (W ← (1 − ελ)·W − (ε/B)·dSᵀ·z_prev) and no gradient array exists; otherwise
+/// gradients go into one array parallel to <see cref="Mlp.Parameters"/>, are clipped, then applied.
+/// </remarks>
+public sealed class SgdTrainer
+{
+    private readonly Mlp _mlp;
+    private readonly float[] _buffers;      // input copy, then s, z, ds of each layer: one allocation
+    private readonly int[] _sOffsets;
+    private readonly float[]? _gradients;   // parallel to the parameters, only when the update is not fused
+    private readonly float[]? _velocity;    // momentum buffer, only when μ > 0
+    private readonly int _classes;
+
+    /// <summary>A trainer for batches of up to <paramref name="batchSize"/> examples.</summary>
+    public SgdTrainer(Mlp mlp, SgdOptions options, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(mlp);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        _mlp = mlp;
+        Options = options;
+        BatchSize = batchSize;
+        _classes = mlp.Widths[^1];
+        _sOffsets = new int[mlp.LayerCount];
+        long offset = (long)batchSize * mlp.Widths[0];
+        for (int l = 0; l < mlp.LayerCount; l++)
+        {
+            _sOffsets[l] = checked((int)offset);
+            offset += 3L * batchSize * mlp.FanOut(l);
+        }
+        _buffers = new float[checked((int)offset)];
+        if (!options.CanFuseUpdate) _gradients = new float[mlp.ParameterCount];
+        if (options.Momentum > 0) _velocity = new float[mlp.ParameterCount];
+    }
+
+    /// <summary>The network being trained.</summary>
+    public Mlp Model => _mlp;
+
+    /// <summary>The optimizer settings.</summary>
+    public SgdOptions Options { get; }
+
+    /// <summary>The largest batch <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/> accepts.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Updates applied so far.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>Rows in the last batch seen by <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/> or <see cref="Evaluate"/>.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>
+    /// One SGD step on a batch: forward, softmax-NLL, backward, update. inputs: (rows × inputs) row-major;
+    /// labels: (rows), 1 ≤ rows ≤ <see cref="BatchSize"/>. Returns the batch-mean loss before the update.
+    /// Throws <see cref="TrainingDivergedException"/> (parameters untouched) when the loss is not finite.
+    /// </summary>
+    public double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => Step(inputs, labels, out _);
+
+    /// <summary>As <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, also counting correct predictions (before the update).</summary>
+    public double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
+    {
+        double loss = ForwardLoss(inputs, labels, out correct);
+        if (!double.IsFinite(loss)) throw Diverged(loss);
+        int rows = Rows;
+        float lr = Options.LearningRate;
+        bool fused = _gradients is null;
+        for (int l = _mlp.LayerCount - 1; l >= 0; l--)
+        {
+            int fanIn = _mlp.FanIn(l), fanOut = _mlp.FanOut(l);
+            var f = _mlp.LayerActivation(l);
+            Span<float> ds = Ds(l, rows);
+            if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
+            // The data gradient uses W before its update, so it comes first.
+            if (l > 0) DenseLayer.BackwardData(ds, _mlp.Weight(l), Ds(l - 1, rows), rows, fanIn, fanOut);
+            ReadOnlySpan<float> x = LayerInput(l, rows);
+            if (fused)
+                DenseLayer.WeightGradient(ds, x, -lr / rows, 1f - lr * Options.WeightDecay, _mlp.Weight(l), _mlp.Bias(l), rows, fanIn, fanOut);
+            else
+                DenseLayer.WeightGradient(ds, x, 1f / rows, 0f, GradientOf(_mlp.WeightOffset(l), fanOut * fanIn),
+                    GradientOf(_mlp.BiasOffset(l), fanOut), rows, fanIn, fanOut);
+        }
+        if (!fused) ApplyGradients();
+        StepCount++;
+        return loss;
+    }
+
+    /// <summary>
+    /// Forward pass and loss only (no update): inputs (rows × inputs), labels (rows). Returns the mean loss
+    /// and counts correct predictions. Overwrites s and z (and the output layer's dL/ds) of the last step.
+    /// </summary>
+    public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct) =>
+        ForwardLoss(inputs, labels, out correct);
+
+    /// <summary>inputs: (rows × inputs). Runs the forward pass and returns the logits (rows × classes).</summary>
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> inputs, int rows)
+    {
+        if (rows <= 0 || rows > BatchSize)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A batch holds 1..{BatchSize} rows.");
+        if (inputs.Length != rows * _mlp.Widths[0])
+            throw new ArgumentException($"Inputs hold {inputs.Length} values; {rows} rows of {_mlp.Widths[0]} need {rows * _mlp.Widths[0]}.", nameof(inputs));
+        Rows = rows;
+        inputs.CopyTo(_buffers);
+        for (int l = 0; l < _mlp.LayerCount; l++)
+            DenseLayer.Forward(LayerInput(l, rows), _mlp.Weight(l), _mlp.Bias(l), _mlp.LayerActivation(l),
+                S(l, rows), Z(l, rows), rows, _mlp.FanIn(l), _mlp.FanOut(l));
+        return Z(_mlp.LayerCount - 1, rows);
+    }
+
+    /// <summary>The inputs of the last batch: (rows × inputs).</summary>
+    public ReadOnlySpan<float> Inputs => _buffers.AsSpan(0, Rows * _mlp.Widths[0]);
+
+    /// <summary>s = z_prev·Wᵀ + b of layer <paramref name="layer"/> in the last batch: (rows × out).</summary>
+    public ReadOnlySpan<float> PreActivations(int layer) => S(layer, Rows);
+
+    /// <summary>z = f(s) of layer <paramref name="layer"/> in the last batch: (rows × out); the logits for the last layer.</summary>
+    public ReadOnlySpan<float> Outputs(int layer) => Z(layer, Rows);
+
+    /// <summary>
+    /// Per-example ∂(−log P(y_b|x_b))/∂s_b of layer <paramref name="layer"/> in the last step: (rows × out).
+    /// </summary>
+    public ReadOnlySpan<float> PreActivationGradients(int layer) => Ds(layer, Rows);
+
+    /// <summary>
+    /// dL/dW of layer <paramref name="layer"/> for the last step's batch-mean loss (before clipping and weight
+    /// decay): (out × in) = (1/B)·dSᵀ·z_prev, recomputed from the stored dL/ds and layer input (one GEMM).
+    /// </summary>
+    public void WeightGradient(int layer, Span<float> destination)
+    {
+        int fanIn = _mlp.FanIn(layer), fanOut = _mlp.FanOut(layer);
+        if (destination.Length != fanIn * fanOut)
+            throw new ArgumentException($"Layer {layer}'s weight gradient has {fanOut}×{fanIn} values.", nameof(destination));
+        RequireBatch();
+        Gemm.Multiply(true, false, fanOut, fanIn, Rows, 1f / Rows, Ds(layer, Rows), fanOut,
+            LayerInput(layer, Rows), fanIn, 0f, destination, fanIn);
+    }
+
+    /// <summary>dL/db of layer <paramref name="layer"/>: (out) = (1/B)·Σ_b dL/ds_b.</summary>
+    public void BiasGradient(int layer, Span<float> destination)
+    {
+        int fanOut = _mlp.FanOut(layer);
+        if (destination.Length != fanOut)
+            throw new ArgumentException($"Layer {layer}'s bias gradient has {fanOut} values.", nameof(destination));
+        RequireBatch();
+        SgdKernels.ColumnSums(Ds(layer, Rows), Rows, fanOut, 1f / Rows, 0f, destination);
+    }
+
+    private double ForwardLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
+    {
+        int rows = labels.Length;
+        var logits = Forward(inputs, rows);
+        int last = _mlp.LayerCount - 1;
+        double sum = SoftmaxCrossEntropy.LossAndGradient(logits, labels, _classes, Ds(last, rows), out correct);
+        return sum / rows;
+    }
+
+    private void ApplyGradients()
+    {
+        var g = _gradients.AsSpan();
+        var p = _mlp.Parameters;
+        if (Options.ClipValue is { } c) SgdKernels.ClipByValue(g, c);
+        if (Options.ClipGlobalNorm is { } maxNorm)
+        {
+            double norm = SgdKernels.Norm(g);
+            if (!double.IsFinite(norm))
+                throw new TrainingDivergedException(StepCount, -1, $"the gradient norm is {norm}");
+            double coefficient = maxNorm / (norm + 1e-6);
+            if (coefficient < 1) TensorPrimitives.Multiply(g, (float)coefficient, g);
+        }
+        if (_velocity is not null)
+            SgdKernels.MomentumStep(p, g, _velocity, Options.LearningRate, Options.Momentum, Options.WeightDecay);
+        else
+            SgdKernels.Step(p, g, Options.LearningRate, 1f - Options.LearningRate * Options.WeightDecay);
+    }
+
+    private TrainingDivergedException Diverged(double loss)
+    {
+        for (int l = 0; l < _mlp.LayerCount; l++)
+        {
+            if (!IsFinite(S(l, Rows)))
+                return new TrainingDivergedException(StepCount, l, $"layer {l}'s pre-activations s are not finite (loss {loss})");
+            if (!IsFinite(Z(l, Rows)))
+                return new TrainingDivergedException(StepCount, l, $"layer {l}'s activations z are not finite (loss {loss})");
+        }
+        return new TrainingDivergedException(StepCount, -1, $"the loss is {loss} with finite logits");
+    }
+
+    // Only run after a non-finite loss, so a plain loop is fine.
+    private static bool IsFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+            if (!float.IsFinite(v)) return false;
+        return true;
+    }
+
+    private void RequireBatch()
+    {
+        if (Rows == 0) throw new InvalidOperationException("No batch has been seen yet; call Step first.");
+    }
+
+    private ReadOnlySpan<float> LayerInput(int layer, int rows) =>
+        layer == 0 ? _buffers.AsSpan(0, rows * _mlp.Widths[0]) : Z(layer - 1, rows);
+
+    private Span<float> S(int layer, int rows) => _buffers.AsSpan(_sOffsets[layer], rows * _mlp.FanOut(layer));
+
+    private Span<float> Z(int layer, int rows) =>
+        _buffers.AsSpan(_sOffsets[layer] + BatchSize * _mlp.FanOut(layer), rows * _mlp.FanOut(layer));
+
+    private Span<float> Ds(int layer, int rows) =>
+        _buffers.AsSpan(_sOffsets[layer] + 2 * BatchSize * _mlp.FanOut(layer), rows * _mlp.FanOut(layer));
+
+    private Span<float> GradientOf(int offset, int length) => _gradients.AsSpan(offset, length);
+}
