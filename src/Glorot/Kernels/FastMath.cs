@@ -93,7 +93,8 @@ internal static class FastMath
         Vector512.FusedMultiplyAdd(Vector512.Create(0.5f), Tanh(Vector512.Create(0.5f) * x), Vector512.Create(0.5f));
 
     // Φ(x) = 1 − ½·erfc(x/√2) for x ≥ 0 and ½·erfc(|x|/√2) for x < 0, from the A&S 7.1.26 erfc, so that the
-    // left tail is computed directly rather than as 1 + erf (which would cancel). |error| ≤ 1e-7.
+    // left tail is computed directly rather than as 1 + erf (which would cancel). Measured max |error| 2.1e-7
+    // over [−12, 12] in float (FastMathTests).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float NormalCdf(float x)
     {
