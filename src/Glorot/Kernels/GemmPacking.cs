@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Glorot.Kernels;
+
+/// <summary>
+/// Packing routines (BLIS layer "pack A" / "pack B"): copy a block of op(A) or op(B) into the contiguous order the
+/// micro-kernels stream through, so each k step reads one cache line of B and a few consecutive floats of A.
+/// <para>Packed A block (mc × kc): panels of mr rows; the panel starting at row ir sits at offset ir·kc and holds,
+/// for p = 0..kc−1, its r = min(mr, mc − ir) values op(A)[ir..ir+r, p] contiguously (no zero padding: the
+/// micro-kernels come in every row count).</para>
+/// <para>Packed B block (kc × nc): panels of <see cref="PanelWidth"/> = 32 columns; panel q sits at offset q·kc·32
+/// and holds, for p = 0..kc−1, op(B)[p, 32q..32q+31], zero padded past nc. <see cref="PackedMatrix"/> stores
+/// whole matrices in this layout.</para>
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>Width of every B panel (two zmm vectors; the 16-wide and portable kernels take half or quarter panels).</summary>
+    public const int PanelWidth = 32;
+
+    /// <summary>Packs op(A)[i0.., p0..] (mc × kc) where A is row-major (op(A)[i,p] = a[i·lda + p]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA(float* a, nint lda, int mc, int kc, int mr, float* dst)
+    {
+        for (var ir = 0; ir < mc; ir += mr)
+        {
+            var r = Math.Min(mr, mc - ir);
+            float* src = a + ir * lda;
+            // Row by row: each source row is read sequentially, the writes go r floats apart (all in L1).
+            for (var rr = 0; rr < r; rr++)
+            {
+                float* s = src + rr * lda, d = dst + rr;
+                for (var p = 0; p < kc; p++) d[p * r] = s[p];
+            }
+            dst += r * kc;
+        }
+    }
+
+    /// <summary>Packs op(A) = Aᵀ: op(A)[i,p] = a[p·lda + i]; each k step of a panel is one contiguous copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackATransposed(float* a, nint lda, int mc, int kc, int mr, float* dst)
+    {
+        for (var ir = 0; ir < mc; ir += mr)
+        {
+            var r = Math.Min(mr, mc - ir);
+            for (var p = 0; p < kc; p++)
+            {
+                float* s = a + p * lda + ir;
+                for (var rr = 0; rr < r; rr++) dst[rr] = s[rr];
+                dst += r;
+            }
+        }
+    }
+
+    /// <summary>Packs op(B) = B (row-major, op(B)[p,j] = b[p·ldb + j]), kc × nc. Source rows are read in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackB(float* b, nint ldb, int kc, int nc, float* dst)
+    {
+        var panels = (nc + PanelWidth - 1) / PanelWidth;
+        nint panelSize = (nint)kc * PanelWidth;
+        for (var p = 0; p < kc; p++)
+        {
+            float* s = b + p * ldb, d = dst + p * PanelWidth;
+            for (var q = 0; q < panels; q++, s += PanelWidth, d += panelSize)
+            {
+                var w = Math.Min(PanelWidth, nc - q * PanelWidth);
+                if (w == PanelWidth)
+                {
+                    Vector256.Store(Vector256.Load(s), d);
+                    Vector256.Store(Vector256.Load(s + 8), d + 8);
+                    Vector256.Store(Vector256.Load(s + 16), d + 16);
+                    Vector256.Store(Vector256.Load(s + 24), d + 24);
+                }
+                else
+                {
+                    for (var c = 0; c < w; c++) d[c] = s[c];
+                    for (var c = w; c < PanelWidth; c++) d[c] = 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs op(B) = Bᵀ (op(B)[p,j] = b[j·ldb + p]), kc × nc, column by column: each source row is read
+    /// sequentially and scattered 32 floats apart into the panel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBTransposed(float* b, nint ldb, int kc, int nc, float* dst)
+    {
+        var panels = (nc + PanelWidth - 1) / PanelWidth;
+        for (var q = 0; q < panels; q++)
+        {
+            float* d = dst + (nint)q * kc * PanelWidth;
+            var w = Math.Min(PanelWidth, nc - q * PanelWidth);
+            for (var c = 0; c < w; c++)
+            {
+                float* s = b + (nint)(q * PanelWidth + c) * ldb;
+                for (var p = 0; p < kc; p++) d[p * PanelWidth + c] = s[p];
+            }
+            for (var c = w; c < PanelWidth; c++)
+            for (var p = 0; p < kc; p++) d[p * PanelWidth + c] = 0f;
+        }
+    }
+
+    /// <summary>
+    /// Packs op(B) = Pᵀ where P is a panel-major matrix (rows = n, panel stride pPanelStride), block rows p0..,
+    /// columns j0..: op(B)[p,j] = P[j,p]. Within a panel of P a 32×32 block is contiguous, so this is a
+    /// block transpose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBFromPackedTransposed(float* pData, nint pPanelStride, int p0, int j0, int kc, int nc,
+        float* dst)
+    {
+        var panels = (nc + PanelWidth - 1) / PanelWidth;
+        for (var q = 0; q < panels; q++)
+        {
+            float* d = dst + (nint)q * kc * PanelWidth;
+            var w = Math.Min(PanelWidth, nc - q * PanelWidth);
+            for (var p = 0; p < kc; p++)
+            {
+                var col = p0 + p;
+                float* s = pData + (col / PanelWidth) * pPanelStride + (nint)(j0 + q * PanelWidth) * PanelWidth
+                           + col % PanelWidth;
+                float* dp = d + p * PanelWidth;
+                for (var c = 0; c < w; c++) dp[c] = s[c * PanelWidth];
+                for (var c = w; c < PanelWidth; c++) dp[c] = 0f;
+            }
+        }
+    }
+}
