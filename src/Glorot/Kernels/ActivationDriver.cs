@@ -48,46 +48,6 @@ internal static class ActivationDriver
             Unsafe.Add(ref yr, i) = op.Forward(Unsafe.Add(ref xr, i));
     }
 
-    /// <summary>
-    /// The forward epilogue of a dense layer, one pass: s[r, j] += bias[j], then z[r, j] = f(s[r, j]).
-    /// s, z: (rows × cols) row-major; bias: (cols).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void BiasForward<T>(T op, Span<float> s, ReadOnlySpan<float> bias, Span<float> z, int rows, int cols)
-        where T : struct, IActivationOperator
-    {
-        if (bias.Length != cols || s.Length < rows * cols || z.Length < rows * cols)
-            throw new ArgumentException($"BiasForward: shapes disagree (rows {rows}, cols {cols}, bias {bias.Length}, s {s.Length}, z {z.Length}).");
-        ref float br = ref MemoryMarshal.GetReference(bias);
-        var path = MaxPath;
-        for (int r = 0; r < rows; r++)
-        {
-            ref float sr = ref Unsafe.Add(ref MemoryMarshal.GetReference(s), r * cols);
-            ref float zr = ref Unsafe.Add(ref MemoryMarshal.GetReference(z), r * cols);
-            int j = 0;
-            if (path == SimdPath.Vector512)
-                for (; j <= cols - 16; j += 16)
-                {
-                    var v = Vector512.LoadUnsafe(ref sr, (nuint)j) + Vector512.LoadUnsafe(ref br, (nuint)j);
-                    v.StoreUnsafe(ref sr, (nuint)j);
-                    op.Forward(v).StoreUnsafe(ref zr, (nuint)j);
-                }
-            if (path >= SimdPath.Vector256)
-                for (; j <= cols - 8; j += 8)
-                {
-                    var v = Vector256.LoadUnsafe(ref sr, (nuint)j) + Vector256.LoadUnsafe(ref br, (nuint)j);
-                    v.StoreUnsafe(ref sr, (nuint)j);
-                    op.Forward(v).StoreUnsafe(ref zr, (nuint)j);
-                }
-            for (; j < cols; j++)
-            {
-                float v = Unsafe.Add(ref sr, j) + Unsafe.Add(ref br, j);
-                Unsafe.Add(ref sr, j) = v;
-                Unsafe.Add(ref zr, j) = op.Forward(v);
-            }
-        }
-    }
-
     /// <summary>ds = dz ⊙ f′(s) with f′ read from s and z = f(s). All (n); ds may be dz.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<T>(T op, ReadOnlySpan<float> s, ReadOnlySpan<float> z, ReadOnlySpan<float> dz,

@@ -26,25 +26,6 @@ internal static class Activations
         }
     }
 
-    /// <summary>s[r, ·] += bias; z = f(s). s, z: (rows × cols); bias: (cols).</summary>
-    public static void BiasForward(Activation f, Span<float> s, ReadOnlySpan<float> bias, Span<float> z, int rows, int cols)
-    {
-        switch (f.Kind)
-        {
-            case ActivationKind.Identity: ActivationDriver.BiasForward(new IdentityOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.Sigmoid: ActivationDriver.BiasForward(new SigmoidOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.Tanh: ActivationDriver.BiasForward(new TanhOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.Softsign: ActivationDriver.BiasForward(new SoftsignOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.Relu: ActivationDriver.BiasForward(new ReluOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.LeakyRelu: ActivationDriver.BiasForward(new LeakyReluOperator((float)f.Parameter), s, bias, z, rows, cols); break;
-            case ActivationKind.Elu: ActivationDriver.BiasForward(Elu(f), s, bias, z, rows, cols); break;
-            case ActivationKind.Selu: ActivationDriver.BiasForward(Selu, s, bias, z, rows, cols); break;
-            case ActivationKind.Gelu: ActivationDriver.BiasForward(new GeluOperator(), s, bias, z, rows, cols); break;
-            case ActivationKind.Softplus: ActivationDriver.BiasForward(new SoftplusOperator(), s, bias, z, rows, cols); break;
-            default: throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "Unknown activation.");
-        }
-    }
-
     /// <summary>ds = dz ⊙ f′(s), z = f(s). All (n); ds may be dz.</summary>
     public static void Backward(Activation f, ReadOnlySpan<float> s, ReadOnlySpan<float> z, ReadOnlySpan<float> dz, Span<float> ds)
     {

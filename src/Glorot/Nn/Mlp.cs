@@ -1,4 +1,5 @@
 using System.Globalization;
+using Glorot.Kernels;
 
 namespace Glorot.Nn;
 
@@ -11,12 +12,19 @@ namespace Glorot.Nn;
 /// All parameters live in one contiguous array (<see cref="Parameters"/>) in the order W₀, b₀, W₁, b₁, …
 /// Layer l's weight W_l is (out × in) row-major, PyTorch's nn.Linear convention, so a checkpoint maps onto
 /// <c>nn.Sequential(Linear, Act, Linear, Act, …, Linear)</c>. Training lives in <see cref="SgdTrainer"/>.
+/// <para>While training, the GEMM works on a packed copy of each Wᵀ (32-column panels, so no product ever
+/// repacks the weights; performance.md §3.4). That copy is a cache: reading <see cref="Parameters"/> or
+/// <see cref="Weight"/> after a step first copies the trained weights back (a few ms for 5 M parameters), and the
+/// next step repacks whatever the caller may have written. Not thread-safe.</para>
 /// </remarks>
 public sealed class Mlp
 {
     private readonly float[] _parameters;
     private readonly int[] _widths;
     private readonly int[] _weightOffsets;
+    private PackedMatrix[]? _packed;   // Wᵀ of each layer in the GEMM's panel layout, while training
+    private bool _packedStale = true;  // the row-major weights may have changed since they were packed
+    private bool _rowMajorStale;       // the packed weights have changed since they were copied back
 
     /// <summary>
     /// A network with the given widths [inputs, hidden…, outputs], all hidden layers using
@@ -69,7 +77,14 @@ public sealed class Mlp
     }
 
     /// <summary>Every parameter, in the order W₀, b₀, W₁, b₁, … (one allocation).</summary>
-    public Span<float> Parameters => _parameters;
+    public Span<float> Parameters
+    {
+        get
+        {
+            SyncRowMajor();
+            return _parameters;
+        }
+    }
 
     /// <summary>The number of parameters.</summary>
     public int ParameterCount => _parameters.Length;
@@ -81,11 +96,45 @@ public sealed class Mlp
     public int FanOut(int layer) { CheckLayer(layer); return _widths[layer + 1]; }
 
     /// <summary>W of layer <paramref name="layer"/>: (out × in), row-major.</summary>
-    public Span<float> Weight(int layer) =>
-        _parameters.AsSpan(WeightOffset(layer), FanOut(layer) * FanIn(layer));
+    public Span<float> Weight(int layer)
+    {
+        SyncRowMajor();
+        return _parameters.AsSpan(WeightOffset(layer), FanOut(layer) * FanIn(layer));
+    }
 
-    /// <summary>b of layer <paramref name="layer"/>: (out).</summary>
+    /// <summary>b of layer <paramref name="layer"/>: (out). Biases are never packed: this is the live array.</summary>
     public Span<float> Bias(int layer) => _parameters.AsSpan(BiasOffset(layer), FanOut(layer));
+
+    /// <summary>
+    /// The packed Wᵀ (in × out) of every layer, current, for a trainer that will update them in place: the
+    /// row-major copy is marked stale until the next public read.
+    /// </summary>
+    internal PackedMatrix[] PackedWeightsForUpdate()
+    {
+        if (_packed is null)
+        {
+            _packed = new PackedMatrix[LayerCount];
+            for (int l = 0; l < LayerCount; l++) _packed[l] = new PackedMatrix(FanIn(l), FanOut(l));
+        }
+        if (_packedStale)
+        {
+            for (int l = 0; l < LayerCount; l++)
+                _packed[l].Pack(_parameters.AsSpan(WeightOffset(l), FanOut(l) * FanIn(l)), FanIn(l), transposed: true);
+            _packedStale = false;
+        }
+        _rowMajorStale = true;
+        return _packed;
+    }
+
+    // Before handing out a writable row-major view: copy trained weights back, and assume the caller writes.
+    private void SyncRowMajor()
+    {
+        if (_rowMajorStale && _packed is not null)
+            for (int l = 0; l < LayerCount; l++)
+                PackedWeights.UnpackTransposed(_packed[l], _parameters.AsSpan(WeightOffset(l), FanOut(l) * FanIn(l)));
+        _rowMajorStale = false;
+        _packedStale = true;
+    }
 
     internal int WeightOffset(int layer) { CheckLayer(layer); return _weightOffsets[layer]; }
 

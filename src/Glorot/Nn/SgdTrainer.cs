@@ -14,15 +14,20 @@ namespace Glorot.Nn;
 /// <see cref="WeightGradient"/> returns dL/dW = (1/B) dSᵀ·z_prev, the batch mean, as PyTorch's .grad would.
 /// When <see cref="SgdOptions.CanFuseUpdate"/> (plain SGD, optionally with weight decay) the update is fused
 /// into the weight-gradient GEMM (W ← (1 − ελ)·W − (ε/B)·dSᵀ·z_prev) and no gradient array exists; otherwise
-/// gradients go into one array parallel to <see cref="Mlp.Parameters"/>, are clipped, then applied.
+/// gradients go into arrays laid out like the packed weights, are clipped, then applied in one element-wise pass.
+/// Divergence: a non-finite loss stops the step before any update (<see cref="TrainingDivergedException"/>
+/// names the step and the first non-finite layer); an update that itself overflows shows up as a non-finite loss
+/// at the next step.
 /// </remarks>
 public sealed class SgdTrainer
 {
     private readonly Mlp _mlp;
     private readonly float[] _buffers;      // input copy, then s, z, ds of each layer: one allocation
     private readonly int[] _sOffsets;
-    private readonly float[]? _gradients;   // parallel to the parameters, only when the update is not fused
-    private readonly float[]? _velocity;    // momentum buffer, only when μ > 0
+    private readonly PackedMatrix[]? _weightGradients; // dL/dWᵀ per layer, packed like Wᵀ; only when not fused
+    private readonly float[][]? _biasGradients;
+    private readonly PackedMatrix[]? _weightVelocity;  // momentum buffers, only when μ > 0
+    private readonly float[][]? _biasVelocity;
     private readonly int _classes;
 
     /// <summary>A trainer for batches of up to <paramref name="batchSize"/> examples.</summary>
@@ -44,8 +49,16 @@ public sealed class SgdTrainer
             offset += 3L * batchSize * mlp.FanOut(l);
         }
         _buffers = new float[checked((int)offset)];
-        if (!options.CanFuseUpdate) _gradients = new float[mlp.ParameterCount];
-        if (options.Momentum > 0) _velocity = new float[mlp.ParameterCount];
+        if (!options.CanFuseUpdate)
+        {
+            _weightGradients = [.. Enumerable.Range(0, mlp.LayerCount).Select(l => new PackedMatrix(mlp.FanIn(l), mlp.FanOut(l)))];
+            _biasGradients = [.. Enumerable.Range(0, mlp.LayerCount).Select(l => new float[mlp.FanOut(l)])];
+        }
+        if (options.Momentum > 0)
+        {
+            _weightVelocity = [.. Enumerable.Range(0, mlp.LayerCount).Select(l => new PackedMatrix(mlp.FanIn(l), mlp.FanOut(l)))];
+            _biasVelocity = [.. Enumerable.Range(0, mlp.LayerCount).Select(l => new float[mlp.FanOut(l)])];
+        }
     }
 
     /// <summary>The network being trained.</summary>
@@ -73,27 +86,26 @@ public sealed class SgdTrainer
     /// <summary>As <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, also counting correct predictions (before the update).</summary>
     public double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
+        using var threads = Gemm.Use(threads: Threads);
         double loss = ForwardLoss(inputs, labels, out correct);
         if (!double.IsFinite(loss)) throw Diverged(loss);
         int rows = Rows;
         float lr = Options.LearningRate;
-        bool fused = _gradients is null;
+        var weights = _mlp.PackedWeightsForUpdate();
         for (int l = _mlp.LayerCount - 1; l >= 0; l--)
         {
-            int fanIn = _mlp.FanIn(l), fanOut = _mlp.FanOut(l);
             var f = _mlp.LayerActivation(l);
             Span<float> ds = Ds(l, rows);
             if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
             // The data gradient uses W before its update, so it comes first.
-            if (l > 0) DenseLayer.BackwardData(ds, _mlp.Weight(l), Ds(l - 1, rows), rows, fanIn, fanOut);
+            if (l > 0) DenseLayer.BackwardData(ds, weights[l], Ds(l - 1, rows), rows);
             ReadOnlySpan<float> x = LayerInput(l, rows);
-            if (fused)
-                DenseLayer.WeightGradient(ds, x, -lr / rows, 1f - lr * Options.WeightDecay, _mlp.Weight(l), _mlp.Bias(l), rows, fanIn, fanOut);
+            if (_weightGradients is null)
+                DenseLayer.WeightGradient(ds, x, -lr / rows, 1f - lr * Options.WeightDecay, weights[l], _mlp.Bias(l), rows);
             else
-                DenseLayer.WeightGradient(ds, x, 1f / rows, 0f, GradientOf(_mlp.WeightOffset(l), fanOut * fanIn),
-                    GradientOf(_mlp.BiasOffset(l), fanOut), rows, fanIn, fanOut);
+                DenseLayer.WeightGradient(ds, x, 1f / rows, 0f, _weightGradients[l], _biasGradients![l], rows);
         }
-        if (!fused) ApplyGradients();
+        if (_weightGradients is not null) ApplyGradients(weights);
         StepCount++;
         return loss;
     }
@@ -102,8 +114,24 @@ public sealed class SgdTrainer
     /// Forward pass and loss only (no update): inputs (rows × inputs), labels (rows). Returns the mean loss
     /// and counts correct predictions. Overwrites s and z (and the output layer's dL/ds) of the last step.
     /// </summary>
-    public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct) =>
-        ForwardLoss(inputs, labels, out correct);
+    public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
+    {
+        using var threads = Gemm.Use(threads: Threads);
+        return ForwardLoss(inputs, labels, out correct);
+    }
+
+    /// <summary>
+    /// Compute threads for this trainer's GEMMs: 1 or 2, or 0 for the process default (2 on this project's
+    /// machine). Results are bit-identical whatever the count.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads;
+        set => _threads = value is >= 0 and <= 2 ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be 0 (default), 1 or 2.");
+    }
+
+    private int _threads;
 
     /// <summary>inputs: (rows × inputs). Runs the forward pass and returns the logits (rows × classes).</summary>
     public ReadOnlySpan<float> Forward(ReadOnlySpan<float> inputs, int rows)
@@ -112,11 +140,12 @@ public sealed class SgdTrainer
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A batch holds 1..{BatchSize} rows.");
         if (inputs.Length != rows * _mlp.Widths[0])
             throw new ArgumentException($"Inputs hold {inputs.Length} values; {rows} rows of {_mlp.Widths[0]} need {rows * _mlp.Widths[0]}.", nameof(inputs));
+        using var threads = Gemm.Use(threads: Threads);
         Rows = rows;
         inputs.CopyTo(_buffers);
+        var weights = _mlp.PackedWeightsForUpdate();
         for (int l = 0; l < _mlp.LayerCount; l++)
-            DenseLayer.Forward(LayerInput(l, rows), _mlp.Weight(l), _mlp.Bias(l), _mlp.LayerActivation(l),
-                S(l, rows), Z(l, rows), rows, _mlp.FanIn(l), _mlp.FanOut(l));
+            DenseLayer.Forward(LayerInput(l, rows), weights[l], _mlp.Bias(l), _mlp.LayerActivation(l), S(l, rows), Z(l, rows), rows);
         return Z(_mlp.LayerCount - 1, rows);
     }
 
@@ -144,6 +173,7 @@ public sealed class SgdTrainer
         if (destination.Length != fanIn * fanOut)
             throw new ArgumentException($"Layer {layer}'s weight gradient has {fanOut}×{fanIn} values.", nameof(destination));
         RequireBatch();
+        using var threads = Gemm.Use(threads: Threads);
         Gemm.Multiply(true, false, fanOut, fanIn, Rows, 1f / Rows, Ds(layer, Rows), fanOut,
             LayerInput(layer, Rows), fanIn, 0f, destination, fanIn);
     }
@@ -167,23 +197,51 @@ public sealed class SgdTrainer
         return sum / rows;
     }
 
-    private void ApplyGradients()
+    // Weight tensors are packed Wᵀ panels (zero padding included: its gradient is 0 and it stays 0), biases plain.
+    private void ApplyGradients(PackedMatrix[] weights)
     {
-        var g = _gradients.AsSpan();
-        var p = _mlp.Parameters;
-        if (Options.ClipValue is { } c) SgdKernels.ClipByValue(g, c);
+        int layers = _mlp.LayerCount;
+        if (Options.ClipValue is { } c)
+            for (int l = 0; l < layers; l++)
+            {
+                SgdKernels.ClipByValue(PackedWeights.Storage(_weightGradients![l]), c);
+                SgdKernels.ClipByValue(_biasGradients![l], c);
+            }
         if (Options.ClipGlobalNorm is { } maxNorm)
         {
-            double norm = SgdKernels.Norm(g);
+            double sumOfSquares = 0;
+            for (int l = 0; l < layers; l++)
+            {
+                double w = SgdKernels.Norm(PackedWeights.Storage(_weightGradients![l])), b = SgdKernels.Norm(_biasGradients![l]);
+                sumOfSquares += w * w + b * b;
+            }
+            double norm = Math.Sqrt(sumOfSquares);
             if (!double.IsFinite(norm))
                 throw new TrainingDivergedException(StepCount, -1, $"the gradient norm is {norm}");
             double coefficient = maxNorm / (norm + 1e-6);
-            if (coefficient < 1) TensorPrimitives.Multiply(g, (float)coefficient, g);
+            if (coefficient < 1)
+                for (int l = 0; l < layers; l++)
+                {
+                    TensorPrimitives.Multiply(PackedWeights.Storage(_weightGradients![l]), (float)coefficient, PackedWeights.Storage(_weightGradients[l]));
+                    TensorPrimitives.Multiply(_biasGradients![l], (float)coefficient, _biasGradients[l]);
+                }
         }
-        if (_velocity is not null)
-            SgdKernels.MomentumStep(p, g, _velocity, Options.LearningRate, Options.Momentum, Options.WeightDecay);
-        else
-            SgdKernels.Step(p, g, Options.LearningRate, 1f - Options.LearningRate * Options.WeightDecay);
+        float lr = Options.LearningRate, mu = Options.Momentum, wd = Options.WeightDecay;
+        for (int l = 0; l < layers; l++)
+        {
+            var w = PackedWeights.Storage(weights[l]);
+            var gw = PackedWeights.Storage(_weightGradients![l]);
+            if (_weightVelocity is not null)
+            {
+                SgdKernels.MomentumStep(w, gw, PackedWeights.Storage(_weightVelocity[l]), lr, mu, wd);
+                SgdKernels.MomentumStep(_mlp.Bias(l), _biasGradients![l], _biasVelocity![l], lr, mu, wd);
+            }
+            else
+            {
+                SgdKernels.Step(w, gw, lr, 1f - lr * wd);
+                SgdKernels.Step(_mlp.Bias(l), _biasGradients![l], lr, 1f - lr * wd);
+            }
+        }
     }
 
     private TrainingDivergedException Diverged(double loss)
@@ -222,5 +280,4 @@ public sealed class SgdTrainer
     private Span<float> Ds(int layer, int rows) =>
         _buffers.AsSpan(_sOffsets[layer] + 2 * BatchSize * _mlp.FanOut(layer), rows * _mlp.FanOut(layer));
 
-    private Span<float> GradientOf(int offset, int length) => _gradients.AsSpan(offset, length);
 }

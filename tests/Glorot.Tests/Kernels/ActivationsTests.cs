@@ -82,32 +82,6 @@ public class ActivationsTests
         }
     }
 
-    [SkippableTheory]
-    [MemberData(nameof(Cases))]
-    public void BiasForward_adds_the_bias_then_applies_f_row_by_row(string name, string pathName)
-    {
-        var path = Enum.Parse<SimdPath>(pathName);
-        Skip.If(path > ActivationDriver.HardwarePath, $"{path} is not accelerated on this machine.");
-        var f = Activation.Parse(name);
-        using var _ = new PathScope(path);
-        foreach (int cols in new[] { 1, 7, 8, 15, 16, 17, 33, 100 })
-        {
-            const int rows = 3;
-            var s = Inputs(rows * cols, 3000 + (ulong)cols);
-            var bias = Inputs(cols, 4000 + (ulong)cols);
-            var expectedS = new float[rows * cols];
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < cols; j++) expectedS[r * cols + j] = s[r * cols + j] + bias[j];
-            var expectedZ = new float[rows * cols];
-            for (int r = 0; r < rows; r++)
-                Activations.Forward(f, expectedS.AsSpan(r * cols, cols), expectedZ.AsSpan(r * cols, cols));
-            var z = new float[rows * cols];
-            Activations.BiasForward(f, s, bias, z, rows, cols);
-            Assert.Equal(expectedS, s);
-            Assert.Equal(expectedZ, z);
-        }
-    }
-
     [Fact]
     public void Forward_in_place_equals_out_of_place()
     {
