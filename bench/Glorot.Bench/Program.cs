@@ -12,6 +12,7 @@ public static class Program
     // Stopwatch benchmarks: a name, what it measures, and the function that runs it.
     private static readonly Dictionary<string, (string What, Func<string[], int> Run)> Named = new()
     {
+        ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps]", TrainStepPhases.Run),
     };
 
     public static int Main(string[] args)
