@@ -75,10 +75,18 @@ internal static unsafe class Gemm
         ReadOnlySpan<float> bias)
     {
         CheckPlain(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, bias.Length);
+        var path = Path;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
-            GemmDriver.Run(Path, Threads, transA, m, n, k, alpha, pa, lda,
+        {
+            if (!transA && transB && bias.IsEmpty && alpha != 0f && GemmDotDriver.Applies(path, m, k))
+            {
+                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, pb, ldb, 32, beta, pc, ldc);
+                return;
+            }
+            GemmDriver.Run(path, Threads, transA, m, n, k, alpha, pa, lda,
                 transB ? GemmBSource.Transposed : GemmBSource.RowMajor, pb, ldb, 0,
                 beta, pc, ldc, GemmPacking.PanelWidth, bias.IsEmpty ? null : pbias);
+        }
     }
 
     /// <summary>
@@ -109,9 +117,16 @@ internal static unsafe class Gemm
         int k = b.Cols, n = b.Rows;
         GemmArguments.CheckMatrix(a.Length, m, k, lda, nameof(a));
         GemmArguments.CheckMatrix(c.Length, m, n, ldc, nameof(c));
+        var path = Path;
         fixed (float* pa = a, pc = c)
-            GemmDriver.Run(Path, Threads, false, m, n, k, alpha, pa, lda, GemmBSource.PackedTransposed, b.Data, 0,
-                b.PanelStride, beta, pc, ldc, GemmPacking.PanelWidth, null);
+        {
+            if (alpha != 0f && m > 0 && n > 0 && GemmDotDriver.Applies(path, m, k))
+                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, b.Data, GemmPacking.PanelWidth, b.PanelStride,
+                    beta, pc, ldc);
+            else
+                GemmDriver.Run(path, Threads, false, m, n, k, alpha, pa, lda, GemmBSource.PackedTransposed, b.Data,
+                    0, b.PanelStride, beta, pc, ldc, GemmPacking.PanelWidth, null);
+        }
         b.KeepAlive();
     }
 
