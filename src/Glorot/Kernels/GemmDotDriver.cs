@@ -24,16 +24,32 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     private float* _a, _b, _c;
     private nint _lda, _bRowStride, _bChunkStride, _ldc;
 
-    /// <summary>Whether the dot route applies: AVX-512 path, few rows, enough depth.</summary>
-    public static bool Applies(GemmPath path, int m, int k) =>
-        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth;
+    /// <summary>
+    /// Whether the dot route applies: AVX-512 path, few rows, enough depth, and B readable up to k rounded up
+    /// to 32 (a padded <see cref="PackedMatrix"/>, or a row-major Bᵀ with k a multiple of 32).
+    /// </summary>
+    public static bool Applies(GemmPath path, int m, int k, bool bPadded) =>
+        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth && (bPadded || k % 32 == 0);
 
     /// <summary>
-    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride.
+    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride,
+    /// readable (zero padded) up to k rounded up to 32.
     /// </summary>
     public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
+        // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by both threads.
+        var kPadded = (k + 31) / 32 * 32;
+        var aBuffer = GemmScratch.ForA(m * kPadded);
+        float* aPadded = aBuffer.Pointer;
+        for (var i = 0; i < m; i++)
+        {
+            new ReadOnlySpan<float>(a + i * lda, k).CopyTo(new Span<float>(aPadded + i * kPadded, k));
+            new Span<float>(aPadded + i * kPadded + k, kPadded - k).Clear();
+        }
+        a = aPadded;
+        lda = kPadded;
+        k = kPadded;
         var job = _cached ?? new GemmDotDriver();
         _cached = null;
         (job._m, job._n, job._k, job._alpha, job._beta) = (m, n, k, alpha, beta);
@@ -58,6 +74,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         {
             job._a = job._b = job._c = null;
             _cached = job;
+            aBuffer.KeepAlive();
         }
     }
 
@@ -80,6 +97,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
                 float* ai = _a + i * _lda, cij = _c + i * _ldc + j;
                 switch (Math.Min(mr, _m - i))
                 {
+                    case 5: GemmDotKernel512.Tile<Rows5>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
                     case 4: GemmDotKernel512.Tile<Rows4>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
                     case 3: GemmDotKernel512.Tile<Rows3>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
                     case 2: GemmDotKernel512.Tile<Rows2>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
