@@ -19,7 +19,11 @@ internal static unsafe class GemmPacking
     /// <summary>Width of every B panel (two zmm vectors; the 16-wide and portable kernels take half or quarter panels).</summary>
     public const int PanelWidth = 32;
 
-    /// <summary>Packs op(A)[i0.., p0..] (mc × kc) where A is row-major (op(A)[i,p] = a[i·lda + p]).</summary>
+    /// <summary>
+    /// Packs op(A)[i0.., p0..] (mc × kc) where A is row-major (op(A)[i,p] = a[i·lda + p]). Panels of at least 8
+    /// rows go through 8×8 in-register transposes (the last 8-row group overlaps the previous one, rewriting
+    /// the same values, so a 12-row panel is two transposes); the rest is copied one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(float* a, nint lda, int mc, int kc, int mr, float* dst)
     {
@@ -27,11 +31,20 @@ internal static unsafe class GemmPacking
         {
             var r = Math.Min(mr, mc - ir);
             float* src = a + ir * lda;
-            // Row by row: each source row is read sequentially, the writes go r floats apart (all in L1).
+            var kc8 = Avx.IsSupported && r >= 8 ? kc & ~7 : 0;
+            for (var p = 0; p < kc8; p += 8)
+            {
+                for (var rr = 0; rr < r; rr += 8)
+                {
+                    var r0 = Math.Min(rr, r - 8);
+                    Transpose8x8(src + r0 * lda + p, lda, dst + p * r + r0, r);
+                }
+            }
+            // Row by row for what is left: each source row is read sequentially, the writes go r floats apart.
             for (var rr = 0; rr < r; rr++)
             {
                 float* s = src + rr * lda, d = dst + rr;
-                for (var p = 0; p < kc; p++) d[p * r] = s[p];
+                for (var p = kc8; p < kc; p++) d[p * r] = s[p];
             }
             dst += r * kc;
         }
