@@ -31,15 +31,20 @@ internal static unsafe class Gemm
     /// <summary>
     /// For tests, benchmarks and determinism checks: until the returned scope is disposed, GEMMs called from this
     /// thread use the given kernel path (Auto = best), thread count (0 = <see cref="MaxThreads"/>), and, if
-    /// <paramref name="openBlas"/>, OpenBLAS for the plain overload.
+    /// <paramref name="openBlas"/>, OpenBLAS for the plain overload. An argument left null keeps the setting in
+    /// force, so scopes nest (a trainer's <c>Use(threads: 1)</c> inside a test's <c>Use(GemmPath.Portable)</c>
+    /// stays on the portable path).
     /// </summary>
-    public static Scope Use(GemmPath path = GemmPath.Auto, int threads = 0, bool openBlas = false)
+    public static Scope Use(GemmPath? path = null, int? threads = null, bool? openBlas = null)
     {
-        if (!GemmPaths.IsSupported(path)) throw new PlatformNotSupportedException($"GEMM path {path} needs an instruction set this CPU lacks.");
+        if (path is { } p && !GemmPaths.IsSupported(p))
+            throw new PlatformNotSupportedException($"GEMM path {p} needs an instruction set this CPU lacks.");
         if (threads is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(threads), threads, "0, 1 or 2");
-        if (openBlas && !OpenBlasGemm.IsAvailable) throw new InvalidOperationException(OpenBlasGemm.Description);
+        if (openBlas == true && !OpenBlasGemm.IsAvailable) throw new InvalidOperationException(OpenBlasGemm.Description);
         var scope = new Scope(_pathOverride, _threadOverride, _openBlasOverride);
-        (_pathOverride, _threadOverride, _openBlasOverride) = (path, threads, openBlas);
+        _pathOverride = path ?? _pathOverride;
+        _threadOverride = threads ?? _threadOverride;
+        _openBlasOverride = openBlas ?? _openBlasOverride;
         return scope;
     }
 

@@ -138,6 +138,22 @@ public class GemmTests
     }
 
     [Fact]
+    public void Nested_scopes_keep_the_settings_they_do_not_name_and_restore_on_dispose()
+    {
+        var before = (Gemm.Path, Gemm.Threads);
+        using (Gemm.Use(GemmPath.Portable, threads: 1))
+        {
+            using (Gemm.Use(threads: 2))
+            {
+                Assert.Equal(GemmPath.Portable, Gemm.Path);
+                Assert.Equal(2, Gemm.Threads);
+            }
+            Assert.Equal((GemmPath.Portable, 1), (Gemm.Path, Gemm.Threads));
+        }
+        Assert.Equal(before, (Gemm.Path, Gemm.Threads));
+    }
+
+    [Fact]
     public void Unsupported_settings_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Use(threads: 3));
