@@ -12,6 +12,7 @@ public static class Program
     // Stopwatch benchmarks: a name, what it measures, and the function that runs it.
     private static readonly Dictionary<string, (string What, Func<string[], int> Run)> Named = new()
     {
+        ["gemm"] = ("GEMM GFLOP/s: 1000³ and the MLP layer products at batch 10/100/1000, 1 and 2 threads", GemmBench.Run),
         ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps]", TrainStepPhases.Run),
     };
 

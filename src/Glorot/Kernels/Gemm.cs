@@ -31,15 +31,20 @@ internal static unsafe class Gemm
     /// <summary>
     /// For tests, benchmarks and determinism checks: until the returned scope is disposed, GEMMs called from this
     /// thread use the given kernel path (Auto = best), thread count (0 = <see cref="MaxThreads"/>), and, if
-    /// <paramref name="openBlas"/>, OpenBLAS for the plain overload.
+    /// <paramref name="openBlas"/>, OpenBLAS for the plain overload. An argument left null keeps the setting in
+    /// force, so scopes nest (a trainer's <c>Use(threads: 1)</c> inside a test's <c>Use(GemmPath.Portable)</c>
+    /// stays on the portable path).
     /// </summary>
-    public static Scope Use(GemmPath path = GemmPath.Auto, int threads = 0, bool openBlas = false)
+    public static Scope Use(GemmPath? path = null, int? threads = null, bool? openBlas = null)
     {
-        if (!GemmPaths.IsSupported(path)) throw new PlatformNotSupportedException($"GEMM path {path} needs an instruction set this CPU lacks.");
+        if (path is { } p && !GemmPaths.IsSupported(p))
+            throw new PlatformNotSupportedException($"GEMM path {p} needs an instruction set this CPU lacks.");
         if (threads is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(threads), threads, "0, 1 or 2");
-        if (openBlas && !OpenBlasGemm.IsAvailable) throw new InvalidOperationException(OpenBlasGemm.Description);
+        if (openBlas == true && !OpenBlasGemm.IsAvailable) throw new InvalidOperationException(OpenBlasGemm.Description);
         var scope = new Scope(_pathOverride, _threadOverride, _openBlasOverride);
-        (_pathOverride, _threadOverride, _openBlasOverride) = (path, threads, openBlas);
+        _pathOverride = path ?? _pathOverride;
+        _threadOverride = threads ?? _threadOverride;
+        _openBlasOverride = openBlas ?? _openBlasOverride;
         return scope;
     }
 
@@ -75,10 +80,18 @@ internal static unsafe class Gemm
         ReadOnlySpan<float> bias)
     {
         CheckPlain(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, bias.Length);
+        var path = Path;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
-            GemmDriver.Run(Path, Threads, transA, m, n, k, alpha, pa, lda,
+        {
+            if (!transA && transB && bias.IsEmpty && alpha != 0f && GemmDotDriver.Applies(path, m, k, bPadded: false))
+            {
+                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, pb, ldb, 32, beta, pc, ldc);
+                return;
+            }
+            GemmDriver.Run(path, Threads, transA, m, n, k, alpha, pa, lda,
                 transB ? GemmBSource.Transposed : GemmBSource.RowMajor, pb, ldb, 0,
                 beta, pc, ldc, GemmPacking.PanelWidth, bias.IsEmpty ? null : pbias);
+        }
     }
 
     /// <summary>
@@ -109,9 +122,16 @@ internal static unsafe class Gemm
         int k = b.Cols, n = b.Rows;
         GemmArguments.CheckMatrix(a.Length, m, k, lda, nameof(a));
         GemmArguments.CheckMatrix(c.Length, m, n, ldc, nameof(c));
+        var path = Path;
         fixed (float* pa = a, pc = c)
-            GemmDriver.Run(Path, Threads, false, m, n, k, alpha, pa, lda, GemmBSource.PackedTransposed, b.Data, 0,
-                b.PanelStride, beta, pc, ldc, GemmPacking.PanelWidth, null);
+        {
+            if (alpha != 0f && m > 0 && n > 0 && GemmDotDriver.Applies(path, m, k, bPadded: true))
+                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, b.Data, GemmPacking.PanelWidth, b.PanelStride,
+                    beta, pc, ldc);
+            else
+                GemmDriver.Run(path, Threads, false, m, n, k, alpha, pa, lda, GemmBSource.PackedTransposed, b.Data,
+                    0, b.PanelStride, beta, pc, ldc, GemmPacking.PanelWidth, null);
+        }
         b.KeepAlive();
     }
 

@@ -18,7 +18,7 @@ internal enum GemmBSource
 /// <summary>
 /// One GEMM call: the blocking loops around the micro-kernel (BLIS's five loops; the macro-kernel is loops 2
 /// and 1) and the split of the output between the two compute threads. Every output element is summed in the
-/// same order (k blocks of <see cref="GemmPaths.Kc"/> in sequence, k ascending inside a block) whichever thread
+/// same order (k blocks of <see cref="GemmPaths.BlockDepth"/> in sequence, k ascending inside a block) whichever thread
 /// computes it, so one and two threads give bit-identical results.
 /// </summary>
 internal sealed unsafe class GemmDriver : IComputeJob
@@ -129,6 +129,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
         var aBuffer = GemmScratch.ForA(GemmPaths.Mc * GemmPaths.Kc);
         float* aPack = aBuffer.Pointer;
         var direct = _bSource == GemmBSource.RowMajor && i1 - i0 <= DirectBMaxRows;
+        var kBlock = GemmPaths.BlockDepth(_k);
         var needsBPack = _bSource != GemmBSource.Packed;
         var bBuffer = needsBPack
             ? GemmScratch.ForB(GemmPaths.Kc * (direct ? w : Math.Min(GemmPaths.Nc, j1 - j0 + w - 1) / w * w))
@@ -137,9 +138,9 @@ internal sealed unsafe class GemmDriver : IComputeJob
         {
             var nc = Math.Min(GemmPaths.Nc, j1 - jc);
             var panels = (nc + w - 1) / w;
-            for (var pc = 0; pc < _k; pc += GemmPaths.Kc)              // 4th loop: KC-deep rank updates, in order
+            for (var pc = 0; pc < _k; pc += kBlock)                    // 4th loop: KC-deep rank updates, in order
             {
-                var kc = Math.Min(GemmPaths.Kc, _k - pc);
+                var kc = Math.Min(kBlock, _k - pc);
                 float* bBlock, bTail = null;
                 nint bPanelStride = (nint)kc * w, bRowStride = w;
                 switch (_bSource)

@@ -24,13 +24,22 @@ internal enum GemmPath
 internal static unsafe class GemmPaths
 {
     /// <summary>
-    /// KC: depth of one packed block. 384 is what OpenBLAS uses on Zen 4 (P = 384, PR #5868) and measured within
-    /// noise of the best in performance.md §3.3 (256–512 all 101–106 GFLOP/s at 1000³).
+    /// KC: the deepest packed block. K is cut into equal blocks of at most 512 (a multiple of 8), so K = 1000
+    /// runs as 2 × 500 rather than 384 + 384 + 232: fewer passes over C. 512 is the top of the range that
+    /// measured within noise in performance.md §3.3 (256–512) and BLIS zen4's sup KC; here KC = 512 gave 101
+    /// GFLOP/s at 1000³ on one core against 97 for 384 and 256 (docs/BENCHMARKS.md, loaded machine).
     /// </summary>
-    public const int Kc = 384;
+    public const int Kc = 512;
+
+    /// <summary>Depth of each k block for a product of depth k: equal blocks of at most <see cref="Kc"/>, multiples of 8.</summary>
+    public static int BlockDepth(int k)
+    {
+        var blocks = (k + Kc - 1) / Kc;
+        return Math.Min(Kc, ((k + blocks - 1) / blocks + 7) / 8 * 8);
+    }
 
     /// <summary>
-    /// MC: rows of op(A) packed at once; 96 is a multiple of every MR (12, 6, 4) and its 96×384 block (144 KiB)
+    /// MC: rows of op(A) packed at once; 96 is a multiple of every MR (12, 6, 4) and its 96×512 block (192 KiB)
     /// sits in the 1 MiB L2 (performance.md §3.3: MC 48–98 all within noise).
     /// </summary>
     public const int Mc = 96;

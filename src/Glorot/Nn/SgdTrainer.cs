@@ -86,7 +86,7 @@ public sealed class SgdTrainer
     /// <summary>As <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, also counting correct predictions (before the update).</summary>
     public double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
-        using var threads = Gemm.Use(threads: Threads);
+        using var threads = Gemm.Use(threads: ThreadsOrInherited);
         double loss = ForwardLoss(inputs, labels, out correct);
         if (!double.IsFinite(loss)) throw Diverged(loss);
         int rows = Rows;
@@ -116,7 +116,7 @@ public sealed class SgdTrainer
     /// </summary>
     public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
-        using var threads = Gemm.Use(threads: Threads);
+        using var threads = Gemm.Use(threads: ThreadsOrInherited);
         return ForwardLoss(inputs, labels, out correct);
     }
 
@@ -133,6 +133,9 @@ public sealed class SgdTrainer
 
     private int _threads;
 
+    // 0 leaves whatever thread count is in force (an enclosing Gemm.Use scope, or the process default).
+    private int? ThreadsOrInherited => _threads == 0 ? null : _threads;
+
     /// <summary>inputs: (rows × inputs). Runs the forward pass and returns the logits (rows × classes).</summary>
     public ReadOnlySpan<float> Forward(ReadOnlySpan<float> inputs, int rows)
     {
@@ -140,7 +143,7 @@ public sealed class SgdTrainer
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A batch holds 1..{BatchSize} rows.");
         if (inputs.Length != rows * _mlp.Widths[0])
             throw new ArgumentException($"Inputs hold {inputs.Length} values; {rows} rows of {_mlp.Widths[0]} need {rows * _mlp.Widths[0]}.", nameof(inputs));
-        using var threads = Gemm.Use(threads: Threads);
+        using var threads = Gemm.Use(threads: ThreadsOrInherited);
         Rows = rows;
         inputs.CopyTo(_buffers);
         var weights = _mlp.PackedWeightsForUpdate();
@@ -173,7 +176,7 @@ public sealed class SgdTrainer
         if (destination.Length != fanIn * fanOut)
             throw new ArgumentException($"Layer {layer}'s weight gradient has {fanOut}×{fanIn} values.", nameof(destination));
         RequireBatch();
-        using var threads = Gemm.Use(threads: Threads);
+        using var threads = Gemm.Use(threads: ThreadsOrInherited);
         Gemm.Multiply(true, false, fanOut, fanIn, Rows, 1f / Rows, Ds(layer, Rows), fanOut,
             LayerInput(layer, Rows), fanIn, 0f, destination, fanIn);
     }

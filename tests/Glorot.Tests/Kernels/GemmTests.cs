@@ -75,7 +75,8 @@ public class GemmTests
         var path = GemmTestData.Path(pathName);
         // Shapes that take the column split, the row split (m > n) and the direct-B small-m route.
         (bool TransA, bool TransB, int M, int N, int K)[] shapes =
-            [(false, false, 70, 200, 300), (true, true, 250, 40, 90), (false, false, 12, 300, 100), (false, true, 64, 65, 800)];
+            [(false, false, 70, 200, 300), (true, true, 250, 40, 90), (false, false, 12, 300, 100), (false, true, 64, 65, 800),
+             (false, true, 23, 70, 320)]; // the last one takes the dot-product route on the Vector512 path
         foreach (var (transA, transB, m, n, k) in shapes)
         {
             int lda = transA ? m : k, ldb = transB ? k : n;
@@ -134,6 +135,22 @@ public class GemmTests
         Assert.Contains("leading dimension 2 is smaller than the row width 3", narrow.Message);
         var bias = Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 2, 3, 1f, new float[6], 3, b, 2, 0f, c, 2, new float[3]));
         Assert.Contains("expected 2 entries", bias.Message);
+    }
+
+    [Fact]
+    public void Nested_scopes_keep_the_settings_they_do_not_name_and_restore_on_dispose()
+    {
+        var before = (Gemm.Path, Gemm.Threads);
+        using (Gemm.Use(GemmPath.Portable, threads: 1))
+        {
+            using (Gemm.Use(threads: 2))
+            {
+                Assert.Equal(GemmPath.Portable, Gemm.Path);
+                Assert.Equal(2, Gemm.Threads);
+            }
+            Assert.Equal((GemmPath.Portable, 1), (Gemm.Path, Gemm.Threads));
+        }
+        Assert.Equal(before, (Gemm.Path, Gemm.Threads));
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Glorot.Kernels;
+
+/// <summary>
+/// AVX-512 dot-product micro-kernel for C = α·A·Bᵀ + β·C when A has few rows (a layer's backward data pass at
+/// small batch, or a forward against row-major weights): an R×4 tile of C (R ≤ 5) whose 20 accumulators each
+/// collect one dot product in 16 lanes, 32 k values per step, summed horizontally at the end. Nothing is packed,
+/// which is the point at batch 10 (performance.md §3.1: 51 → 72 GFLOP/s on one core against packing the 4 MB
+/// operand every call). Per step: 2·R + 8 loads for 8·R FMAs, within Zen 4's one zmm load per FMA.
+/// <para>k is a multiple of 32 and both operands are readable up to it (the driver pads A; a
+/// <see cref="PackedMatrix"/> is zero padded). B row j, k chunk q (32 floats) is at b + j·bRowStride +
+/// q·bChunkStride: a row-major Bᵀ (n × k) has strides (ldb, 32), a PackedMatrix P (n × k) has
+/// (32, P.PanelStride).</para>
+/// </summary>
+internal static unsafe class GemmDotKernel512
+{
+    /// <summary>Rows of A per tile.</summary>
+    public const int Mr = 5;
+
+    /// <summary>Rows of B (columns of C) per tile.</summary>
+    public const int Nr = 4;
+
+    /// <summary>C[R × cols] = α·A·Bᵀ + β·C, cols ≤ 4; A rows at a + r·lda, k a multiple of 32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Tile<R>(int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
+        float* c, nint ldc, float alpha, float beta, int cols) where R : struct, IGemmRowCount
+    {
+        // Missing columns re-read the last valid B row; their sums are discarded.
+        float* b0 = b, b1 = cols > 1 ? b + bRowStride : b0, b2 = cols > 2 ? b + 2 * bRowStride : b1,
+            b3 = cols > 3 ? b + 3 * bRowStride : b2;
+        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default, s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default, s40 = default, s41 = default, s42 = default, s43 = default;
+        var chunks = k / 32;
+        nint bOffset = 0;
+        for (var q = 0; q < chunks; q++, bOffset += bChunkStride, a += 32)
+        {
+            {
+                var x0 = Vector512.Load(a + 0 * lda); var x1 = Vector512.Load(a + 0 * lda + 16);
+                s00 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s00));
+                s01 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s01));
+                s02 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s02));
+                s03 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s03));
+            }
+            if (R.Value > 1) {
+                var x0 = Vector512.Load(a + 1 * lda); var x1 = Vector512.Load(a + 1 * lda + 16);
+                s10 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s10));
+                s11 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s11));
+                s12 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s12));
+                s13 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s13));
+            }
+            if (R.Value > 2) {
+                var x0 = Vector512.Load(a + 2 * lda); var x1 = Vector512.Load(a + 2 * lda + 16);
+                s20 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s20));
+                s21 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s21));
+                s22 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s22));
+                s23 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s23));
+            }
+            if (R.Value > 3) {
+                var x0 = Vector512.Load(a + 3 * lda); var x1 = Vector512.Load(a + 3 * lda + 16);
+                s30 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s30));
+                s31 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s31));
+                s32 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s32));
+                s33 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s33));
+            }
+            if (R.Value > 4) {
+                var x0 = Vector512.Load(a + 4 * lda); var x1 = Vector512.Load(a + 4 * lda + 16);
+                s40 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s40));
+                s41 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s41));
+                s42 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s42));
+                s43 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s43));
+            }
+        }
+
+        // Horizontal sums, then the epilogue (β = 0 never reads C).
+        StoreRow(c + 0 * ldc, cols, Vector512.Sum(s00), Vector512.Sum(s01), Vector512.Sum(s02), Vector512.Sum(s03), alpha, beta);
+        if (R.Value > 1) StoreRow(c + 1 * ldc, cols, Vector512.Sum(s10), Vector512.Sum(s11), Vector512.Sum(s12), Vector512.Sum(s13), alpha, beta);
+        if (R.Value > 2) StoreRow(c + 2 * ldc, cols, Vector512.Sum(s20), Vector512.Sum(s21), Vector512.Sum(s22), Vector512.Sum(s23), alpha, beta);
+        if (R.Value > 3) StoreRow(c + 3 * ldc, cols, Vector512.Sum(s30), Vector512.Sum(s31), Vector512.Sum(s32), Vector512.Sum(s33), alpha, beta);
+        if (R.Value > 4) StoreRow(c + 4 * ldc, cols, Vector512.Sum(s40), Vector512.Sum(s41), Vector512.Sum(s42), Vector512.Sum(s43), alpha, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(float* c, int cols, float t0, float t1, float t2, float t3, float alpha, float beta)
+    {
+        Store(c, t0, alpha, beta);
+        if (cols > 1) Store(c + 1, t1, alpha, beta);
+        if (cols > 2) Store(c + 2, t2, alpha, beta);
+        if (cols > 3) Store(c + 3, t3, alpha, beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, float t, float alpha, float beta) =>
+        *c = beta == 0f ? t * alpha : beta == 1f ? MathF.FusedMultiplyAdd(t, alpha, *c) : MathF.FusedMultiplyAdd(t, alpha, *c * beta);
+}
