@@ -86,6 +86,19 @@ public sealed class Mlp
         }
     }
 
+    /// <summary>
+    /// Every parameter, read-only: unlike <see cref="Parameters"/> this does not make the next training step
+    /// repack the weights, so probes can read it every step for the cost of one copy-back.
+    /// </summary>
+    public ReadOnlySpan<float> ReadOnlyParameters
+    {
+        get
+        {
+            CopyBackIfStale();
+            return _parameters;
+        }
+    }
+
     /// <summary>The number of parameters.</summary>
     public int ParameterCount => _parameters.Length;
 
@@ -129,11 +142,16 @@ public sealed class Mlp
     // Before handing out a writable row-major view: copy trained weights back, and assume the caller writes.
     private void SyncRowMajor()
     {
+        CopyBackIfStale();
+        _packedStale = true;
+    }
+
+    private void CopyBackIfStale()
+    {
         if (_rowMajorStale && _packed is not null)
             for (int l = 0; l < LayerCount; l++)
                 PackedWeights.UnpackTransposed(_packed[l], _parameters.AsSpan(WeightOffset(l), FanOut(l) * FanIn(l)));
         _rowMajorStale = false;
-        _packedStale = true;
     }
 
     internal int WeightOffset(int layer) { CheckLayer(layer); return _weightOffsets[layer]; }

@@ -66,7 +66,9 @@ public class MlpTests
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.5f }, 1);
         var before = mlp.Weight(0).ToArray();
         trainer.Step([1f, 2f, 3f], [1]);
-        Assert.NotEqual(before, mlp.Weight(0).ToArray()); // the packed working copy was read back
+        var trained = mlp.ReadOnlyParameters.ToArray();
+        Assert.NotEqual(before, trained[..12]); // the packed working copy was read back
+        Assert.Equal(trained[..12], mlp.Weight(0).ToArray());
         mlp.Parameters.Clear();
         var logits = trainer.Forward([1f, 2f, 3f], 1).ToArray();
         Assert.Equal([0f, 0f], logits); // the zeroed weights were repacked
