@@ -5,41 +5,6 @@ using System.Text;
 
 namespace Glorot.Data;
 
-/// <summary>The element types <see cref="Npy"/> reads and writes.</summary>
-public enum NpyDType
-{
-    /// <summary>Little-endian IEEE float32, descr <c>&lt;f4</c>.</summary>
-    Float32,
-    /// <summary>Little-endian IEEE float64, descr <c>&lt;f8</c>.</summary>
-    Float64,
-}
-
-/// <summary>An array read from a .npy file: its shape and its values in C (row-major) order.</summary>
-public sealed class NpyArray
-{
-    internal NpyArray(int[] shape, float[]? singles, double[]? doubles)
-    {
-        Shape = shape;
-        Singles = singles;
-        Doubles = doubles;
-    }
-
-    /// <summary>The shape; empty for a 0-d (scalar) array.</summary>
-    public IReadOnlyList<int> Shape { get; }
-
-    /// <summary>The element type stored in the file.</summary>
-    public NpyDType DType => Singles is not null ? NpyDType.Float32 : NpyDType.Float64;
-
-    /// <summary>The values when the file held float32, else null.</summary>
-    public float[]? Singles { get; }
-
-    /// <summary>The values when the file held float64, else null.</summary>
-    public double[]? Doubles { get; }
-
-    /// <summary>The number of elements (product of the shape).</summary>
-    public long Count => Singles?.LongLength ?? Doubles!.LongLength;
-}
-
 /// <summary>
 /// Reads and writes NumPy .npy files (format versions 1.0, 2.0 and 3.0) holding float32 or float64 in C order,
 /// the format of <c>numpy.save</c>. The reader checks everything a file claims — magic, version, header
@@ -53,7 +18,7 @@ public static class Npy
 
     // Real headers are well under 1 KiB; numpy itself refuses headers above 10 000 bytes unless told otherwise.
     private const int MaxHeaderLength = 1 << 16;
-    private const int MaxDimensions = 32; // NumPy's own limit (NPY_MAXDIMS)
+    internal const int MaxDimensions = 32; // NumPy's own limit (NPY_MAXDIMS)
 
     /// <summary>Writes float32 values with the given shape (product of shape = values.Length).</summary>
     public static void Write(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
@@ -137,7 +102,7 @@ public static class Npy
         {
             throw Bad(name, "header is not valid UTF-8");
         }
-        var (descr, fortranOrder, shape) = HeaderParser.Parse(header, name);
+        var (descr, fortranOrder, shape) = NpyHeaderParser.Parse(header, name);
         if (fortranOrder)
             throw Bad(name, "is stored in Fortran order (fortran_order: True); only C order is supported — save with numpy.ascontiguousarray");
         int itemSize = descr switch
@@ -229,104 +194,4 @@ public static class Npy
     };
 
     internal static InvalidDataException Bad(string name, string problem) => new($"{name}: {problem}.");
-
-    /// <summary>
-    /// The header is a Python dict literal such as <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (3, 4), }</c>.
-    /// This parser accepts exactly that grammar: string keys, and string / bool / tuple-of-int values.
-    /// </summary>
-    private static class HeaderParser
-    {
-        public static (string Descr, bool FortranOrder, int[] Shape) Parse(string header, string name)
-        {
-            int pos = 0;
-            string? descr = null;
-            bool? fortran = null;
-            int[]? shape = null;
-            SkipSpace(header, ref pos);
-            Expect(header, ref pos, '{', name);
-            while (true)
-            {
-                SkipSpace(header, ref pos);
-                if (Peek(header, pos) == '}') { pos++; break; }
-                string key = ReadString(header, ref pos, name);
-                SkipSpace(header, ref pos);
-                Expect(header, ref pos, ':', name);
-                SkipSpace(header, ref pos);
-                switch (key)
-                {
-                    case "descr" when descr is null: descr = ReadString(header, ref pos, name); break;
-                    case "fortran_order" when fortran is null: fortran = ReadBool(header, ref pos, name); break;
-                    case "shape" when shape is null: shape = ReadShape(header, ref pos, name); break;
-                    case "descr" or "fortran_order" or "shape": throw Bad(name, $"header repeats the key '{key}'");
-                    default: throw Bad(name, $"header has the unexpected key '{key}' (only descr, fortran_order, shape are allowed)");
-                }
-                SkipSpace(header, ref pos);
-                char c = Peek(header, pos);
-                if (c == ',') { pos++; continue; }
-                if (c == '}') { pos++; break; }
-                throw Bad(name, $"header: expected ',' or '}}' at offset {pos}");
-            }
-            SkipSpace(header, ref pos);
-            if (pos != header.Length) throw Bad(name, $"header has text after the dictionary at offset {pos}");
-            if (descr is null) throw Bad(name, "header lacks the key 'descr'");
-            if (fortran is null) throw Bad(name, "header lacks the key 'fortran_order'");
-            if (shape is null) throw Bad(name, "header lacks the key 'shape'");
-            return (descr, fortran.Value, shape);
-        }
-
-        private static int[] ReadShape(string s, ref int pos, string name)
-        {
-            Expect(s, ref pos, '(', name);
-            var dims = new List<int>();
-            while (true)
-            {
-                SkipSpace(s, ref pos);
-                if (Peek(s, pos) == ')') { pos++; break; }
-                int start = pos;
-                while (pos < s.Length && char.IsAsciiDigit(s[pos])) pos++;
-                if (pos == start) throw Bad(name, $"header: shape holds something other than a non-negative integer at offset {start}");
-                if (!int.TryParse(s.AsSpan(start, pos - start), NumberStyles.None, CultureInfo.InvariantCulture, out int d))
-                    throw Bad(name, $"header: shape dimension {s[start..pos]} is too large");
-                dims.Add(d);
-                if (dims.Count > MaxDimensions) throw Bad(name, $"header: shape has more than {MaxDimensions} dimensions");
-                SkipSpace(s, ref pos);
-                char c = Peek(s, pos);
-                if (c == ',') { pos++; continue; }
-                if (c == ')') { pos++; break; }
-                throw Bad(name, $"header: expected ',' or ')' in the shape at offset {pos}");
-            }
-            return [.. dims];
-        }
-
-        private static bool ReadBool(string s, ref int pos, string name)
-        {
-            if (string.CompareOrdinal(s, pos, "True", 0, 4) == 0) { pos += 4; return true; }
-            if (string.CompareOrdinal(s, pos, "False", 0, 5) == 0) { pos += 5; return false; }
-            throw Bad(name, $"header: fortran_order must be True or False (offset {pos})");
-        }
-
-        private static string ReadString(string s, ref int pos, string name)
-        {
-            char quote = Peek(s, pos);
-            if (quote is not ('\'' or '"')) throw Bad(name, $"header: expected a quoted string at offset {pos}");
-            int end = s.IndexOf(quote, pos + 1);
-            if (end < 0) throw Bad(name, "header: unterminated string");
-            string value = s[(pos + 1)..end];
-            pos = end + 1;
-            return value;
-        }
-
-        private static void Expect(string s, ref int pos, char c, string name)
-        {
-            if (Peek(s, pos) != c) throw Bad(name, $"header: expected '{c}' at offset {pos}");
-            pos++;
-        }
-
-        private static char Peek(string s, int pos) => pos < s.Length ? s[pos] : '\0';
-
-        private static void SkipSpace(string s, ref int pos)
-        {
-            while (pos < s.Length && s[pos] is ' ' or '\n' or '\t' or '\r') pos++;
-        }
-    }
 }
