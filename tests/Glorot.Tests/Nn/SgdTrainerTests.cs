@@ -274,6 +274,21 @@ public class SgdTrainerTests
         Assert.Throws<ArgumentException>(() => trainer.Forward(new float[11], 2));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Step_allocates_nothing_once_warm(bool momentum)
+    {
+        var mlp = new Mlp([40, 70, 50, 5], Activation.Gelu, seed: 2);
+        var options = new SgdOptions { LearningRate = 0.01f, Momentum = momentum ? 0.9f : 0f, ClipGlobalNorm = momentum ? 1f : null };
+        var trainer = new SgdTrainer(mlp, options, 16);
+        var (x, y) = RandomBatch(16, 40, 5, 9);
+        for (int i = 0; i < 3; i++) trainer.Step(x, y);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) trainer.Step(x, y);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Invalid_options_are_rejected()
     {
