@@ -66,6 +66,8 @@ public class GemmTests
         CheckAgainstReference(false, true, 10, 200, 1024, 1f, 0f, 0, seed: 3);   // forward, W [out × in]
         CheckAgainstReference(false, false, 10, 1024, 200, 1f, 0f, 0, seed: 4);  // backward data, dY·W
         CheckAgainstReference(true, false, 300, 200, 10, -0.01f, 1f, 0, seed: 5); // weight gradient + SGD
+        CheckAgainstReference(false, false, 3, 4100, 40, 1f, 0f, 0, seed: 6);     // two NC blocks, direct B
+        CheckAgainstReference(false, true, 40, 4100, 7, 1f, 0f, 0, seed: 7);      // two NC blocks, packed Bᵀ
     }
 
     [Theory]
@@ -97,7 +99,7 @@ public class GemmTests
     {
         var path = GemmTestData.Path(pathName);
         using var scope = Gemm.Use(path);
-        const int m = 13, n = 45, k = 400; // two k blocks: the bias must be added once, not per block
+        const int m = 23, n = 45, k = 600; // two k blocks: the bias must be added once, not per block; two threads
         var a = GemmTestData.Uniform(m * k, 9, 1);
         var b = GemmTestData.Uniform(n * k, 9, 2);
         var bias = GemmTestData.Uniform(n, 9, 4);
