@@ -27,16 +27,12 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     private float* _a, _b, _c;
     private nint _lda, _bRowStride, _bChunkStride, _ldc;
 
-    /// <summary>
-    /// Whether the dot route applies: AVX-512 path, few rows, enough depth, and B readable up to k rounded up
-    /// to 32 (a padded <see cref="PackedMatrix"/>, or a row-major Bᵀ with k a multiple of 32).
-    /// </summary>
-    public static bool Applies(GemmPath path, int m, int k, bool bPadded) =>
-        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth && (bPadded || k % 32 == 0);
+    /// <summary>Whether the dot route applies: AVX-512 path, few rows, enough depth.</summary>
+    public static bool Applies(GemmPath path, int m, int k) =>
+        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth;
 
     /// <summary>
-    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride,
-    /// readable (zero padded) up to k rounded up to 32.
+    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride.
     /// </summary>
     public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
@@ -52,7 +48,6 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         }
         a = aPadded;
         lda = kPadded;
-        k = kPadded;
         var job = _cached ?? new GemmDotDriver();
         _cached = null;
         (job._m, job._n, job._k, job._alpha, job._beta) = (m, n, k, alpha, beta);

@@ -10,8 +10,8 @@ namespace Glorot.Kernels;
 /// collect one dot product in 16 lanes, 32 k values per step, summed horizontally at the end. Nothing is packed,
 /// which is the point at batch 10 (performance.md §3.1: 51 → 72 GFLOP/s on one core against packing the 4 MB
 /// operand every call). Per step: 2·R + 8 loads for 8·R FMAs, within Zen 4's one zmm load per FMA.
-/// <para>k is a multiple of 32 and both operands are readable up to it (the driver pads A; a
-/// <see cref="PackedMatrix"/> is zero padded). B row j, k chunk q (32 floats) is at b + j·bRowStride +
+/// <para>A rows are readable and zero padded up to k rounded up to 32 (the driver copies A); B is read up to k
+/// only (the last chunk through masked loads). B row j, k chunk q (32 floats) is at b + j·bRowStride +
 /// q·bChunkStride: a row-major Bᵀ (n × k) has strides (ldb, 32), a PackedMatrix P (n × k) has
 /// (32, P.PanelStride).</para>
 /// </summary>
@@ -23,7 +23,7 @@ internal static unsafe class GemmDotKernel512
     /// <summary>Rows of B (columns of C) per tile.</summary>
     public const int Nr = 4;
 
-    /// <summary>C[R × cols] = α·A·Bᵀ + β·C, cols ≤ 4; A rows at a + r·lda, k a multiple of 32.</summary>
+    /// <summary>C[R × cols] = α·A·Bᵀ + β·C, cols ≤ 4; A rows at a + r·lda (zero padded to a multiple of 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
         float* c, nint ldc, float alpha, float beta, int cols) where R : struct, IGemmRowCount
@@ -70,6 +70,52 @@ internal static unsafe class GemmDotKernel512
                 s41 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b1 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b1 + bOffset), s41));
                 s42 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s42));
                 s43 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s43));
+            }
+        }
+
+        var tail = k - chunks * 32;
+        if (tail > 0)
+        {
+            // The last partial chunk: B through masked loads (lanes past k read as 0 and never fault), A from its
+            // zero-padded copy.
+            var lane = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            var m0 = Vector512.LessThan(lane, Vector512.Create(tail)).AsSingle();
+            var m1 = Vector512.LessThan(lane, Vector512.Create(tail - 16)).AsSingle();
+            var zero = Vector512<float>.Zero;
+            {
+                var x0 = Vector512.Load(a + 0 * lda); var x1 = Vector512.Load(a + 0 * lda + 16);
+                s00 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b0 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b0 + bOffset, m0, zero), s00));
+                s01 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b1 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b1 + bOffset, m0, zero), s01));
+                s02 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b2 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b2 + bOffset, m0, zero), s02));
+                s03 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b3 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b3 + bOffset, m0, zero), s03));
+            }
+            if (R.Value > 1) {
+                var x0 = Vector512.Load(a + 1 * lda); var x1 = Vector512.Load(a + 1 * lda + 16);
+                s10 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b0 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b0 + bOffset, m0, zero), s10));
+                s11 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b1 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b1 + bOffset, m0, zero), s11));
+                s12 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b2 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b2 + bOffset, m0, zero), s12));
+                s13 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b3 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b3 + bOffset, m0, zero), s13));
+            }
+            if (R.Value > 2) {
+                var x0 = Vector512.Load(a + 2 * lda); var x1 = Vector512.Load(a + 2 * lda + 16);
+                s20 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b0 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b0 + bOffset, m0, zero), s20));
+                s21 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b1 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b1 + bOffset, m0, zero), s21));
+                s22 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b2 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b2 + bOffset, m0, zero), s22));
+                s23 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b3 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b3 + bOffset, m0, zero), s23));
+            }
+            if (R.Value > 3) {
+                var x0 = Vector512.Load(a + 3 * lda); var x1 = Vector512.Load(a + 3 * lda + 16);
+                s30 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b0 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b0 + bOffset, m0, zero), s30));
+                s31 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b1 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b1 + bOffset, m0, zero), s31));
+                s32 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b2 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b2 + bOffset, m0, zero), s32));
+                s33 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b3 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b3 + bOffset, m0, zero), s33));
+            }
+            if (R.Value > 4) {
+                var x0 = Vector512.Load(a + 4 * lda); var x1 = Vector512.Load(a + 4 * lda + 16);
+                s40 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b0 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b0 + bOffset, m0, zero), s40));
+                s41 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b1 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b1 + bOffset, m0, zero), s41));
+                s42 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b2 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b2 + bOffset, m0, zero), s42));
+                s43 = Avx512F.FusedMultiplyAdd(x1, Avx512F.MaskLoad(b3 + bOffset + 16, m1, zero), Avx512F.FusedMultiplyAdd(x0, Avx512F.MaskLoad(b3 + bOffset, m0, zero), s43));
             }
         }
 
