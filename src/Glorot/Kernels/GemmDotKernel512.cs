@@ -119,24 +119,38 @@ internal static unsafe class GemmDotKernel512
             }
         }
 
-        // Horizontal sums, then the epilogue (β = 0 never reads C).
-        StoreRow(c + 0 * ldc, cols, Vector512.Sum(s00), Vector512.Sum(s01), Vector512.Sum(s02), Vector512.Sum(s03), alpha, beta);
-        if (R.Value > 1) StoreRow(c + 1 * ldc, cols, Vector512.Sum(s10), Vector512.Sum(s11), Vector512.Sum(s12), Vector512.Sum(s13), alpha, beta);
-        if (R.Value > 2) StoreRow(c + 2 * ldc, cols, Vector512.Sum(s20), Vector512.Sum(s21), Vector512.Sum(s22), Vector512.Sum(s23), alpha, beta);
-        if (R.Value > 3) StoreRow(c + 3 * ldc, cols, Vector512.Sum(s30), Vector512.Sum(s31), Vector512.Sum(s32), Vector512.Sum(s33), alpha, beta);
-        if (R.Value > 4) StoreRow(c + 4 * ldc, cols, Vector512.Sum(s40), Vector512.Sum(s41), Vector512.Sum(s42), Vector512.Sum(s43), alpha, beta);
+        // Horizontal sums (four at a time), then the epilogue (β = 0 never reads C).
+        StoreRow(c, cols, Sum4(s00, s01, s02, s03), alpha, beta);
+        if (R.Value > 1) StoreRow(c + 1 * ldc, cols, Sum4(s10, s11, s12, s13), alpha, beta);
+        if (R.Value > 2) StoreRow(c + 2 * ldc, cols, Sum4(s20, s21, s22, s23), alpha, beta);
+        if (R.Value > 3) StoreRow(c + 3 * ldc, cols, Sum4(s30, s31, s32, s33), alpha, beta);
+        if (R.Value > 4) StoreRow(c + 4 * ldc, cols, Sum4(s40, s41, s42, s43), alpha, beta);
     }
 
+    // [Σ s0, Σ s1, Σ s2, Σ s3]: fold 512 → 256 bits, then three horizontal adds put one partial sum per
+    // accumulator in each 128-bit lane; 13 instructions for four sums instead of four full reductions.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow(float* c, int cols, float t0, float t1, float t2, float t3, float alpha, float beta)
+    private static Vector128<float> Sum4(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3)
     {
-        Store(c, t0, alpha, beta);
-        if (cols > 1) Store(c + 1, t1, alpha, beta);
-        if (cols > 2) Store(c + 2, t2, alpha, beta);
-        if (cols > 3) Store(c + 3, t3, alpha, beta);
+        Vector256<float> f0 = s0.GetLower() + s0.GetUpper(), f1 = s1.GetLower() + s1.GetUpper();
+        Vector256<float> f2 = s2.GetLower() + s2.GetUpper(), f3 = s3.GetLower() + s3.GetUpper();
+        var h = Avx.HorizontalAdd(Avx.HorizontalAdd(f0, f1), Avx.HorizontalAdd(f2, f3));
+        return h.GetLower() + h.GetUpper();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, float t, float alpha, float beta) =>
-        *c = beta == 0f ? t * alpha : beta == 1f ? MathF.FusedMultiplyAdd(t, alpha, *c) : MathF.FusedMultiplyAdd(t, alpha, *c * beta);
+    private static void StoreRow(float* c, int cols, Vector128<float> t, float alpha, float beta)
+    {
+        if (cols == 4)
+        {
+            var va = Vector128.Create(alpha);
+            var r = beta == 0f ? t * va
+                : beta == 1f ? Fma.MultiplyAdd(t, va, Vector128.Load(c))
+                : Fma.MultiplyAdd(t, va, Vector128.Load(c) * Vector128.Create(beta));
+            Vector128.Store(r, c);
+            return;
+        }
+        for (var j = 0; j < cols; j++)
+            c[j] = beta == 0f ? t[j] * alpha : beta == 1f ? MathF.FusedMultiplyAdd(t[j], alpha, c[j]) : MathF.FusedMultiplyAdd(t[j], alpha, c[j] * beta);
+    }
 }
