@@ -3,19 +3,24 @@ using System.Runtime.ExceptionServices;
 
 namespace Glorot.Kernels;
 
-/// <summary>Work split in two parts: part 0 runs on the caller, part 1 on the pool's worker.</summary>
+/// <summary>
+/// Work that the caller and the worker share by claiming chunks until none is left. <see cref="Run"/> on the
+/// caller alone must be able to finish the whole job: the worker helps if it gets a core in time, and may join
+/// late or not at all (on a shared machine it can be descheduled for milliseconds).
+/// </summary>
 internal interface IComputeJob
 {
-    /// <summary>Runs one part (0 or 1) of the job; the two parts must touch disjoint outputs.</summary>
-    void Run(int part);
+    /// <summary>Claims and runs chunks until none is left. Chunks must write disjoint outputs.</summary>
+    void Run();
 }
 
 /// <summary>
 /// Exactly two compute threads: the caller and one persistent background worker (the machine has 2 cores,
 /// performance.md §1.1). The worker spins briefly on a generation counter after each job, so back-to-back
 /// GEMMs hand off in well under a microsecond, then blocks on a semaphore so an idle worker never steals the
-/// core the GC or the JIT need (§3.6: unpinned spinning threads cost whole 2-thread runs). No Parallel.For and
-/// no Task per call (§3.6: Parallel.For(0, 2) often ran both halves on the caller).
+/// core the GC or the JIT need (§3.6). No Parallel.For and no Task per call (§3.6: Parallel.For(0, 2) often ran
+/// both halves on the caller). The caller never waits for a worker that has not started: it cancels the
+/// worker's turn and finishes the chunks itself, so a loaded machine degrades to one-thread speed, not worse.
 /// </summary>
 internal sealed class ComputePool
 {
@@ -31,10 +36,14 @@ internal sealed class ComputePool
     private IComputeJob? _job;
     private ExceptionDispatchInfo? _failure;
     private int _generation;
-    private int _finished;
     private int _sleeping;
 
-    private ComputePool()
+    // The worker's turn for the current job: g = offered for generation g, −g = the worker is running it,
+    // 0 = finished or cancelled. Claimed and cancelled by compare-exchange, so exactly one side wins.
+    private int _turn;
+
+    /// <summary>A pool with its own worker thread (the GEMMs use <see cref="Shared"/>; tests make their own).</summary>
+    internal ComputePool()
     {
         // The worker starts from the current generation, captured before the thread exists (§3.6: reading it
         // inside the thread lost the first job and hung the prototype).
@@ -44,30 +53,35 @@ internal sealed class ComputePool
     }
 
     /// <summary>
-    /// Runs part 0 on the calling thread and part 1 on the worker, and returns when both are done. If the pool
-    /// is busy with another caller's job, both parts run here, one after the other (same results, one thread).
+    /// Runs the job on the calling thread with the worker's help and returns when every chunk is done. If the
+    /// pool is busy with another caller's job, the job runs here alone (same results).
     /// </summary>
     public void Run(IComputeJob job)
     {
         if (!Monitor.TryEnter(_gate))
         {
-            job.Run(0);
-            job.Run(1);
+            job.Run();
             return;
         }
         try
         {
             _job = job;
             _failure = null;
-            var generation = Interlocked.Increment(ref _generation);
+            var generation = _generation == int.MaxValue ? 1 : _generation + 1; // never 0 (= finished) or negative
+            Volatile.Write(ref _turn, generation);
+            Interlocked.Exchange(ref _generation, generation);
             if (Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
 
             Exception? mine = null;
-            try { job.Run(0); }
+            try { job.Run(); }
             catch (Exception e) { mine = e; }
 
-            var spinner = new SpinWait();
-            while (Volatile.Read(ref _finished) != generation) spinner.SpinOnce(sleep1Threshold: -1);
+            // Not started yet: cancel its turn. Started: wait for its last chunk.
+            if (Interlocked.CompareExchange(ref _turn, 0, generation) != generation)
+            {
+                var spinner = new SpinWait();
+                while (Volatile.Read(ref _turn) != 0) spinner.SpinOnce(sleep1Threshold: -1);
+            }
             _job = null;
             if (mine is not null) ExceptionDispatchInfo.Throw(mine);
             _failure?.Throw();
@@ -84,9 +98,10 @@ internal sealed class ComputePool
         {
             var generation = WaitForJob(seen);
             seen = generation;
-            try { _job!.Run(1); }
+            if (Interlocked.CompareExchange(ref _turn, -generation, generation) != generation) continue; // cancelled
+            try { _job!.Run(); }
             catch (Exception e) { _failure = ExceptionDispatchInfo.Capture(e); }
-            Volatile.Write(ref _finished, generation);
+            Volatile.Write(ref _turn, 0);
         }
     }
 

@@ -83,7 +83,7 @@ internal static unsafe class Gemm
         var path = Path;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
-            if (!transA && transB && bias.IsEmpty && alpha != 0f && GemmDotDriver.Applies(path, m, k, bPadded: false))
+            if (!transA && transB && bias.IsEmpty && alpha != 0f && GemmDotDriver.Applies(path, m, k))
             {
                 GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, pb, ldb, 32, beta, pc, ldc);
                 return;
@@ -125,7 +125,7 @@ internal static unsafe class Gemm
         var path = Path;
         fixed (float* pa = a, pc = c)
         {
-            if (alpha != 0f && m > 0 && n > 0 && GemmDotDriver.Applies(path, m, k, bPadded: true))
+            if (alpha != 0f && m > 0 && n > 0 && GemmDotDriver.Applies(path, m, k))
                 GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, b.Data, GemmPacking.PanelWidth, b.PanelStride,
                     beta, pc, ldc);
             else

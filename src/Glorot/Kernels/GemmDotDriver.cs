@@ -2,8 +2,8 @@ namespace Glorot.Kernels;
 
 /// <summary>
 /// The unpacked route for C = α·A·Bᵀ + β·C with few rows of A (<see cref="GemmDotKernel512"/>): loops over
-/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 4-row groups of A. The two
-/// threads split the columns; every element is one dot product in a fixed order, so 1 and 2 threads agree
+/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 5-row groups of A. The two
+/// threads claim 64-column chunks; every element is one dot product in a fixed order, so 1 and 2 threads agree
 /// bit for bit.
 /// </summary>
 internal sealed unsafe class GemmDotDriver : IComputeJob
@@ -19,21 +19,20 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
 
     [ThreadStatic] private static GemmDotDriver? _cached;
 
-    private int _m, _n, _k, _split;
+    // Columns per claimed chunk: 16 groups of 4 (nothing is packed, so chunks cost only the claim).
+    private const int ChunkColumns = 64;
+
+    private int _m, _n, _k, _chunks, _nextChunk;
     private float _alpha, _beta;
     private float* _a, _b, _c;
     private nint _lda, _bRowStride, _bChunkStride, _ldc;
 
-    /// <summary>
-    /// Whether the dot route applies: AVX-512 path, few rows, enough depth, and B readable up to k rounded up
-    /// to 32 (a padded <see cref="PackedMatrix"/>, or a row-major Bᵀ with k a multiple of 32).
-    /// </summary>
-    public static bool Applies(GemmPath path, int m, int k, bool bPadded) =>
-        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth && (bPadded || k % 32 == 0);
+    /// <summary>Whether the dot route applies: AVX-512 path, few rows, enough depth.</summary>
+    public static bool Applies(GemmPath path, int m, int k) =>
+        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth;
 
     /// <summary>
-    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride,
-    /// readable (zero padded) up to k rounded up to 32.
+    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride.
     /// </summary>
     public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
@@ -49,7 +48,6 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         }
         a = aPadded;
         lda = kPadded;
-        k = kPadded;
         var job = _cached ?? new GemmDotDriver();
         _cached = null;
         (job._m, job._n, job._k, job._alpha, job._beta) = (m, n, k, alpha, beta);
@@ -59,16 +57,12 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         job._c = c;
         try
         {
-            var groups = (n + GemmDotKernel512.Nr - 1) / GemmDotKernel512.Nr;
-            if (threads >= 2 && groups >= 2 && (long)m * n * k >= GemmDriver.TwoThreadMinWork)
-            {
-                job._split = (groups + 1) / 2 * GemmDotKernel512.Nr;
+            job._chunks = (n + ChunkColumns - 1) / ChunkColumns;
+            job._nextChunk = 0;
+            if (threads >= 2 && job._chunks >= 2 && (long)m * n * k >= GemmDriver.TwoThreadMinWork)
                 ComputePool.Shared.Run(job);
-            }
             else
-            {
                 job.RunColumns(0, n);
-            }
         }
         finally
         {
@@ -78,11 +72,12 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         }
     }
 
-    /// <summary>Part 0 or 1: the left or right half of C's columns.</summary>
-    public void Run(int part)
+    /// <summary>Claims 64-column chunks of C until none is left; both threads run this.</summary>
+    public void Run()
     {
-        if (part == 0) RunColumns(0, _split);
-        else RunColumns(_split, _n);
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+            RunColumns(chunk * ChunkColumns, Math.Min(_n, (chunk + 1) * ChunkColumns));
     }
 
     private void RunColumns(int j0, int j1)

@@ -43,7 +43,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
     private bool _transA;
     private GemmBSource _bSource;
     private bool _splitColumns;
-    private int _split;
+    private int _units, _unitSize, _chunks, _nextChunk;
 
     /// <summary>
     /// C = α·op(A)·op(B) + β·C + bias, op(A) m × k, op(B) k × n, C m × n at element (i, j) =
@@ -92,34 +92,41 @@ internal sealed unsafe class GemmDriver : IComputeJob
         }
     }
 
-    /// <summary>Part 0 or 1 of a two-thread run.</summary>
-    public void Run(int part)
+    /// <summary>Claims chunks of C (column panels or row tiles) until none is left; both threads run this.</summary>
+    public void Run()
     {
-        if (_splitColumns) RunBlock(0, _m, part == 0 ? 0 : _split, part == 0 ? _split : _n);
-        else RunBlock(part == 0 ? 0 : _split, part == 0 ? _split : _m, 0, _n);
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+        {
+            // Chunk c covers units [c·U/C, (c+1)·U/C): panels of 32 columns or tiles of MR rows, so every tile
+            // is the same as with one thread.
+            int u0 = (int)((long)chunk * _units / _chunks), u1 = (int)((long)(chunk + 1) * _units / _chunks);
+            if (_splitColumns) RunBlock(0, _m, u0 * _unitSize, Math.Min(_n, u1 * _unitSize));
+            else RunBlock(u0 * _unitSize, Math.Min(_m, u1 * _unitSize), 0, _n);
+        }
     }
 
-    // Split C between the threads along whichever side duplicates less packing: a column split makes both
-    // threads pack all of A (m·k floats), a row split all of B (k·n). A packed B is never packed, so columns.
-    // The cut falls on a panel (32 columns) or a tile (MR rows), so tiles are the same as with one thread.
+    // Cut C into chunks for the two threads to claim, along whichever side duplicates less packing: every
+    // column chunk packs all of A (m·k floats), every row chunk all of B (k·n); a packed B is never packed, so
+    // columns. More chunks than threads let the caller finish alone if the worker is late (a shared machine),
+    // at the price of one more duplicate pack each: about 8 multiply-adds per packed float, and the count is
+    // held to 3 % of the work (2 + 0.03·m·n·k / (8·duplicate)), at most 8.
     private bool ChooseSplit()
     {
         var panels = (_n + GemmPacking.PanelWidth - 1) / GemmPacking.PanelWidth;
         var rowTiles = (_m + _mr - 1) / _mr;
         var preferColumns = _bSource == GemmBSource.Packed || _m <= _n;
+        long work = (long)_m * _n * _k, duplicate;
         if (panels >= 2 && (preferColumns || rowTiles < 2))
-        {
-            _splitColumns = true;
-            _split = (panels + 1) / 2 * GemmPacking.PanelWidth;
-            return true;
-        }
-        if (rowTiles >= 2)
-        {
-            _splitColumns = false;
-            _split = (rowTiles + 1) / 2 * _mr;
-            return true;
-        }
-        return false;
+            (_splitColumns, _units, _unitSize, duplicate) = (true, panels, GemmPacking.PanelWidth, (long)_m * _k);
+        else if (rowTiles >= 2)
+            (_splitColumns, _units, _unitSize, duplicate) = (false, rowTiles, _mr, (long)_k * _n);
+        else
+            return false;
+        var affordable = 2 + 0.03 * work / (8.0 * Math.Max(1, duplicate));
+        _chunks = (int)Math.Clamp(Math.Min(affordable, 8), 2, _units);
+        _nextChunk = 0;
+        return true;
     }
 
     // Loops 5 (jc), 4 (pc) and 3 (ic) around the micro-kernel over C[i0..i1, j0..j1].

@@ -66,6 +66,8 @@ public class GemmTests
         CheckAgainstReference(false, true, 10, 200, 1024, 1f, 0f, 0, seed: 3);   // forward, W [out × in]
         CheckAgainstReference(false, false, 10, 1024, 200, 1f, 0f, 0, seed: 4);  // backward data, dY·W
         CheckAgainstReference(true, false, 300, 200, 10, -0.01f, 1f, 0, seed: 5); // weight gradient + SGD
+        CheckAgainstReference(false, false, 3, 4100, 40, 1f, 0f, 0, seed: 6);     // two NC blocks, direct B
+        CheckAgainstReference(false, true, 40, 4100, 7, 1f, 0f, 0, seed: 7);      // two NC blocks, packed Bᵀ
     }
 
     [Theory]
@@ -93,11 +95,45 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Paths))]
+    public void Floats_between_rows_are_never_read(string pathName)
+    {
+        // Leading dimensions 7 wider than the rows, the gaps filled with NaN: one read of a gap would poison C.
+        // The shapes take the dot-product route (m ≤ 32, Bᵀ, k ≥ 64 with a partial last chunk), direct B,
+        // packed B, and packed Bᵀ.
+        var path = GemmTestData.Path(pathName);
+        (bool TransA, bool TransB, int M, int N, int K)[] shapes =
+            [(false, true, 10, 50, 70), (false, false, 10, 45, 70), (false, false, 40, 45, 70), (true, true, 40, 45, 70)];
+        foreach (var (transA, transB, m, n, k) in shapes)
+        foreach (var threads in new[] { 1, 2 })
+        {
+            const int gap = 7;
+            int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
+            int lda = aCols + gap, ldb = bCols + gap, ldc = n + gap;
+            float[] a = WithNaNGaps(aRows, aCols, lda, 1), b = WithNaNGaps(bRows, bCols, ldb, 2);
+            var c = new float[m * ldc];
+            var expected = new float[m * ldc];
+            using (Gemm.Use(path, threads)) Gemm.Multiply(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+            GemmReference.Multiply(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, expected, ldc);
+            GemmTestData.AssertClose(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, new float[m * ldc], c, expected, ldc);
+        }
+    }
+
+    private static float[] WithNaNGaps(int rows, int cols, int ld, ulong stream)
+    {
+        var values = GemmTestData.Uniform(rows * cols, 5, stream);
+        var stored = new float[rows * ld];
+        Array.Fill(stored, float.NaN);
+        for (var i = 0; i < rows; i++) values.AsSpan(i * cols, cols).CopyTo(stored.AsSpan(i * ld));
+        return stored;
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
     public void Bias_is_added_to_every_row(string pathName)
     {
         var path = GemmTestData.Path(pathName);
         using var scope = Gemm.Use(path);
-        const int m = 13, n = 45, k = 400; // two k blocks: the bias must be added once, not per block
+        const int m = 23, n = 45, k = 600; // two k blocks: the bias must be added once, not per block; two threads
         var a = GemmTestData.Uniform(m * k, 9, 1);
         var b = GemmTestData.Uniform(n * k, 9, 2);
         var bias = GemmTestData.Uniform(n, 9, 4);

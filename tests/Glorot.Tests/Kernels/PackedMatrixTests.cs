@@ -42,7 +42,8 @@ public class PackedMatrixTests
     public void Forward_with_packed_weights_is_bit_identical_to_the_plain_product_and_matches_the_reference(string pathName)
     {
         var path = GemmTestData.Path(pathName);
-        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (3, 33, 400), (37, 100, 64) })
+        // The last shapes are big enough for two threads (≥ 64³ multiply-adds) and, at 4100 outputs, for two NC blocks.
+        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (3, 33, 400), (37, 100, 64), (40, 100, 200), (3, 4100, 40) })
         foreach (var threads in new[] { 1, 2 })
         {
             using var scope = Gemm.Use(path, threads);
@@ -70,7 +71,8 @@ public class PackedMatrixTests
     public void Backward_data_through_packed_weights_matches_the_reference(string pathName)
     {
         var path = GemmTestData.Path(pathName);
-        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (2, 33, 400), (40, 9, 100) })
+        // Dot-product route (m ≤ 32, k ≥ 64) and packing route, each once big enough for two threads.
+        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (2, 33, 400), (40, 9, 100), (16, 300, 500), (40, 200, 300) })
         foreach (var threads in new[] { 1, 2 })
         {
             using var scope = Gemm.Use(path, threads);
@@ -90,7 +92,7 @@ public class PackedMatrixTests
     public void Weight_gradient_fused_with_the_SGD_step_updates_the_packed_weights(string pathName)
     {
         var path = GemmTestData.Path(pathName);
-        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (1, 33, 40), (100, 9, 130) })
+        foreach (var (batch, outputs, inputs) in new[] { (10, 70, 45), (1, 33, 40), (100, 9, 130), (20, 200, 300) })
         foreach (var threads in new[] { 1, 2 })
         {
             using var scope = Gemm.Use(path, threads);
@@ -111,6 +113,34 @@ public class PackedMatrixTests
             GemmTestData.AssertClose(true, false, inputs, outputs, batch, alpha, x, inputs, dy, outputs, 1f, w0t,
                 updated, expected, outputs);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Packed_products_are_bit_identical_with_one_and_two_threads(string pathName)
+    {
+        var path = GemmTestData.Path(pathName);
+        const int batch = 24, outputs = 300, inputs = 520;
+        var (_, wt) = Layer(outputs, inputs, 7);
+        var x = GemmTestData.Uniform(batch * inputs, 8, 1);
+        var dy = GemmTestData.Uniform(batch * outputs, 8, 2);
+        var bias = GemmTestData.Uniform(outputs, 8, 3);
+        float[] Run(int threads)
+        {
+            using var scope = Gemm.Use(path, threads);
+            var y = new float[batch * outputs];
+            var dx = new float[batch * inputs];
+            var copy = new PackedMatrix(inputs, outputs);
+            var w = new float[inputs * outputs];
+            wt.Unpack(w, outputs, transposed: false);
+            copy.Pack(w, outputs, transposed: false);
+            Gemm.Multiply(false, batch, 1f, x, inputs, copy, 0f, y, outputs, bias);
+            Gemm.MultiplyTransposed(batch, 1f, dy, outputs, copy, 0f, dx, inputs);
+            Gemm.MultiplyInto(copy, true, false, batch, -0.01f, x, inputs, dy, outputs, 1f);
+            copy.Unpack(w, outputs, transposed: false);
+            return [.. y, .. dx, .. w];
+        }
+        Assert.Equal(Run(1), Run(2));
     }
 
     [Fact]
