@@ -4,18 +4,19 @@ namespace Glorot.Kernels;
 /// Single-precision GEMM, C = α·op(A)·op(B) + β·C, over row-major matrices: op(A) is m × k, op(B) k × n, C m × n.
 /// β = 0 never reads C (NaN there does not leak), as in BLAS. Runs the packed, register-blocked kernels
 /// (<see cref="GemmDriver"/>) on the widest vector path this CPU has and on two compute threads (caller + one
-/// persistent worker); results are bit-identical with one or two threads.
+/// persistent worker); results are bit-identical with one or two threads. A·Bᵀ with at most 32 rows of A takes
+/// an unpacked dot-product route instead (<see cref="GemmDotDriver"/>).
 /// <para>For layers: keep Wᵀ in a <see cref="PackedMatrix"/> and use the overloads that take one; they never
 /// repack the weights.</para>
 /// </summary>
 internal static unsafe class Gemm
 {
-    private static volatile int _maxThreads = 2;
+    private static volatile int _maxThreads = Math.Min(2, Environment.ProcessorCount);
     [ThreadStatic] private static int _threadOverride;
     [ThreadStatic] private static GemmPath _pathOverride;
     [ThreadStatic] private static bool _openBlasOverride;
 
-    /// <summary>Compute threads for every GEMM in the process: 1 or 2 (default 2, the machine's cores).</summary>
+    /// <summary>Compute threads for every GEMM in the process: 1 or 2 (default 2, the project machine's cores; 1 on a one-core machine).</summary>
     public static int MaxThreads
     {
         get => _maxThreads;
