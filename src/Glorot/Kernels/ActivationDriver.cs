@@ -26,8 +26,18 @@ internal static class ActivationDriver
         : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
         : SimdPath.Scalar;
 
-    /// <summary>The widest path used; tests lower it (never above <see cref="HardwarePath"/>).</summary>
-    public static SimdPath MaxPath { get; set; } = HardwarePath;
+    /// <summary>
+    /// The widest path used by calls from this thread: <see cref="HardwarePath"/> unless a test lowers it (per
+    /// thread, so a test forcing the scalar path never changes what other threads compute).
+    /// </summary>
+    public static SimdPath MaxPath
+    {
+        get => _maxPathOverride ?? HardwarePath;
+        set => _maxPathOverride = value <= HardwarePath ? value
+            : throw new PlatformNotSupportedException($"{value} is not accelerated on this machine.");
+    }
+
+    [ThreadStatic] private static SimdPath? _maxPathOverride;
 
     /// <summary>y = f(x). x, y: (n); y may be x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -7,7 +7,6 @@ namespace Glorot.Tests.Kernels;
 /// Every fast activation kernel against the double-precision reference, for every length 0..100 (to exercise the
 /// Vector512, Vector256 and scalar remainders) and every ISA path the machine has.
 /// </summary>
-[Collection(nameof(SimdPathCollection))] // these tests change the global ActivationDriver.MaxPath
 public class ActivationsTests
 {
     public static TheoryData<string, string> Cases()
@@ -111,7 +110,3 @@ public class ActivationsTests
         public void Dispose() => ActivationDriver.MaxPath = _saved;
     }
 }
-
-/// <summary>Tests that change <see cref="ActivationDriver.MaxPath"/> run one at a time, and not beside others.</summary>
-[CollectionDefinition(nameof(SimdPathCollection), DisableParallelization = true)]
-public class SimdPathCollection;
