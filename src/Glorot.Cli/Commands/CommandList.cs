@@ -10,5 +10,6 @@ internal static class CommandList
         yield return InitCommand.Create();
         yield return DataCommand.Build();
         yield return GainCommand.Create();
+        yield return BenchCommand.Build();
     }
 }

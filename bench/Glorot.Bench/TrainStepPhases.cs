@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Glorot.Kernels;
+using Glorot.Nn;
+
+namespace Glorot.Bench;
+
+/// <summary>
+/// Where the time of one training step of 1024-1000×5-9 goes: each kind of product over all layers, and the
+/// element-wise passes, timed separately (best of N). <c>train-phases [batch] [threads] [reps]</c>.
+/// </summary>
+internal static class TrainStepPhases
+{
+    public static int Run(string[] args)
+    {
+        int batch = args.Length > 0 ? int.Parse(args[0]) : 10;
+        int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
+        int reps = args.Length > 2 ? int.Parse(args[2]) : 200;
+        int[] widths = [1024, 1000, 1000, 1000, 1000, 1000, 9];
+        int layers = widths.Length - 1;
+        using var scope = Gemm.Use(threads: threads);
+        var wt = Enumerable.Range(0, layers).Select(l => new PackedMatrix(widths[l], widths[l + 1])).ToArray();
+        var x = Enumerable.Range(0, layers + 1).Select(l => Enumerable.Repeat(0.01f, batch * widths[l]).ToArray()).ToArray();
+        var s = Enumerable.Range(0, layers).Select(l => new float[batch * widths[l + 1]]).ToArray();
+        var bias = Enumerable.Range(0, layers).Select(l => new float[widths[l + 1]]).ToArray();
+
+        double Time(Action body)
+        {
+            for (int i = 0; i < 5; i++) body();
+            double best = double.MaxValue;
+            for (int r = 0; r < 5; r++)
+            {
+                var w = Stopwatch.StartNew();
+                for (int i = 0; i < reps; i++) body();
+                best = Math.Min(best, w.Elapsed.TotalMilliseconds / reps);
+            }
+            return best;
+        }
+
+        var phases = new (string Name, Action Body)[]
+        {
+            ("forward GEMM + bias", () => { for (int l = 0; l < layers; l++) Gemm.Multiply(false, batch, 1f, x[l], widths[l], wt[l], 0f, s[l], widths[l + 1], bias[l]); }),
+            ("tanh forward", () => { for (int l = 0; l < layers - 1; l++) Activations.Forward(Activation.Tanh, s[l], x[l + 1]); }),
+            ("tanh backward", () => { for (int l = 0; l < layers - 1; l++) Activations.Backward(Activation.Tanh, s[l], x[l + 1], s[l], s[l]); }),
+            ("backward data GEMM", () => { for (int l = 1; l < layers; l++) Gemm.MultiplyTransposed(batch, 1f, s[l], widths[l + 1], wt[l], 0f, x[l], widths[l]); }),
+            ("weight GEMM + fused SGD", () => { for (int l = 0; l < layers; l++) Gemm.MultiplyInto(wt[l], true, false, batch, -1e-9f, x[l], widths[l], s[l], widths[l + 1], 1f); }),
+            ("bias gradient + SGD", () => { for (int l = 0; l < layers; l++) SgdKernels.ColumnSums(s[l], batch, widths[l + 1], -1e-9f, 1f, bias[l]); }),
+        };
+        double total = 0;
+        Console.WriteLine($"1024-1000x5-9, batch {batch}, {threads} thread(s): ms per step by phase (best of 5 × {reps})");
+        foreach (var (name, body) in phases)
+        {
+            double ms = Time(body);
+            total += ms;
+            Console.WriteLine($"  {name,-26} {ms,8:F3} ms");
+        }
+        Console.WriteLine($"  {"sum",-26} {total,8:F3} ms  → {1000 / total:F1} steps/s");
+
+        // The same work through the trainer, for the overhead outside the kernels.
+        var mlp = new Mlp(widths, Activation.Tanh, seed: 1);
+        var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 1e-3f }, batch) { Threads = threads };
+        var input = Enumerable.Range(0, batch * widths[0]).Select(i => MathF.Sin(i) * 0.5f).ToArray();
+        var labels = Enumerable.Range(0, batch).Select(i => i % widths[^1]).ToArray();
+        double evaluate = Time(() => trainer.Evaluate(input, labels, out _));
+        double step = Time(() => trainer.Step(input, labels));
+        Console.WriteLine($"  {"SgdTrainer.Evaluate",-26} {evaluate,8:F3} ms  (forward + loss)");
+        Console.WriteLine($"  {"SgdTrainer.Step",-26} {step,8:F3} ms  → {1000 / step:F1} steps/s");
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+namespace Glorot.Kernels;
+
+/// <summary>
+/// The unpacked route for C = α·A·Bᵀ + β·C with few rows of A (<see cref="GemmDotKernel512"/>): loops over
+/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 5-row groups of A. The two
+/// threads claim 64-column chunks; every element is one dot product in a fixed order, so 1 and 2 threads agree
+/// bit for bit.
+/// </summary>
+internal sealed unsafe class GemmDotDriver : IComputeJob
+{
+    /// <summary>
+    /// Up to this many rows of A the dot route beats packing B (the 4 MB weight matrix) every call; above it the
+    /// packing is amortized over enough rows (performance.md §3.1 used it up to 14 rows).
+    /// </summary>
+    public const int MaxRows = 32;
+
+    /// <summary>Below this depth the k tail dominates and packing B is cheap anyway.</summary>
+    public const int MinDepth = 64;
+
+    [ThreadStatic] private static GemmDotDriver? _cached;
+
+    // Columns per claimed chunk: 16 groups of 4 (nothing is packed, so chunks cost only the claim).
+    private const int ChunkColumns = 64;
+
+    private int _m, _n, _k, _chunks, _nextChunk;
+    private float _alpha, _beta;
+    private float* _a, _b, _c;
+    private nint _lda, _bRowStride, _bChunkStride, _ldc;
+
+    /// <summary>Whether the dot route applies: AVX-512 path, few rows, enough depth.</summary>
+    public static bool Applies(GemmPath path, int m, int k) =>
+        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth;
+
+    /// <summary>
+    /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride.
+    /// </summary>
+    public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
+        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
+    {
+        // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by both threads.
+        var kPadded = (k + 31) / 32 * 32;
+        var aBuffer = GemmScratch.ForA(m * kPadded);
+        float* aPadded = aBuffer.Pointer;
+        for (var i = 0; i < m; i++)
+        {
+            new ReadOnlySpan<float>(a + i * lda, k).CopyTo(new Span<float>(aPadded + i * kPadded, k));
+            new Span<float>(aPadded + i * kPadded + k, kPadded - k).Clear();
+        }
+        a = aPadded;
+        lda = kPadded;
+        var job = _cached ?? new GemmDotDriver();
+        _cached = null;
+        (job._m, job._n, job._k, job._alpha, job._beta) = (m, n, k, alpha, beta);
+        (job._lda, job._bRowStride, job._bChunkStride, job._ldc) = (lda, bRowStride, bChunkStride, ldc);
+        job._a = a;
+        job._b = b;
+        job._c = c;
+        try
+        {
+            job._chunks = (n + ChunkColumns - 1) / ChunkColumns;
+            job._nextChunk = 0;
+            if (threads >= 2 && job._chunks >= 2 && (long)m * n * k >= GemmDriver.TwoThreadMinWork)
+                ComputePool.Shared.Run(job);
+            else
+                job.RunColumns(0, n);
+        }
+        finally
+        {
+            job._a = job._b = job._c = null;
+            _cached = job;
+            aBuffer.KeepAlive();
+        }
+    }
+
+    /// <summary>Claims 64-column chunks of C until none is left; both threads run this.</summary>
+    public void Run()
+    {
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+            RunColumns(chunk * ChunkColumns, Math.Min(_n, (chunk + 1) * ChunkColumns));
+    }
+
+    private void RunColumns(int j0, int j1)
+    {
+        const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
+        for (var j = j0; j < j1; j += nr)
+        {
+            var cols = Math.Min(nr, j1 - j);
+            float* bj = _b + j * _bRowStride;
+            for (var i = 0; i < _m; i += mr)
+            {
+                float* ai = _a + i * _lda, cij = _c + i * _ldc + j;
+                switch (Math.Min(mr, _m - i))
+                {
+                    case 5: GemmDotKernel512.Tile<Rows5>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                    case 4: GemmDotKernel512.Tile<Rows4>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                    case 3: GemmDotKernel512.Tile<Rows3>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                    case 2: GemmDotKernel512.Tile<Rows2>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                    default: GemmDotKernel512.Tile<Rows1>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Glorot.Cli.Tests;
+
+public class BenchTrainCommandTests
+{
+    private static (int ExitCode, string Stdout, string Stderr) Glorot(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static readonly string[] Tiny =
+        ["bench", "train", "--inputs", "8", "--hidden", "16x2", "--classes", "3", "--batch", "4", "--steps", "5",
+         "--warmup", "1", "--repeats", "2"];
+
+    [Fact]
+    public void Json_reports_rates_consistent_with_the_flop_count()
+    {
+        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("8-16-16-3", root.GetProperty("network").GetString());
+        double steps = root.GetProperty("steps_per_second").GetDouble();
+        Assert.True(steps > 0);
+        Assert.Equal(steps * 4, root.GetProperty("examples_per_second").GetDouble(), 1e-6 * steps);
+        // forward 2·(8·16 + 16·16 + 16·3) = 864, weight gradient the same, data 2·(16·16 + 16·3) = 608.
+        Assert.Equal(864 + 864 + 608, root.GetProperty("flop_per_example").GetDouble());
+        Assert.Equal(117, root.GetProperty("peak_gflop_per_second").GetDouble());
+        Assert.Equal(2, root.GetProperty("repeat_seconds").GetArrayLength());
+    }
+
+    [Fact]
+    public void Text_output_names_the_network_and_the_rates()
+    {
+        var (code, stdout, stderr) = Glorot(Tiny);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("network 8-16-16-3, tanh, batch 4", stdout);
+        Assert.Contains("steps/s", stdout);
+        Assert.Contains("of peak", stdout);
+    }
+
+    [Theory]
+    [InlineData("--activation", "swish", "Unknown activation")]
+    [InlineData("--hidden", "10x", "Hidden widths")]
+    [InlineData("--batch", "0", "--batch must be positive")]
+    public void Bad_values_are_user_errors_with_a_clear_message(string option, string value, string message)
+    {
+        var args = (string[])Tiny.Clone();
+        int at = Array.IndexOf(args, option);
+        if (at >= 0) args[at + 1] = value;
+        else args = [.. args, option, value];
+        var (code, _, stderr) = Glorot(args);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+    }
+}
