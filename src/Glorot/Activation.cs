@@ -127,7 +127,7 @@ public readonly struct Activation : IEquatable<Activation>
         ActivationKind.LeakyRelu => x > 0 ? x : Parameter * x,
         ActivationKind.Elu => x > 0 ? x : Parameter * ExpMinusOne(x),
         ActivationKind.Selu => SeluLambda * (x > 0 ? x : SeluAlpha * ExpMinusOne(x)),
-        ActivationKind.Gelu => 0.5 * x * (1.0 + Erf.Of(x / Math.Sqrt(2.0))),
+        ActivationKind.Gelu => 0.5 * x * (1.0 + MathNet.Numerics.SpecialFunctions.Erf(x / Math.Sqrt(2.0))),
         // ln(1 + e^x) = max(x, 0) + ln(1 + e^−|x|): never overflows.
         ActivationKind.Softplus => Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x))),
         _ => throw new InvalidOperationException($"Unknown activation kind {Kind}."),
@@ -148,7 +148,7 @@ public readonly struct Activation : IEquatable<Activation>
             case ActivationKind.Selu: return SeluLambda * (x > 0 ? 1.0 : SeluAlpha * Math.Exp(x));
             case ActivationKind.Gelu:
                 // d/dx x·Φ(x) = Φ(x) + x·φ(x).
-                return 0.5 * (1.0 + Erf.Of(x / Math.Sqrt(2.0))) + x * Math.Exp(-0.5 * x * x) / Math.Sqrt(2.0 * Math.PI);
+                return 0.5 * (1.0 + MathNet.Numerics.SpecialFunctions.Erf(x / Math.Sqrt(2.0))) + x * Math.Exp(-0.5 * x * x) / Math.Sqrt(2.0 * Math.PI);
             case ActivationKind.Softplus: return Sigmoid.Forward(x);
             default: throw new InvalidOperationException($"Unknown activation kind {Kind}.");
         }

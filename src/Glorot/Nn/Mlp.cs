@@ -28,7 +28,7 @@ public sealed class Mlp
 
     /// <summary>
     /// A network with the given widths [inputs, hidden…, outputs], all hidden layers using
-    /// <paramref name="hiddenActivation"/>. Weights are set by <see cref="PaperWeightFills.Normalized"/> from
+    /// <paramref name="hiddenActivation"/>. Weights are set by <see cref="WeightFills.Normalized"/> from
     /// <paramref name="seed"/> (call <see cref="Initialize"/> for another scheme); biases are zero.
     /// </summary>
     public Mlp(IReadOnlyList<int> widths, Activation hiddenActivation, ulong seed = 0)
@@ -51,7 +51,7 @@ public sealed class Mlp
         if (total > Array.MaxLength)
             throw new ArgumentException($"The network has {total} parameters, more than one array can hold.", nameof(widths));
         _parameters = new float[total];
-        Initialize(PaperWeightFills.Normalized, seed);
+        Initialize(WeightFills.Normalized, seed);
     }
 
     /// <summary>A network with <paramref name="inputs"/> inputs, the given hidden widths and <paramref name="classes"/> outputs.</summary>

@@ -1,4 +1,4 @@
-using Glorot.Random;
+using Glorot.Init;
 
 namespace Glorot.Nn;
 
@@ -10,26 +10,22 @@ namespace Glorot.Nn;
 /// </summary>
 public delegate void WeightFill(Span<float> weights, int fanOut, int fanIn, ulong seed, ulong stream);
 
-/// <summary>The two initializations of Glorot &amp; Bengio (2010), as <see cref="WeightFill"/>s.</summary>
-public static class PaperWeightFills
+/// <summary>Initializers of the library as <see cref="WeightFill"/>s, and the two of Glorot &amp; Bengio (2010).</summary>
+public static class WeightFills
 {
     /// <summary>
-    /// "Standard" initialization, Glorot &amp; Bengio (2010) eq. 1: W_ij ~ U[−1/√n, 1/√n], n = fan-in.
+    /// Any initializer as a weight fill: W is drawn as a tensor of shape [fanOut, fanIn] (PyTorch's nn.Linear
+    /// layout), so its fans are the layer's.
     /// </summary>
-    public static WeightFill Standard { get; } = (w, fanOut, fanIn, seed, stream) =>
-        FillUniform(w, 1.0 / Math.Sqrt(fanIn), seed, stream);
-
-    /// <summary>
-    /// "Normalized" initialization, Glorot &amp; Bengio (2010) eq. 16: W ~ U[−√6/√(n_in + n_out), +√6/√(n_in + n_out)],
-    /// so Var[W] = 2/(n_in + n_out) (eq. 12).
-    /// </summary>
-    public static WeightFill Normalized { get; } = (w, fanOut, fanIn, seed, stream) =>
-        FillUniform(w, Math.Sqrt(6.0 / (fanIn + fanOut)), seed, stream);
-
-    // Element i is draw i of (seed, stream): independent of how the matrix is split or who fills it.
-    private static void FillUniform(Span<float> w, double bound, ulong seed, ulong stream)
+    public static WeightFill From(Initializer initializer)
     {
-        var random = new RandomStream(seed, stream);
-        for (int i = 0; i < w.Length; i++) w[i] = (float)random.NextDouble(-bound, bound);
+        ArgumentNullException.ThrowIfNull(initializer);
+        return (w, fanOut, fanIn, seed, stream) => initializer.Fill(w, [fanOut, fanIn], seed, stream);
     }
+
+    /// <summary>"Standard" initialization, Glorot &amp; Bengio (2010) eq. 1: U[−1/√fan_in, 1/√fan_in].</summary>
+    public static WeightFill Standard { get; } = From(Schemes.Create("standard"));
+
+    /// <summary>"Normalized" initialization, Glorot &amp; Bengio (2010) eq. 16: U[±√6/√(fan_in + fan_out)].</summary>
+    public static WeightFill Normalized { get; } = From(Schemes.Create("xavier-uniform"));
 }
