@@ -20,7 +20,8 @@ internal static class InitCommand
         var shape = new Option<string?>("--shape") { Description = "Tensor shape, e.g. 256,784 ([out, in, k…]); or give --layer" };
         var layer = new Option<string?>("--layer") { Description = "Layer the weight belongs to: dense | conv1d | conv2d | conv3d; fans are counted from it" };
         var inputs = new Option<int?>("--in") { Description = "--layer/--preset: input features or channels" };
-        var outputs = new Option<int?>("--out") { Description = "--layer/--preset: output features or channels" };
+        var outputs = new Option<string?>("--out") { Description = "Write the tensor to this .npy file (float32, C order, provenance JSON beside it); with --layer/--preset: the number of output features or channels" };
+        var save = new Option<string?>("--save") { Description = "Write the tensor(s) as .npy: a file, or with --preset a directory (weight.npy, bias.npy); provenance JSON beside each" };
         var kernel = new Option<string?>("--kernel") { Description = "--layer/--preset: kernel size, e.g. 5x5" };
         var transposed = new Option<bool>("--transposed") { Description = "--layer/--preset: a transposed convolution" };
         var fanConvention = new Option<string?>("--fan-convention") { Description = "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)" };
@@ -48,7 +49,7 @@ internal static class InitCommand
 
         var command = new Command("init", "Draw a weight tensor (or a layer's weight and bias with --preset) and print its fans, gain, std and bound")
         {
-            scheme, list, shape, layer, inputs, outputs, kernel, transposed, fanConvention, preset, mode, distribution, gain,
+            scheme, list, shape, layer, inputs, outputs, save, kernel, transposed, fanConvention, preset, mode, distribution, gain,
             nonlinearity, scale, mean, std, low, high, value, groups, layout, seed, stream, verify, name, provenance, json,
             miscalibrate,
         };
@@ -61,7 +62,9 @@ internal static class InitCommand
                 return 0;
             }
             var presetName = parse.GetValue(preset);
-            var layerSpec = ParseLayer(parse.GetValue(layer) ?? (presetName is not null ? "dense" : null), parse.GetValue(inputs), parse.GetValue(outputs),
+            var (outputCount, savePath) = InitOutput.Resolve(parse.GetValue(outputs), parse.GetValue(save),
+                describesLayer: parse.GetValue(layer) is not null || presetName is not null);
+            var layerSpec = ParseLayer(parse.GetValue(layer) ?? (presetName is not null ? "dense" : null), parse.GetValue(inputs), outputCount,
                 parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null);
             Func<Initializer, Initializer> wrap = parse.GetValue(miscalibrate) is { } factor ? i => new Miscalibrated(i, factor) : i => i;
             ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);
@@ -123,7 +126,10 @@ internal static class InitCommand
                 Directory.CreateDirectory(directory);
                 foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
             }
+            var saved = savePath is null ? [] : InitOutput.Save(savePath, results);
             Print(output, results, presetEntry, parse.GetValue(json));
+            if (!parse.GetValue(json))
+                foreach (var file in saved) output.WriteLine($"{"wrote",-13} {file}");
             return results.Any(r => r.Verification is { Passed: false }) ? VerifyFailedExitCode : 0;
         });
         return command;
@@ -158,7 +164,7 @@ internal static class InitCommand
         if (noLayer)
         {
             if (inputs is not null || outputs is not null || kernel is not null || transposed)
-                throw new ArgumentException("--in, --out, --kernel and --transposed describe a layer: add --layer (dense, conv1d, conv2d, conv3d) or --preset.");
+                throw new ArgumentException("--in, --kernel and --transposed describe a layer: add --layer (dense, conv1d, conv2d, conv3d) or --preset.");
             return null;
         }
         if (inputs is null || outputs is null) throw new ArgumentException("A layer needs --in and --out (features or channels).");
