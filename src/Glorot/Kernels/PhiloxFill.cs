@@ -16,6 +16,9 @@ internal static unsafe class PhiloxFill
     /// <summary>Below this many elements one thread does the whole fill (a thread hand-off costs more).</summary>
     internal const int ParallelThreshold = 1 << 17;
 
+    // 256 KiB of floats per claim: large enough that claiming costs nothing, small enough to balance two threads.
+    private const long ChunkElements = 1 << 16;
+
     internal enum Kind { Uniform, Normal }
 
     /// <summary>dest[e] = transform(element offset + e of (seed, stream)); a = low or mean, b = width or std.</summary>
@@ -32,12 +35,13 @@ internal static unsafe class PhiloxFill
                 FillRange(p, n, kind, a, b, seed, stream, offset);
                 return;
             }
-            // Split at a group boundary of the sequence; either half is a valid piecewise fill.
-            long mid = ((offset + n / 2) / Group) * Group - offset;
-            nint basePtr = (nint)p;
-            TwoWay.Run(
-                () => FillRange((float*)basePtr, mid, kind, a, b, seed, stream, offset),
-                () => FillRange((float*)basePtr + mid, n - mid, kind, a, b, seed, stream, offset + mid));
+            // Chunks start on group boundaries of the sequence, so only the two ends take the buffered path.
+            long lead = Math.Min(n, (Group - offset % Group) % Group);
+            if (lead > 0) FillRange(p, lead, kind, a, b, seed, stream, offset);
+            nint basePtr = (nint)(p + lead);
+            long rest = offset + lead;
+            TwoWay.Run(n - lead, ChunkElements,
+                (start, length) => FillRange((float*)basePtr + start, length, kind, a, b, seed, stream, rest + start));
         }
     }
 

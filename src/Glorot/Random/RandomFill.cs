@@ -66,15 +66,12 @@ public static class RandomFill
             }
         }
         if (threads < 2 || values.Length < 4096) { Range(values, offset); return; }
-        int half = values.Length / 2;
         unsafe
         {
             fixed (float* p = values)
             {
                 nint basePtr = (nint)p;
-                int length = values.Length;
-                TwoWay.Run(() => Range(new Span<float>((float*)basePtr, half), offset),
-                    () => Range(new Span<float>((float*)basePtr + half, length - half), offset + half));
+                TwoWay.Run(values.Length, 4096, (start, length) => Range(new Span<float>((float*)basePtr + start, (int)length), offset + start));
             }
         }
     }
