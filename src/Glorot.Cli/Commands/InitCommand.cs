@@ -24,7 +24,7 @@ internal static class InitCommand
         var kernel = new Option<string?>("--kernel") { Description = "--layer/--preset: kernel size, e.g. 5x5" };
         var transposed = new Option<bool>("--transposed") { Description = "--layer/--preset: a transposed convolution" };
         var fanConvention = new Option<string?>("--fan-convention") { Description = "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)" };
-        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv" };
+        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv (a dense layer, or with --kernel a convolution)" };
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
@@ -61,7 +61,10 @@ internal static class InitCommand
                 return 0;
             }
             var presetName = parse.GetValue(preset);
-            var layerSpec = ParseLayer(parse.GetValue(layer) ?? (presetName is not null ? "dense" : null), parse.GetValue(inputs), parse.GetValue(outputs),
+            // A preset without --layer serves a dense layer, or the convolution its --kernel describes ("conv" takes
+            // its rank from the kernel).
+            string? presetLayer = presetName is null ? null : parse.GetValue(kernel) is null ? "dense" : "conv";
+            var layerSpec = ParseLayer(parse.GetValue(layer) ?? presetLayer, parse.GetValue(inputs), parse.GetValue(outputs),
                 parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null);
             Func<Initializer, Initializer> wrap = parse.GetValue(miscalibrate) is { } factor ? i => new Miscalibrated(i, factor) : i => i;
             ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);

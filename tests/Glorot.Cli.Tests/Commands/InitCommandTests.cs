@@ -56,6 +56,16 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Pytorch_conv_preset_takes_the_convolution_from_the_kernel_without_layer()
+    {
+        // As a user types it: the kernel says it is a 2-D convolution; fan_in = 3·5·5 = 75.
+        var json = Json("init", "--preset", "pytorch-conv", "--in", "3", "--out", "64", "--kernel", "5x5", "--json");
+        Assert.Equal([64, 3, 5, 5], json.GetProperty("weight").GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(1 / Math.Sqrt(75), json.GetProperty("weight").GetProperty("bound").GetDouble(), 12);
+        Assert.Equal(1 / Math.Sqrt(75), json.GetProperty("bias").GetProperty("bound").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Verify_passes_an_honest_draw_and_prints_the_verdict()
     {
         var (exit, output, _) = CliRunner.Run("init", "xavier-uniform", "--shape", "256,784", "--verify");
