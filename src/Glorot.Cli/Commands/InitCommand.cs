@@ -24,7 +24,7 @@ internal static class InitCommand
         var kernel = new Option<string?>("--kernel") { Description = "--layer/--preset: kernel size, e.g. 5x5" };
         var transposed = new Option<bool>("--transposed") { Description = "--layer/--preset: a transposed convolution" };
         var fanConvention = new Option<string?>("--fan-convention") { Description = "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)" };
-        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv (a dense layer, or with --kernel a convolution)" };
+        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv (a dense layer, or with --kernel a convolution); it fixes distribution, fans and gain" };
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
@@ -79,6 +79,13 @@ internal static class InitCommand
             {
                 if (parse.GetValue(scheme) is { } s) throw new ArgumentException($"Give either a scheme ('{s}') or --preset, not both.");
                 if (parse.GetValue(shape) is not null) throw new ArgumentException("--preset takes the layer (--in, --out, --layer, --kernel), not --shape.");
+                // A preset fixes the distribution, fans and gain of its framework; an option that would change them is
+                // refused rather than silently ignored.
+                Option[] schemeOptions = [mode, distribution, gain, nonlinearity, scale, mean, std, low, high, value, layout, fanConvention];
+                var ignored = schemeOptions.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (ignored.Count > 0)
+                    throw new ArgumentException(
+                        $"--preset {presetName} takes no {string.Join(", ", ignored)}: a preset draws exactly as its framework does (use a scheme with --layer to choose them).");
                 var init = Presets.Create(presetName, layerSpec!);
                 presetEntry = new Entry(init.Preset, Presets.Find(init.Preset).Formula);
                 var prefix = label is null ? "" : label + ".";
