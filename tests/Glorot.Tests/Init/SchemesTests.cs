@@ -175,6 +175,18 @@ public class SchemesTests
         Assert.Throws<ArgumentException>(() => Schemes.Create("he-normal", new InitOptions { Gain = 1, Nonlinearity = "relu" }));
     }
 
+    [Theory]
+    [InlineData("he-normal", FanMode.FanAvg)]
+    [InlineData("he-uniform", FanMode.FanGeoAvg)]
+    [InlineData("caffe-xavier", FanMode.FanGeoAvg)]
+    public void A_scheme_refuses_a_fan_mode_its_source_does_not_define(string scheme, FanMode mode)
+    {
+        // He et al. (and PyTorch's kaiming_*) define fan_in and fan_out only; Caffe's variance_norm is FAN_IN,
+        // FAN_OUT or AVERAGE. Other averages belong to variance-scaling.
+        var ex = Assert.Throws<ArgumentException>(() => Schemes.Create(scheme, new InitOptions { Mode = mode }));
+        Assert.Contains("variance-scaling", ex.Message);
+    }
+
     [Fact]
     public void Every_listed_scheme_can_be_built_and_describes_a_suitable_shape()
     {
