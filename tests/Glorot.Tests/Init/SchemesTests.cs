@@ -157,6 +157,24 @@ public class SchemesTests
         Assert.NotEqual(Draw("xavier-normal", seed: 5).Values, Draw("xavier-normal", seed: 6).Values);
     }
 
+    [Fact]
+    public void Every_scheme_gives_the_same_bits_on_one_or_two_threads()
+    {
+        // 150,000 values: above the two-thread thresholds of the uniform/normal fills (2¹⁷) and of the truncated
+        // normal (4096), so the second call really splits the work.
+        foreach (var entry in Schemes.All)
+        {
+            var options = entry.Name == "constant" ? new InitOptions { Value = 0.5 } : null;
+            int[] shape = entry.Name == "dirac" ? [300, 500, 1] : Shape;
+            var scheme = Schemes.Create(entry.Name, options);
+            var one = new float[150_000];
+            var two = new float[150_000];
+            scheme.Fill(one, shape, seed: 21, stream: 3, threads: 1);
+            scheme.Fill(two, shape, seed: 21, stream: 3, threads: 2);
+            Assert.True(one.AsSpan().SequenceEqual(two), entry.Name);
+        }
+    }
+
     [Theory]
     [InlineData("no-such-scheme", "Unknown scheme")]
     [InlineData("dirac", "3 to 5 dimensions")]
