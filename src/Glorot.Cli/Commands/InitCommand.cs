@@ -128,11 +128,7 @@ internal static class InitCommand
                 results = [InitRunner.Run(new InitRequest(label ?? "weight", initializer, tensorShape, seedValue, streamValue, verifyDraw, layerSpec))];
             }
 
-            if (parse.GetValue(provenance) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-                foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
-            }
+            if (parse.GetValue(provenance) is { } directory) WriteProvenance(directory, results);
             Print(output, results, presetEntry, parse.GetValue(json));
             return results.Any(r => r.Verification is { Passed: false }) ? VerifyFailedExitCode : 0;
         });
@@ -140,6 +136,20 @@ internal static class InitCommand
     }
 
     private sealed record Entry(string Name, string Formula);
+
+    private static void WriteProvenance(string directory, List<InitResult> results)
+    {
+        if (File.Exists(directory)) throw new IOException($"--provenance {directory}: is a file, not a directory.");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--provenance {directory}: cannot write the records there ({ex.Message})", ex);
+        }
+    }
 
     private static void Print(TextWriter output, List<InitResult> results, Entry? preset, bool json)
     {

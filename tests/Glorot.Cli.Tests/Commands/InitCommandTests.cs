@@ -98,6 +98,21 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provenance_into_a_file_or_below_one_is_a_one_line_error_naming_the_option()
+    {
+        string file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "x");
+        foreach (var (target, expected) in new[] { (file, "is a file, not a directory"), (Path.Combine(file, "sub"), "cannot write") })
+        {
+            var (exit, _, error) = CliRunner.Run("init", "he-normal", "--shape", "3,3", "--provenance", target);
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"glorot: --provenance {target}: ", error);
+            Assert.Contains(expected, error);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+    }
+
+    [Fact]
     public void New_truncated_normal_names_are_listed_and_drawn()
     {
         var (_, list, _) = CliRunner.Run("init", "--list");
