@@ -63,6 +63,20 @@ public class DataCommandTests
     }
 
     [Fact]
+    public void Preview_into_a_directory_is_a_one_line_error_naming_the_option()
+    {
+        using var dir = new TempDirectory();
+        foreach (var args in new[] { new[] { "--out", dir.Path }, ["--out", Path.Combine(dir.Path, "g.png"), "--csv", dir.Path] })
+        {
+            var (code, _, stderr) = CliRunner.Run(["data", "preview", "shapeset", "--rows", "1", "--cols", "2", .. args]);
+            Assert.Equal(2, code);
+            Assert.Contains("is a directory", stderr);
+            Assert.Contains(args[^2], stderr);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        }
+    }
+
+    [Fact]
     public void Stats_of_shapeset_prints_frequencies_beside_the_theory()
     {
         var (code, stdout, _) = CliRunner.Run("data", "stats", "shapeset", "--count", "2000");
