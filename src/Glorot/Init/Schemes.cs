@@ -30,7 +30,7 @@ public static class Schemes
             FanOptions, o => Fan(o, "lecun-uniform", 1.0, FanMode.FanIn, Distribution.Uniform, 1.0)),
         new("lecun-normal", "N(0, 1/fan_in) (LeCun et al. 1998; the SELU initializer, Klambauer et al. 2017)",
             [.. FanOptions, "distribution"], o => Fan(o, "lecun-normal", 1.0, FanMode.FanIn, o.Distribution ?? Distribution.Normal, 1.0)),
-        new("he-uniform", "U[−a, a], a = √(6/((1 + a²)·fan)) with leaky slope a, fan = fan_in or fan_out (He et al. 2015, eq. 10)",
+        new("he-uniform", "U[−b, b], b = √(6/((1 + a²)·fan)) with leaky slope a, fan = fan_in or fan_out (He et al. 2015, eq. 10)",
             [.. FanOptions, "mode"], o => Fan(o, "he-uniform", 1.0, ModeOf(o, "he-uniform", FanMode.FanIn, FanMode.FanOut), Distribution.Uniform, Math.Sqrt(2))),
         new("he-normal", "N(0, 2/((1 + a²)·fan)), fan = fan_in (forward) or fan_out (backward) (He et al. 2015, eqs. 10, 14)",
             [.. FanOptions, "mode", "distribution"], o => Fan(o, "he-normal", 1.0, ModeOf(o, "he-normal", FanMode.FanIn, FanMode.FanOut), o.Distribution ?? Distribution.Normal, Math.Sqrt(2))),
