@@ -86,6 +86,9 @@ internal static class InitCommand
                 if (ignored.Count > 0)
                     throw new ArgumentException(
                         $"--preset {presetName} takes no {string.Join(", ", ignored)}: a preset draws exactly as its framework does (use a scheme with --layer to choose them).");
+                // The bias draws from stream + 1; wrapping to 0 would share a stream with another tensor's weight.
+                if (streamValue == ulong.MaxValue)
+                    throw new ArgumentException($"--stream {streamValue} leaves no stream for the bias (it uses stream + 1); give a smaller one.");
                 var init = Presets.Create(presetName, layerSpec!);
                 presetEntry = new Entry(init.Preset, Presets.Find(init.Preset).Formula);
                 var prefix = label is null ? "" : label + ".";

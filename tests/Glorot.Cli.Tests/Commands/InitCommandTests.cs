@@ -128,6 +128,7 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("needs --in and --out", "init", "he-normal", "--layer", "dense", "--in", "3")]
     [InlineData("pytorch-conv", "init", "--preset", "pytorch-linear", "--layer", "conv2d", "--kernel", "3x3", "--in", "3", "--out", "8")]
     [InlineData("Unknown preset", "init", "--preset", "caffe", "--in", "3", "--out", "8")]
+    [InlineData("--stream 18446744073709551615 leaves no stream for the bias", "init", "--preset", "pytorch-linear", "--in", "3", "--out", "8", "--stream", "18446744073709551615")]
     [InlineData("--preset pytorch-linear takes no --gain", "init", "--preset", "pytorch-linear", "--in", "3", "--out", "8", "--gain", "2")]
     [InlineData("takes no --distribution, --layout", "init", "--preset", "flax-dense", "--in", "3", "--out", "8", "--distribution", "normal", "--layout", "pytorch")]
     [InlineData("not both", "init", "he-normal", "--preset", "pytorch-linear", "--in", "3", "--out", "8")]
