@@ -77,6 +77,16 @@ public class DataCommandTests
     }
 
     [Fact]
+    public void Stats_with_split_counts_only_that_split()
+    {
+        var (code, stdout, _) = CliRunner.Run("data", "stats", "shapeset", "--count", "100", "--split", "test");
+        Assert.Equal(0, code);
+        Assert.Contains("shapeset/test: 100 examples", stdout);
+        Assert.DoesNotContain("shapeset/train", stdout);
+        Assert.DoesNotContain("shapeset/validation", stdout);
+    }
+
+    [Fact]
     public void Stats_of_shapeset_prints_frequencies_beside_the_theory()
     {
         var (code, stdout, _) = CliRunner.Run("data", "stats", "shapeset", "--count", "2000");

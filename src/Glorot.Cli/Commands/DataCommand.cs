@@ -67,9 +67,10 @@ internal static class DataCommand
             DatasetCatalog.Open(result.GetRequiredValue(Dataset),
                 new DatasetOptions(result.GetValue(Path), PixelScaling.ZeroOne, result.GetValue(Seed), result.GetValue(Grey)));
 
-        public IDataset OpenSplit(ParseResult result)
+        public IDataset OpenSplit(ParseResult result) => OpenSplit(Open(result), result);
+
+        public IDataset OpenSplit(DataSplits splits, ParseResult result)
         {
-            var splits = Open(result);
             return result.GetValue(Split) switch
             {
                 "validation" => splits.Validation,
