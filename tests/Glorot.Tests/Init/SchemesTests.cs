@@ -114,6 +114,30 @@ public class SchemesTests
     }
 
     [Fact]
+    public void Orthogonal_gives_the_same_bits_whatever_the_linear_algebra_parallelism()
+    {
+        // MathNet's managed QR may split its loops over Control.MaxDegreeOfParallelism (the core count by
+        // default), which can change rounding; the draw must not depend on the machine's cores.
+        int saved = MathNet.Numerics.Control.MaxDegreeOfParallelism;
+        try
+        {
+            float[] Draw(int degree)
+            {
+                MathNet.Numerics.Control.MaxDegreeOfParallelism = degree;
+                var w = new float[400 * 300];
+                Schemes.Create("orthogonal").Fill(w, [400, 300], seed: 8);
+                return w;
+            }
+            var one = Draw(1);
+            foreach (var degree in new[] { 2, 8 }) Assert.True(one.AsSpan().SequenceEqual(Draw(degree)), $"degree {degree}");
+        }
+        finally
+        {
+            MathNet.Numerics.Control.MaxDegreeOfParallelism = saved;
+        }
+    }
+
+    [Fact]
     public void Orthogonal_sign_correction_makes_the_diagonal_of_Q_symmetric_in_sign()
     {
         // Without the sign fix, Householder QR returns Q with a biased first column; with it, Q is Haar and
