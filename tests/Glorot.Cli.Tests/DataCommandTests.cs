@@ -112,6 +112,18 @@ public class DataCommandTests
         Assert.Equal(0.9, splits[2].GetProperty("constant_predictor_error").GetDouble(), 12);
     }
 
+    [Theory]
+    [InlineData("--grey applies to cifar10 only", "data", "stats", "shapeset", "--grey")]
+    [InlineData("--seed applies to shapeset only", "data", "stats", "fashion-mnist", "--path", "/nonexistent", "--seed", "3")]
+    [InlineData("--path does not apply to shapeset", "data", "stats", "shapeset", "--path", "/tmp")]
+    public void An_option_that_does_not_apply_to_the_data_set_is_refused(string expected, params string[] args)
+    {
+        var (code, _, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public void A_corrupt_file_gives_one_line_naming_it_and_exit_code_2()
     {
