@@ -20,7 +20,9 @@ public static class Program
             if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
             {
                 // One line per problem and a pointer to the help, instead of the whole help page.
-                foreach (var error in parse.Errors) stderr.WriteLine($"glorot: {error.Message}");
+                // System.CommandLine lists allowed values one per line ("Must be one of:\n\t'a'\n\t'b'"): keep one line.
+                foreach (var error in parse.Errors)
+                    stderr.WriteLine($"glorot: {System.Text.RegularExpressions.Regex.Replace(error.Message, @"\s*\n\s*", " ")}");
                 stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
                 return CliErrors.UserErrorExitCode;
             }

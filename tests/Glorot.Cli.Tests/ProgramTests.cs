@@ -22,6 +22,19 @@ public class ProgramTests
     }
 
     [Fact]
+    public void A_parse_error_listing_the_allowed_values_is_still_one_line()
+    {
+        // System.CommandLine writes "Must be one of:" followed by one value per line.
+        var (code, _, stderr) = CliRunner.Run("data", "stats", "foo");
+        Assert.Equal(2, code);
+        var lines = stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length); // the problem, then where the help is
+        Assert.Contains("'foo'", lines[0]);
+        Assert.Contains("'shapeset'", lines[0]);
+        Assert.Contains("'cifar10'", lines[0]);
+    }
+
+    [Fact]
     public void Help_names_the_command_glorot()
     {
         var (code, stdout, _) = CliRunner.Run("--help");

@@ -63,13 +63,23 @@ internal static class DataCommand
             command.Options.Add(Grey);
         }
 
-        public DataSplits Open(ParseResult result) =>
-            DatasetCatalog.Open(result.GetRequiredValue(Dataset),
-                new DatasetOptions(result.GetValue(Path), PixelScaling.ZeroOne, result.GetValue(Seed), result.GetValue(Grey)));
-
-        public IDataset OpenSplit(ParseResult result)
+        public DataSplits Open(ParseResult result)
         {
-            var splits = Open(result);
+            // Options that mean nothing for this data set are refused rather than silently ignored.
+            string name = result.GetRequiredValue(Dataset);
+            if (result.GetValue(Grey) && name != "cifar10") throw new ArgumentException($"--grey applies to cifar10 only, not {name}.");
+            if (result.GetResult(Seed) is { Implicit: false } && name != "shapeset")
+                throw new ArgumentException($"--seed applies to shapeset only (the training stream's seed), not {name}.");
+            if (result.GetValue(Path) is not null && name == "shapeset")
+                throw new ArgumentException("--path does not apply to shapeset: it is generated, not read from files.");
+            return DatasetCatalog.Open(name,
+                new DatasetOptions(result.GetValue(Path), PixelScaling.ZeroOne, result.GetValue(Seed), result.GetValue(Grey)));
+        }
+
+        public IDataset OpenSplit(ParseResult result) => OpenSplit(Open(result), result);
+
+        public IDataset OpenSplit(DataSplits splits, ParseResult result)
+        {
             return result.GetValue(Split) switch
             {
                 "validation" => splits.Validation,

@@ -16,7 +16,7 @@ internal static class DataStatsCommand
             Description = "examples counted per split (default: all of a file split; 10,000 of Shapeset's endless training stream)",
         };
         var json = new Option<bool>("--json") { Description = "print JSON instead of tables" };
-        var command = new Command("stats", "Print class frequencies (with Shapeset's theoretical ones) and pixel statistics of every split.");
+        var command = new Command("stats", "Print class frequencies (with Shapeset's theoretical ones) and pixel statistics of every split (or of --split).");
         common.AddTo(command);
         command.Options.Add(count);
         command.Options.Add(json);
@@ -25,7 +25,11 @@ internal static class DataStatsCommand
             var splits = common.Open(result);
             long? wanted = result.GetValue(count);
             if (wanted is <= 0) throw new ArgumentException("--count must be positive.");
-            var stats = new[] { splits.Train, splits.Validation, splits.Test }
+            // Every split, unless --split names one.
+            IDataset[] chosen = result.GetResult(common.Split) is { Implicit: false }
+                ? [common.OpenSplit(splits, result)]
+                : [splits.Train, splits.Validation, splits.Test];
+            var stats = chosen
                 .Select(d => DatasetStatistics.Compute(d, Math.Min(wanted ?? (d.IsEndless ? 10_000 : d.Count), d.Count)))
                 .ToArray();
             bool isShapeset = splits.Train is Shapeset;

@@ -25,7 +25,7 @@ internal static class InitCommand
         var kernel = new Option<string?>("--kernel") { Description = "--layer/--preset: kernel size, e.g. 5x5" };
         var transposed = new Option<bool>("--transposed") { Description = "--layer/--preset: a transposed convolution" };
         var fanConvention = new Option<string?>("--fan-convention") { Description = "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)" };
-        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv" };
+        var preset = new Option<string?>("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv (a dense layer, or with --kernel a convolution); it fixes distribution, fans and gain" };
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
@@ -64,7 +64,10 @@ internal static class InitCommand
             var presetName = parse.GetValue(preset);
             var (outputCount, savePath) = InitOutput.Resolve(parse.GetValue(outputs), parse.GetValue(save),
                 describesLayer: parse.GetValue(layer) is not null || presetName is not null);
-            var layerSpec = ParseLayer(parse.GetValue(layer) ?? (presetName is not null ? "dense" : null), parse.GetValue(inputs), outputCount,
+            // A preset without --layer serves a dense layer, or the convolution its --kernel describes ("conv" takes
+            // its rank from the kernel).
+            string? presetLayer = presetName is null ? null : parse.GetValue(kernel) is null ? "dense" : "conv";
+            var layerSpec = ParseLayer(parse.GetValue(layer) ?? presetLayer, parse.GetValue(inputs), outputCount,
                 parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null);
             Func<Initializer, Initializer> wrap = parse.GetValue(miscalibrate) is { } factor ? i => new Miscalibrated(i, factor) : i => i;
             ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);
@@ -79,6 +82,16 @@ internal static class InitCommand
             {
                 if (parse.GetValue(scheme) is { } s) throw new ArgumentException($"Give either a scheme ('{s}') or --preset, not both.");
                 if (parse.GetValue(shape) is not null) throw new ArgumentException("--preset takes the layer (--in, --out, --layer, --kernel), not --shape.");
+                // A preset fixes the distribution, fans and gain of its framework; an option that would change them is
+                // refused rather than silently ignored.
+                Option[] schemeOptions = [mode, distribution, gain, nonlinearity, scale, mean, std, low, high, value, layout, fanConvention];
+                var ignored = schemeOptions.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (ignored.Count > 0)
+                    throw new ArgumentException(
+                        $"--preset {presetName} takes no {string.Join(", ", ignored)}: a preset draws exactly as its framework does (use a scheme with --layer to choose them).");
+                // The bias draws from stream + 1; wrapping to 0 would share a stream with another tensor's weight.
+                if (streamValue == ulong.MaxValue)
+                    throw new ArgumentException($"--stream {streamValue} leaves no stream for the bias (it uses stream + 1); give a smaller one.");
                 var init = Presets.Create(presetName, layerSpec!);
                 presetEntry = new Entry(init.Preset, Presets.Find(init.Preset).Formula);
                 var prefix = label is null ? "" : label + ".";
@@ -121,11 +134,7 @@ internal static class InitCommand
                 results = [InitRunner.Run(new InitRequest(label ?? "weight", initializer, tensorShape, seedValue, streamValue, verifyDraw, layerSpec))];
             }
 
-            if (parse.GetValue(provenance) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-                foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
-            }
+            if (parse.GetValue(provenance) is { } directory) WriteProvenance(directory, results);
             var saved = savePath is null ? [] : InitOutput.Save(savePath, results);
             Print(output, results, presetEntry, parse.GetValue(json));
             if (!parse.GetValue(json))
@@ -136,6 +145,20 @@ internal static class InitCommand
     }
 
     private sealed record Entry(string Name, string Formula);
+
+    private static void WriteProvenance(string directory, List<InitResult> results)
+    {
+        if (File.Exists(directory)) throw new IOException($"--provenance {directory}: is a file, not a directory.");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var r in results) r.Provenance.Write(Path.Combine(directory, r.Request.Label + Provenance.FileSuffix));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--provenance {directory}: cannot write the records there ({ex.Message})", ex);
+        }
+    }
 
     private static void Print(TextWriter output, List<InitResult> results, Entry? preset, bool json)
     {

@@ -10,20 +10,24 @@ internal sealed record InitRequest(string Label, Initializer Initializer, int[] 
 internal sealed record InitResult(InitRequest Request, InitStats Stats, Tensor Tensor, SampleStats Sample,
     SelfTestReport? Verification, Provenance Provenance);
 
-/// <summary>Mean, std, min and max of the drawn values (double accumulation).</summary>
+/// <summary>Mean, std, min and max of the drawn values (double accumulation, two passes).</summary>
 internal sealed record SampleStats(double Mean, double Std, double Min, double Max)
 {
     public static SampleStats Of(ReadOnlySpan<float> values)
     {
-        double sum = 0, sumSq = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (var v in values)
         {
-            sum += v; sumSq += (double)v * v;
+            sum += v;
             if (v < min) min = v;
             if (v > max) max = v;
         }
         double n = values.Length, mean = sum / n;
-        return new SampleStats(mean, Math.Sqrt(Math.Max(0, sumSq / n - mean * mean)), min, max);
+        // Σ(x − mean)², not Σx²/n − mean²: the latter cancels to nothing when the mean is large against the std
+        // (a constant, or N(1000, 0.001²)).
+        double squares = 0;
+        foreach (var v in values) squares += (v - mean) * (v - mean);
+        return new SampleStats(mean, Math.Sqrt(squares / n), min, max);
     }
 }
 

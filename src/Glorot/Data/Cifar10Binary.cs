@@ -15,8 +15,9 @@ public static class Cifar10Binary
     /// <summary>Pixels per image, channel-major RGB.</summary>
     public const int PixelsPerImage = 3 * 32 * 32;
 
-    // Far above the 10,000 records of a real batch; the check keeps a hostile file from driving allocation.
-    private const long MaxRecords = 1_000_000;
+    // All of CIFAR-10 (50,000 training + 10,000 test images) in one file is the most a batch can be; the check
+    // keeps a hostile file (a gzip trailer can claim 4 GB) from driving allocation.
+    private const long MaxRecords = 60_000;
 
     /// <summary>Reads every record: pixels [N × 3072] and labels [N].</summary>
     public static (byte[] Pixels, byte[] Labels) Read(string path)
@@ -29,7 +30,8 @@ public static class Cifar10Binary
                 $"{path}: {Counts.N(length)} bytes is not a whole number of {RecordSize}-byte CIFAR-10 records (truncated or not a CIFAR-10 binary batch).");
         long records = length / RecordSize;
         if (records > MaxRecords)
-            throw new InvalidDataException($"{path}: {Counts.N(records)} records is more than a CIFAR-10 batch can hold.");
+            throw new InvalidDataException(
+                $"{path}: {Counts.N(records)} records is more than all of CIFAR-10 ({Counts.N(MaxRecords)} images): truncated, corrupt or not a CIFAR-10 batch.");
         file.CheckContentLength(records * RecordSize, $"{Counts.N(records)} records");
 
         var pixels = new byte[records * PixelsPerImage];

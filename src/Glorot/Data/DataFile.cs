@@ -118,6 +118,36 @@ internal sealed class DataFile : IDisposable
                 $"{Path}: truncated: the data ends after {Counts.N(_read)} bytes, in the middle of {what}.");
     }
 
+    // For gzip, a claim is only checked against the 1032:1 deflate bound and a trailer that the file's author
+    // wrote, so a 2 MB file can claim 2 GB; the array then grows with the data that really decompresses.
+    private const int FirstGzipChunk = 16 << 20;
+
+    /// <summary>
+    /// Reads the next <paramref name="count"/> bytes (already checked with <see cref="CheckContentLength"/>) into a
+    /// new array. A plain file is allocated at once; a gzip file's array starts at 16 MiB and doubles as data
+    /// arrives, so a hostile trailer cannot make the reader allocate what the file does not hold.
+    /// </summary>
+    public byte[] ReadArray(long count, string what)
+    {
+        if (count > Array.MaxLength)
+            throw new InvalidDataException($"{Path}: {what} needs {Counts.N(count)} bytes, more than one array can hold.");
+        if (!IsGzip || count <= FirstGzipChunk)
+        {
+            var all = new byte[count];
+            ReadExactly(all, what);
+            return all;
+        }
+        var data = new byte[FirstGzipChunk];
+        long filled = 0;
+        while (true)
+        {
+            ReadExactly(data.AsSpan((int)filled), what);
+            filled = data.Length;
+            if (filled == count) return data;
+            Array.Resize(ref data, (int)Math.Min(count, 2 * filled));
+        }
+    }
+
     /// <summary>Checks that nothing follows the content read so far.</summary>
     public void CheckAtEnd()
     {

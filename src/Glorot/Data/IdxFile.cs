@@ -19,8 +19,8 @@ public static class IdxFile
     /// <summary>Element-type code of unsigned bytes.</summary>
     public const byte UnsignedByte = 0x08;
 
-    // The largest array read: far above MNIST-family files (47 MB), far below what would exhaust memory.
-    private const long MaxElements = 1L << 31;
+    // The largest array read: one .NET array (2³¹ − 57 bytes), far above MNIST-family files (47 MB).
+    private static readonly long MaxElements = Array.MaxLength;
 
     /// <summary>Reads an IDX array of unsigned bytes with <paramref name="expectedRank"/> dimensions (any if null).</summary>
     public static IdxArray Read(string path, int? expectedRank = null)
@@ -51,12 +51,11 @@ public static class IdxFile
             elements *= d;
             if (elements > MaxElements)
                 throw new InvalidDataException(
-                    $"{path}: impossible dimensions {string.Join("×", dims.Take(i + 1))}…: more than 2^31 elements.");
+                    $"{path}: impossible dimensions {string.Join("×", dims.Take(i + 1))}…: more than {Counts.N(MaxElements)} elements, the most one array holds.");
         }
         string shape = string.Join("×", dims);
         file.CheckContentLength(4 + 4L * rank + elements, $"the header's {shape} array");
-        var data = new byte[elements];
-        file.ReadExactly(data, $"the {shape} array");
+        var data = file.ReadArray(elements, $"the {shape} array");
         file.CheckAtEnd();
         return new IdxArray(dims, data);
     }

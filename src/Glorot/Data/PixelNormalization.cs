@@ -43,17 +43,15 @@ public sealed class PixelNormalization
         if (pixels.IsEmpty) throw new ArgumentException("Cannot standardize with no training pixels.");
         Span<long> histogram = stackalloc long[256];
         foreach (var v in pixels) histogram[v]++;
-        double n = pixels.Length, sum = 0, sumSquares = 0;
-        for (var v = 0; v < 256; v++)
-        {
-            double x = v / 255.0;
-            sum += histogram[v] * x;
-            sumSquares += histogram[v] * x * x;
-        }
+        // One value is detected by counting values, not by std == 0: rounding leaves a std of ~1e-9 for some.
+        int distinct = 0;
+        foreach (var count in histogram) if (count > 0) distinct++;
+        if (distinct < 2) throw new ArgumentException("Cannot standardize: every training pixel has the same value.");
+        double n = pixels.Length, sum = 0, squares = 0;
+        for (var v = 0; v < 256; v++) sum += histogram[v] * (v / 255.0);
         double mean = sum / n;
-        double std = Math.Sqrt(Math.Max(sumSquares / n - mean * mean, 0));
-        if (std == 0) throw new ArgumentException("Cannot standardize: every training pixel has the same value.");
-        return Standardized(mean, std);
+        for (var v = 0; v < 256; v++) squares += histogram[v] * (v / 255.0 - mean) * (v / 255.0 - mean);
+        return Standardized(mean, Math.Sqrt(squares / n));
     }
 
     /// <summary>Mean subtracted from v / 255.</summary>

@@ -24,8 +24,22 @@ public abstract record Initializer
         if (values.Length != count)
             throw new ArgumentException($"Shape {Shapes.Format(shape)} holds {count} values but the span has {values.Length}.");
         var stats = Describe(shape);
+        CheckFitsInFloat(stats);
         FillCore(values, shape, stats, seed, stream, threads);
         return stats;
+    }
+
+    // A bounded side must have its bound in float32, an unbounded side mean ± 10σ (the float Box–Muller transform
+    // never exceeds 6σ). Otherwise the fill would write ±∞ or NaN without a word.
+    private static void CheckFitsInFloat(InitStats stats)
+    {
+        double open = Math.Abs(stats.Mean) + 10 * stats.Std;
+        double reach = Math.Max(
+            stats.Low is { } low && double.IsFinite(low) ? Math.Abs(low) : open,
+            stats.High is { } high && double.IsFinite(high) ? Math.Abs(high) : open);
+        if (!(reach <= float.MaxValue))
+            throw new ArgumentException(
+                $"{stats.Scheme}: values of {stats.Formula} reach {reach:G3}, beyond float32 (largest {float.MaxValue:G3}).");
     }
 
     /// <summary>A new tensor of the given shape, filled, carrying its <see cref="Provenance"/>.</summary>

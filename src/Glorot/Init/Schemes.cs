@@ -25,15 +25,15 @@ public static class Schemes
         new("xavier-normal", "N(0, σ²), σ = gain·√(2/(fan_in + fan_out)) (Glorot & Bengio 2010, eq. 12)",
             FanOptions, o => Fan(o, "xavier-normal", 1.0, FanMode.FanAvg, Distribution.Normal, 1.0)),
         new("caffe-xavier", "U[−√(3/n), √(3/n)], n = fan_in (default), fan_out or their average (Caffe's \"xavier\" filler)",
-            ["mode", "layout", "layer", "fan-convention"], o => WithLayer(o, new VarianceScaling(1.0, o.Mode ?? FanMode.FanIn, Distribution.Uniform, 1.0, LayoutOf(o), "caffe-xavier"))),
+            ["mode", "layout", "layer", "fan-convention"], o => WithLayer(o, new VarianceScaling(1.0, ModeOf(o, "caffe-xavier", FanMode.FanIn, FanMode.FanOut, FanMode.FanAvg), Distribution.Uniform, 1.0, LayoutOf(o), "caffe-xavier"))),
         new("lecun-uniform", "U[−√(3/fan_in), √(3/fan_in)]: Var = 1/fan_in (LeCun et al. 1998)",
             FanOptions, o => Fan(o, "lecun-uniform", 1.0, FanMode.FanIn, Distribution.Uniform, 1.0)),
         new("lecun-normal", "N(0, 1/fan_in) (LeCun et al. 1998; the SELU initializer, Klambauer et al. 2017)",
             [.. FanOptions, "distribution"], o => Fan(o, "lecun-normal", 1.0, FanMode.FanIn, o.Distribution ?? Distribution.Normal, 1.0)),
-        new("he-uniform", "U[−a, a], a = √(6/((1 + a²)·fan)) with leaky slope a, fan = fan_in or fan_out (He et al. 2015, eq. 10)",
-            [.. FanOptions, "mode"], o => Fan(o, "he-uniform", 1.0, o.Mode ?? FanMode.FanIn, Distribution.Uniform, Math.Sqrt(2))),
+        new("he-uniform", "U[−b, b], b = √(6/((1 + a²)·fan)) with leaky slope a, fan = fan_in or fan_out (He et al. 2015, eq. 10)",
+            [.. FanOptions, "mode"], o => Fan(o, "he-uniform", 1.0, ModeOf(o, "he-uniform", FanMode.FanIn, FanMode.FanOut), Distribution.Uniform, Math.Sqrt(2))),
         new("he-normal", "N(0, 2/((1 + a²)·fan)), fan = fan_in (forward) or fan_out (backward) (He et al. 2015, eqs. 10, 14)",
-            [.. FanOptions, "mode", "distribution"], o => Fan(o, "he-normal", 1.0, o.Mode ?? FanMode.FanIn, o.Distribution ?? Distribution.Normal, Math.Sqrt(2))),
+            [.. FanOptions, "mode", "distribution"], o => Fan(o, "he-normal", 1.0, ModeOf(o, "he-normal", FanMode.FanIn, FanMode.FanOut), o.Distribution ?? Distribution.Normal, Math.Sqrt(2))),
         new("variance-scaling", "Var = gain²·scale/n, n by mode (fan-in, fan-out, fan-avg, fan-geo-avg); uniform, normal, or truncated normal corrected to that variance",
             [.. FanOptions, "scale", "mode", "distribution"], o => Fan(o, "variance-scaling", o.Scale ?? 1.0, o.Mode ?? FanMode.FanIn, o.Distribution ?? Distribution.TruncatedNormal, 1.0)),
         new("uniform", "U[low, high), default [0, 1)", ["low", "high"], o => new RandomUniform(o.Low ?? 0, o.High ?? 1)),
@@ -104,6 +104,21 @@ public static class Schemes
             throw new ArgumentException("--fan-convention needs a layer (--layer …): it says how fans follow from the layer.");
         return o.Layer is null ? scheme : scheme with { Layer = o.Layer, FanConvention = o.FanConvention ?? FanConvention.Layer };
     }
+
+    // The mode given, or the first allowed (the source's default); a mode the source does not define is refused.
+    private static FanMode ModeOf(InitOptions o, string name, params FanMode[] allowed)
+    {
+        var mode = o.Mode ?? allowed[0];
+        if (!allowed.Contains(mode))
+            throw new ArgumentException(
+                $"{name} takes --mode {string.Join(" or ", allowed.Select(ModeName))}, not {ModeName(mode)} (variance-scaling takes any mode).");
+        return mode;
+    }
+
+    private static string ModeName(FanMode mode) => mode switch
+    {
+        FanMode.FanIn => "fan-in", FanMode.FanOut => "fan-out", FanMode.FanAvg => "fan-avg", _ => "fan-geo-avg",
+    };
 
     private static double GainOf(InitOptions o, double defaultGain) =>
         o.Gain ?? (o.Nonlinearity is { } nl ? Init.Gain.Of(nl) : defaultGain);

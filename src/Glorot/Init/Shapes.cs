@@ -30,13 +30,16 @@ public static class Shapes
     public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 
     /// <summary>Parses "256,784" or "256x784".</summary>
+    /// <exception cref="FormatException">No dimensions, an empty one ("3,,3": a typo, not a 2-D shape), or not an integer.</exception>
     public static int[] Parse(string text)
     {
-        var parts = text.Split([',', 'x', '×'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) throw new FormatException($"Shape '{text}' has no dimensions; write it as 256,784.");
+        if (string.IsNullOrWhiteSpace(text)) throw new FormatException($"Shape '{text}' has no dimensions; write it as 256,784.");
+        var parts = text.Split([',', 'x', '×'], StringSplitOptions.TrimEntries);
         var shape = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], out shape[i]))
+            if (parts[i].Length == 0)
+                throw new FormatException($"Shape '{text}' has an empty dimension (position {i}); write the shape as 256,784.");
+            else if (!int.TryParse(parts[i], out shape[i]))
                 throw new FormatException($"Shape '{text}': '{parts[i]}' is not an integer; write the shape as 256,784.");
         Validate(shape);
         return shape;

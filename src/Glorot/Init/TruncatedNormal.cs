@@ -21,8 +21,14 @@ public sealed record TruncatedNormal(double Mean = 0, double Std = 1, double A =
     /// <inheritdoc />
     public override Func<double, double>? Cdf(ReadOnlySpan<int> shape)
     {
-        double fa = RandomFill.StandardNormalCdf((A - Mean) / Std), z = RandomFill.StandardNormalCdf((B - Mean) / Std) - fa;
-        return x => Math.Clamp((RandomFill.StandardNormalCdf((x - Mean) / Std) - fa) / z, 0, 1);
+        // In the frame where the interval does not lie above the mean (see Frame), Φ is small where it matters and
+        // keeps its relative precision; above the mean, F(x) = 1 − G(−x) with G the mirrored interval's CDF.
+        var (reflect, alpha, beta) = Frame(Mean, Std, A, B);
+        double fa = RandomFill.StandardNormalCdf(alpha), z = RandomFill.StandardNormalCdf(beta) - fa;
+        double mean = Mean, std = Std;
+        return reflect
+            ? x => Math.Clamp((RandomFill.StandardNormalCdf(beta) - RandomFill.StandardNormalCdf(-(x - mean) / std)) / z, 0, 1)
+            : x => Math.Clamp((RandomFill.StandardNormalCdf((x - mean) / std) - fa) / z, 0, 1);
     }
 
     /// <inheritdoc />
@@ -39,17 +45,26 @@ public sealed record TruncatedNormal(double Mean = 0, double Std = 1, double A =
 
     /// <summary>
     /// Mean and std of N(μ, σ²) truncated to [a, b]: with α = (a − μ)/σ, β = (b − μ)/σ, Z = Φ(β) − Φ(α),
-    /// mean = μ + σ(φ(α) − φ(β))/Z and Var = σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²].
+    /// mean = μ + σ(φ(α) − φ(β))/Z and Var = σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²]. An interval above the
+    /// mean is mirrored first (mean ↦ −mean), so that Z is a difference of small Φ values, not of two values near 1.
     /// </summary>
+    /// <exception cref="ArgumentException">[a, b] has no probability mass in double precision (e.g. [40, 41]·σ).</exception>
     public static (double Mean, double Std) Moments(double mean, double std, double a, double b)
     {
-        double alpha = (a - mean) / std, beta = (b - mean) / std;
+        var (reflect, alpha, beta) = Frame(mean, std, a, b);
         double z = RandomFill.StandardNormalCdf(beta) - RandomFill.StandardNormalCdf(alpha);
+        if (!(z > 0))
+            throw new ArgumentException($"The interval [{a}, {b}] has no probability mass under N({mean}, {std}²) in double precision.");
         double pa = Density(alpha), pb = Density(beta);
         double shift = (pa - pb) / z;
         double variance = 1 + (Finite(alpha) * pa - Finite(beta) * pb) / z - shift * shift;
-        return (mean + std * shift, std * Math.Sqrt(variance));
+        return (mean + (reflect ? -1 : 1) * std * shift, std * Math.Sqrt(Math.Max(0, variance)));
     }
+
+    // (α, β) of [a, b] in standard units, mirrored to (−β, −α) when the whole interval lies above the mean — the
+    // same frame RandomFill.TruncatedNormal samples in.
+    private static (bool Reflect, double Alpha, double Beta) Frame(double mean, double std, double a, double b) =>
+        a > mean ? (true, (mean - b) / std, (mean - a) / std) : (false, (a - mean) / std, (b - mean) / std);
 
     private static double Density(double x) => double.IsInfinity(x) ? 0 : Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);
 

@@ -7,7 +7,7 @@ public class GainCommandTests
     [Fact]
     public void Relu_gain_is_root_two_both_ways()
     {
-        var (exit, output, _) = CliRun.Run("gain", "relu");
+        var (exit, output, _) = CliRunner.Run("gain", "relu");
         Assert.Equal(0, exit);
         Assert.Contains("forward       gain 1.414213562", output);
         Assert.Contains("backward      gain 1.414213562", output);
@@ -17,7 +17,7 @@ public class GainCommandTests
     [Fact]
     public void Tanh_forward_gain_is_printed_beside_the_classic_five_thirds()
     {
-        var (exit, output, _) = CliRun.Run("gain", "tanh", "--mode", "forward");
+        var (exit, output, _) = CliRunner.Run("gain", "tanh", "--mode", "forward");
         Assert.Equal(0, exit);
         Assert.Contains("gain 1.59253742", output);
         Assert.DoesNotContain("backward", output);
@@ -28,7 +28,7 @@ public class GainCommandTests
     [Fact]
     public void Json_output_carries_gain_mean_square_and_method()
     {
-        var (exit, output, _) = CliRun.Run("gain", "gelu", "--mode", "backward", "--json");
+        var (exit, output, _) = CliRunner.Run("gain", "gelu", "--mode", "backward", "--json");
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(output).RootElement;
         var gain = json.GetProperty("gains")[0];
@@ -40,7 +40,7 @@ public class GainCommandTests
     [Fact]
     public void List_names_every_activation()
     {
-        var (_, output, _) = CliRun.Run("gain", "--list");
+        var (_, output, _) = CliRunner.Run("gain", "--list");
         foreach (var name in new[] { "gelu", "silu", "softsign", "elu", "selu", "softplus" }) Assert.Contains(name, output);
     }
 
@@ -50,7 +50,7 @@ public class GainCommandTests
     [InlineData("Name an activation", "gain")]
     public void User_errors_exit_two(string expected, params string[] args)
     {
-        var (exit, _, error) = CliRun.Run(args);
+        var (exit, _, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
         Assert.Contains(expected, error);
     }

@@ -11,7 +11,7 @@ public sealed class InitCommandTests : IDisposable
 
     private static JsonElement Json(params string[] args)
     {
-        var (exit, output, error) = CliRun.Run(args);
+        var (exit, output, error) = CliRunner.Run(args);
         Assert.True(exit == 0, error);
         return JsonDocument.Parse(output).RootElement;
     }
@@ -56,9 +56,19 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Pytorch_conv_preset_takes_the_convolution_from_the_kernel_without_layer()
+    {
+        // As a user types it: the kernel says it is a 2-D convolution; fan_in = 3·5·5 = 75.
+        var json = Json("init", "--preset", "pytorch-conv", "--in", "3", "--out", "64", "--kernel", "5x5", "--json");
+        Assert.Equal([64, 3, 5, 5], json.GetProperty("weight").GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(1 / Math.Sqrt(75), json.GetProperty("weight").GetProperty("bound").GetDouble(), 12);
+        Assert.Equal(1 / Math.Sqrt(75), json.GetProperty("bias").GetProperty("bound").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Verify_passes_an_honest_draw_and_prints_the_verdict()
     {
-        var (exit, output, _) = CliRun.Run("init", "xavier-uniform", "--shape", "256,784", "--verify");
+        var (exit, output, _) = CliRunner.Run("init", "xavier-uniform", "--shape", "256,784", "--verify");
         Assert.Equal(0, exit);
         Assert.Contains("verify        PASS", output);
         Assert.Contains("ks", output);
@@ -68,7 +78,7 @@ public sealed class InitCommandTests : IDisposable
     public void Verify_fails_a_deliberately_miscalibrated_draw_with_exit_code_one()
     {
         // Test hook: the draw is 10 % wider than xavier-uniform claims.
-        var (exit, output, _) = CliRun.Run("init", "xavier-uniform", "--shape", "256,784", "--verify", "--test-miscalibrate", "1.1");
+        var (exit, output, _) = CliRunner.Run("init", "xavier-uniform", "--shape", "256,784", "--verify", "--test-miscalibrate", "1.1");
         Assert.Equal(1, exit);
         Assert.Contains("FAIL", output);
         var json = Json("init", "xavier-uniform", "--shape", "256,784", "--verify", "--json");
@@ -78,7 +88,7 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public void Provenance_records_are_written_and_read_back()
     {
-        var (exit, _, error) = CliRun.Run("init", "--preset", "keras-dense", "--in", "10", "--out", "5", "--seed", "9", "--name", "fc1", "--provenance", _directory);
+        var (exit, _, error) = CliRunner.Run("init", "--preset", "keras-dense", "--in", "10", "--out", "5", "--seed", "9", "--name", "fc1", "--provenance", _directory);
         Assert.True(exit == 0, error);
         var weight = Provenance.Read(Path.Combine(_directory, "fc1.weight.init.json"));
         var bias = Provenance.Read(Path.Combine(_directory, "fc1.bias.init.json"));
@@ -88,9 +98,24 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provenance_into_a_file_or_below_one_is_a_one_line_error_naming_the_option()
+    {
+        string file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "x");
+        foreach (var (target, expected) in new[] { (file, "is a file, not a directory"), (Path.Combine(file, "sub"), "cannot write") })
+        {
+            var (exit, _, error) = CliRunner.Run("init", "he-normal", "--shape", "3,3", "--provenance", target);
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"glorot: --provenance {target}: ", error);
+            Assert.Contains(expected, error);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+    }
+
+    [Fact]
     public void New_truncated_normal_names_are_listed_and_drawn()
     {
-        var (_, list, _) = CliRun.Run("init", "--list");
+        var (_, list, _) = CliRunner.Run("init", "--list");
         foreach (var name in new[] { "keras-truncated-normal", "jax-truncated-normal", "truncated-normal-corrected", "pytorch-linear", "flax-dense" })
             Assert.Contains(name, list);
         var json = Json("init", "truncated-normal-corrected", "--std", "0.5", "--shape", "100,100", "--json");
@@ -103,15 +128,88 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("needs --in and --out", "init", "he-normal", "--layer", "dense", "--in", "3")]
     [InlineData("pytorch-conv", "init", "--preset", "pytorch-linear", "--layer", "conv2d", "--kernel", "3x3", "--in", "3", "--out", "8")]
     [InlineData("Unknown preset", "init", "--preset", "caffe", "--in", "3", "--out", "8")]
+    [InlineData("--stream 18446744073709551615 leaves no stream for the bias", "init", "--preset", "pytorch-linear", "--in", "3", "--out", "8", "--stream", "18446744073709551615")]
+    [InlineData("--preset pytorch-linear takes no --gain", "init", "--preset", "pytorch-linear", "--in", "3", "--out", "8", "--gain", "2")]
+    [InlineData("takes no --distribution, --layout", "init", "--preset", "flax-dense", "--in", "3", "--out", "8", "--distribution", "normal", "--layout", "pytorch")]
     [InlineData("not both", "init", "he-normal", "--preset", "pytorch-linear", "--in", "3", "--out", "8")]
     [InlineData("divide both", "init", "he-normal", "--layer", "conv2d", "--kernel", "3x3", "--in", "3", "--out", "8", "--groups", "2")]
     [InlineData("plain file name", "init", "he-normal", "--shape", "3,3", "--name", "../x", "--provenance", ".")]
     [InlineData("--fan-convention", "init", "he-normal", "--layer", "dense", "--in", "3", "--out", "8", "--fan-convention", "caffe")]
     public void User_errors_print_one_line_and_exit_two(string expected, params string[] args)
     {
-        var (exit, _, error) = CliRun.Run(args);
+        var (exit, _, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
         Assert.Contains(expected, error);
         Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Init_prints_fans_gain_std_and_bound()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("init", "xavier-uniform", "--shape", "256,784", "--nonlinearity", "tanh");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Matches(@"fan_in\s+784", stdout);
+        Assert.Matches(@"fan_out\s+256", stdout);
+        Assert.Matches(@"gain\s+1\.66667", stdout);
+        // bound = 5/3·√(6/1040) = 0.126592…
+        Assert.Matches(@"bound\s+0\.126592", stdout);
+    }
+
+    [Fact]
+    public void Json_output_is_one_object_with_the_same_numbers()
+    {
+        var (code, stdout, _) = CliRunner.Run("init", "he-normal", "--shape", "64,3,5,5", "--mode", "fan-out", "--json", "--seed", "3");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(75, root.GetProperty("fan_in").GetInt64());
+        Assert.Equal(1600, root.GetProperty("fan_out").GetInt64());
+        Assert.Equal(Math.Sqrt(2.0 / 1600), root.GetProperty("std").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("bound").ValueKind);
+        Assert.Equal(3UL, root.GetProperty("seed").GetUInt64());
+        Assert.InRange(root.GetProperty("drawn").GetProperty("std").GetDouble(), 0.03, 0.04);
+    }
+
+    [Fact]
+    public void List_shows_every_scheme_with_its_formula()
+    {
+        var (code, stdout, _) = CliRunner.Run("init", "--list");
+        Assert.Equal(0, code);
+        foreach (var name in new[] { "standard", "xavier-uniform", "xavier-normal", "caffe-xavier", "lecun-uniform", "lecun-normal",
+                     "he-uniform", "he-normal", "variance-scaling", "uniform", "normal", "truncated-normal", "orthogonal",
+                     "identity", "dirac", "constant", "zeros", "ones" })
+            Assert.Matches($@"(?m)^{name}\s", stdout);
+        Assert.Contains("√(6/(fan_in + fan_out))", stdout);
+    }
+
+    [Theory]
+    [InlineData("Unknown scheme 'bogus'", "init", "bogus", "--shape", "4,4")]
+    [InlineData("Dimension 1 of shape [256, 0] is 0", "init", "xavier-uniform", "--shape", "256,0")]
+    [InlineData("not an integer", "init", "xavier-uniform", "--shape", "256,abc")]
+    [InlineData("at least two dimensions", "init", "xavier-uniform", "--shape", "784")]
+    [InlineData("is -3: every dimension must be positive", "init", "standard", "--shape", "-3,4")]
+    [InlineData("--mode 'sideways'", "init", "he-normal", "--shape", "4,4", "--mode", "sideways")]
+    [InlineData("takes no --mode", "init", "xavier-uniform", "--shape", "4,4", "--mode", "fan-in")]
+    [InlineData("--shape is required", "init", "xavier-uniform")]
+    [InlineData("Unknown non-linearity 'swish'", "init", "xavier-normal", "--shape", "4,4", "--nonlinearity", "swish")]
+    public void Bad_input_gets_one_clear_line_on_stderr_and_a_nonzero_exit(string expected, params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("glorot: ", stderr);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("(Parameter", stderr);
+    }
+
+    [Fact]
+    public void Help_describes_the_options()
+    {
+        var (code, stdout, _) = CliRunner.Run("init", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--shape", stdout);
+        Assert.Contains("--nonlinearity", stdout);
     }
 }

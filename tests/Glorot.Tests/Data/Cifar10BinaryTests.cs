@@ -42,6 +42,28 @@ public class Cifar10BinaryTests
     }
 
     [Fact]
+    public void A_gzip_trailer_claiming_more_records_than_all_of_CIFAR10_is_reported()
+    {
+        // 900,000 records = 2.77 GB: a 2.7 MB gzip padded so its size passes the deflate bound, with a trailer
+        // (ISIZE) that agrees; the pixel array it claims is larger than one .NET array.
+        using var dir = new TempDirectory();
+        string path = dir.File("data_batch_1.bin.gz");
+        using (var memory = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                gzip.Write(new byte[3073]);
+            var gz = memory.ToArray();
+            var file = new byte[gz.Length + 2_700_000];
+            gz.AsSpan(0, gz.Length - 4).CopyTo(file);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), unchecked((uint)(900_000L * 3073)));
+            File.WriteAllBytes(path, file);
+        }
+        var ex = Assert.Throws<InvalidDataException>(() => Cifar10Binary.Read(path));
+        Assert.StartsWith(path, ex.Message);
+        Assert.Contains("900,000 records", ex.Message);
+    }
+
+    [Fact]
     public void Grey_is_the_rounded_BT601_luma()
     {
         var rgb = new byte[3072];

@@ -119,6 +119,39 @@ public class IdxFileTests
         }
     }
 
+    // A gzip file can carry incompressible bytes so that its size passes the 1032:1 deflate bound, and a trailer
+    // (ISIZE) rewritten to agree with the header's claim; only decompressing shows the data is not there.
+    private static byte[] PaddedGzip(byte[] content, long claimedLength, int padding)
+    {
+        var noise = new byte[padding];
+        new System.Random(5).NextBytes(noise);
+        var file = Gzip([.. content, .. noise]);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), (uint)claimedLength);
+        return file;
+    }
+
+    [Fact]
+    public void A_claim_beyond_the_largest_array_is_reported_even_when_the_gzip_trailer_agrees()
+    {
+        // 2³¹ − 1 elements: not above the old 2³¹ limit, but above Array.MaxLength (2³¹ − 57).
+        using var dir = new TempDirectory();
+        var ex = ReadFails(dir, PaddedGzip(Header(8, int.MaxValue), 8L + int.MaxValue, 2_100_000));
+        Assert.True(ex.Message.Contains("impossible dimensions"), ex.Message);
+    }
+
+    [Fact]
+    public void A_padded_gzip_whose_trailer_agrees_with_a_huge_claim_fails_before_allocating_it()
+    {
+        using var dir = new TempDirectory();
+        const long claimed = 16 + 2_000_000L * 28 * 28; // 1.5 GB from a 1.6 MB file
+        byte[] content = PaddedGzip([.. Header(8, 2_000_000, 28, 28), .. new byte[100]], claimed, 1_600_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = ReadFails(dir, content);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(ex.Message.Contains("corrupt gzip") || ex.Message.Contains("truncated"), ex.Message);
+        Assert.True(allocated < 100_000_000, $"allocated {allocated:N0} bytes");
+    }
+
     [Fact]
     public void Trailing_bytes_after_the_array_are_reported()
     {

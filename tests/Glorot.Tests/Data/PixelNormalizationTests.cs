@@ -27,4 +27,20 @@ public class PixelNormalizationTests
         Assert.Equal(1f, n[255]);
         Assert.Throws<ArgumentException>(() => PixelNormalization.For(PixelScaling.Standardize, [7, 7, 7]));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(1001)]
+    [InlineData(100_003)]
+    public void Standardizing_constant_pixels_is_refused_for_every_value_and_count(int count)
+    {
+        // Σx²/n − mean² need not cancel to exactly 0 for a single value; a tiny std would blow inputs up by 10⁸.
+        for (var v = 0; v < 256; v++)
+        {
+            var pixels = Enumerable.Repeat((byte)v, count).ToArray();
+            var ex = Assert.Throws<ArgumentException>(() => PixelNormalization.For(PixelScaling.Standardize, pixels));
+            Assert.Contains("same value", ex.Message);
+        }
+    }
 }

@@ -48,11 +48,19 @@ public class FansTests
     [InlineData(" 10 , 20 ", new[] { 10, 20 })]
     public void Shapes_parse_with_commas_or_x(string text, int[] expected) => Assert.Equal(expected, Shapes.Parse(text));
 
+    // ThrowsAny<Exception> passed on any crash; each bad shape must be the user error the CLI prints in one line.
     [Theory]
-    [InlineData("")]
-    [InlineData("256,abc")]
-    [InlineData("256,0")]
-    [InlineData("65536,65536")]
-    public void Bad_shapes_are_rejected(string text) =>
-        Assert.ThrowsAny<Exception>(() => Shapes.ElementCount(Shapes.Parse(text)));
+    [InlineData("", "no dimensions")]
+    [InlineData("256,abc", "not an integer")]
+    [InlineData("256,0", "must be positive")]
+    [InlineData("65536,65536", "more elements than one array")]
+    [InlineData("3,,3", "empty dimension")]
+    [InlineData("256,784,", "empty dimension")]
+    [InlineData("x5", "empty dimension")]
+    public void Bad_shapes_are_rejected_with_the_reason(string text, string expected)
+    {
+        var ex = Assert.ThrowsAny<Exception>(() => Shapes.ElementCount(Shapes.Parse(text)));
+        Assert.True(ex is FormatException or ArgumentException, ex.GetType().Name);
+        Assert.Contains(expected, ex.Message);
+    }
 }

@@ -114,6 +114,30 @@ public class SchemesTests
     }
 
     [Fact]
+    public void Orthogonal_gives_the_same_bits_whatever_the_linear_algebra_parallelism()
+    {
+        // MathNet's managed QR may split its loops over Control.MaxDegreeOfParallelism (the core count by
+        // default), which can change rounding; the draw must not depend on the machine's cores.
+        int saved = MathNet.Numerics.Control.MaxDegreeOfParallelism;
+        try
+        {
+            float[] Draw(int degree)
+            {
+                MathNet.Numerics.Control.MaxDegreeOfParallelism = degree;
+                var w = new float[400 * 300];
+                Schemes.Create("orthogonal").Fill(w, [400, 300], seed: 8);
+                return w;
+            }
+            var one = Draw(1);
+            foreach (var degree in new[] { 2, 8 }) Assert.True(one.AsSpan().SequenceEqual(Draw(degree)), $"degree {degree}");
+        }
+        finally
+        {
+            MathNet.Numerics.Control.MaxDegreeOfParallelism = saved;
+        }
+    }
+
+    [Fact]
     public void Orthogonal_sign_correction_makes_the_diagonal_of_Q_symmetric_in_sign()
     {
         // Without the sign fix, Householder QR returns Q with a biased first column; with it, Q is Haar and
@@ -157,6 +181,24 @@ public class SchemesTests
         Assert.NotEqual(Draw("xavier-normal", seed: 5).Values, Draw("xavier-normal", seed: 6).Values);
     }
 
+    [Fact]
+    public void Every_scheme_gives_the_same_bits_on_one_or_two_threads()
+    {
+        // 150,000 values: above the two-thread thresholds of the uniform/normal fills (2¹⁷) and of the truncated
+        // normal (4096), so the second call really splits the work.
+        foreach (var entry in Schemes.All)
+        {
+            var options = entry.Name == "constant" ? new InitOptions { Value = 0.5 } : null;
+            int[] shape = entry.Name == "dirac" ? [300, 500, 1] : Shape;
+            var scheme = Schemes.Create(entry.Name, options);
+            var one = new float[150_000];
+            var two = new float[150_000];
+            scheme.Fill(one, shape, seed: 21, stream: 3, threads: 1);
+            scheme.Fill(two, shape, seed: 21, stream: 3, threads: 2);
+            Assert.True(one.AsSpan().SequenceEqual(two), entry.Name);
+        }
+    }
+
     [Theory]
     [InlineData("no-such-scheme", "Unknown scheme")]
     [InlineData("dirac", "3 to 5 dimensions")]
@@ -173,6 +215,18 @@ public class SchemesTests
         var ex = Assert.Throws<ArgumentException>(() => Schemes.Create("xavier-uniform", new InitOptions { Mode = FanMode.FanIn }));
         Assert.Contains("takes no --mode", ex.Message);
         Assert.Throws<ArgumentException>(() => Schemes.Create("he-normal", new InitOptions { Gain = 1, Nonlinearity = "relu" }));
+    }
+
+    [Theory]
+    [InlineData("he-normal", FanMode.FanAvg)]
+    [InlineData("he-uniform", FanMode.FanGeoAvg)]
+    [InlineData("caffe-xavier", FanMode.FanGeoAvg)]
+    public void A_scheme_refuses_a_fan_mode_its_source_does_not_define(string scheme, FanMode mode)
+    {
+        // He et al. (and PyTorch's kaiming_*) define fan_in and fan_out only; Caffe's variance_norm is FAN_IN,
+        // FAN_OUT or AVERAGE. Other averages belong to variance-scaling.
+        var ex = Assert.Throws<ArgumentException>(() => Schemes.Create(scheme, new InitOptions { Mode = mode }));
+        Assert.Contains("variance-scaling", ex.Message);
     }
 
     [Fact]

@@ -63,6 +63,30 @@ public class DataCommandTests
     }
 
     [Fact]
+    public void Preview_into_a_directory_is_a_one_line_error_naming_the_option()
+    {
+        using var dir = new TempDirectory();
+        foreach (var args in new[] { new[] { "--out", dir.Path }, ["--out", Path.Combine(dir.Path, "g.png"), "--csv", dir.Path] })
+        {
+            var (code, _, stderr) = CliRunner.Run(["data", "preview", "shapeset", "--rows", "1", "--cols", "2", .. args]);
+            Assert.Equal(2, code);
+            Assert.Contains("is a directory", stderr);
+            Assert.Contains(args[^2], stderr);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        }
+    }
+
+    [Fact]
+    public void Stats_with_split_counts_only_that_split()
+    {
+        var (code, stdout, _) = CliRunner.Run("data", "stats", "shapeset", "--count", "100", "--split", "test");
+        Assert.Equal(0, code);
+        Assert.Contains("shapeset/test: 100 examples", stdout);
+        Assert.DoesNotContain("shapeset/train", stdout);
+        Assert.DoesNotContain("shapeset/validation", stdout);
+    }
+
+    [Fact]
     public void Stats_of_shapeset_prints_frequencies_beside_the_theory()
     {
         var (code, stdout, _) = CliRunner.Run("data", "stats", "shapeset", "--count", "2000");
@@ -86,6 +110,18 @@ public class DataCommandTests
         Assert.Equal([10L, 10_000L, 20L], splits.Select(s => s.GetProperty("examples").GetInt64()));
         Assert.Equal("mnist/validation", splits[1].GetProperty("name").GetString());
         Assert.Equal(0.9, splits[2].GetProperty("constant_predictor_error").GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData("--grey applies to cifar10 only", "data", "stats", "shapeset", "--grey")]
+    [InlineData("--seed applies to shapeset only", "data", "stats", "fashion-mnist", "--path", "/nonexistent", "--seed", "3")]
+    [InlineData("--path does not apply to shapeset", "data", "stats", "shapeset", "--path", "/tmp")]
+    public void An_option_that_does_not_apply_to_the_data_set_is_refused(string expected, params string[] args)
+    {
+        var (code, _, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
     }
 
     [Fact]
