@@ -10,9 +10,13 @@ internal static class CliErrors
     /// </summary>
     public static bool IsUserError(Exception ex) =>
         ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or InvalidDataException or NotSupportedException;
+            or InvalidDataException or NotSupportedException or OutOfMemoryException;
 
     /// <summary>The message without .NET's " (Parameter 'x')" suffix, which means nothing to a user.</summary>
-    public static string Describe(Exception ex) =>
-        ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", "") : ex.Message;
+    public static string Describe(Exception ex) => ex switch
+    {
+        ArgumentException { ParamName: { } name } => ex.Message.Replace($" (Parameter '{name}')", ""),
+        OutOfMemoryException => "Not enough memory for this request; use a smaller shape, batch or data set.",
+        _ => ex.Message,
+    };
 }

@@ -41,4 +41,12 @@ public class ProgramTests
         Assert.Equal(0, code);
         Assert.Contains("glorot [command] [options]", stdout);
     }
+
+    [Fact]
+    public void Running_out_of_memory_is_reported_as_a_user_error_in_one_line()
+    {
+        var ex = new OutOfMemoryException();
+        Assert.True(CliErrors.IsUserError(ex));
+        Assert.StartsWith("Not enough memory", CliErrors.Describe(ex));
+    }
 }

@@ -59,13 +59,6 @@ public static class Gain
     /// <summary>√(2/(1 + a²)) for leaky ReLU with negative slope a (He et al. 2015, eq. 15 with PReLU slope a).</summary>
     public static double LeakyRelu(double slope) => Math.Sqrt(2.0 / (1.0 + slope * slope));
 
-    /// <summary>The negative slope in "leaky-relu:a", or null when the name has no parameter.</summary>
-    public static double? LeakySlope(string nonlinearity) => Split(nonlinearity) switch
-    {
-        ("leaky-relu", var a) => a ?? DefaultLeakySlope,
-        _ => null,
-    };
-
     private static (string Name, double? Parameter) Split(string text)
     {
         var trimmed = text.Trim().ToLowerInvariant().Replace('_', '-');
