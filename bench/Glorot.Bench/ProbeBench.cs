@@ -41,6 +41,30 @@ internal static class ProbeBench
         double basic = Time(new ProbeOptions { WeightGradientBatches = 0 });
         double withWeights = Time(new ProbeOptions());
         double withJacobian = Time(new ProbeOptions { JacobianExamples = 1 });
+        // The pieces that bench/anchors/probe_numpy.py times in numpy on the same sizes.
+        var random = new Glorot.Random.RandomStream(0, 1);
+        var values = new float[300 * 1000];
+        for (int i = 0; i < values.Length; i++) values[i] = (float)random.NextGaussian();
+        Summary.Of(values, 100);
+        double summary = double.PositiveInfinity;
+        for (int r = 0; r < 5; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            Summary.Of(values, 100);
+            summary = Math.Min(summary, sw.Elapsed.TotalSeconds);
+        }
+        var w = mlp.Weight(1).ToArray();
+        var slopes = new float[1000];
+        for (int i = 0; i < slopes.Length; i++) slopes[i] = (float)Activation.Tanh.Derivative(0.3 * random.NextGaussian());
+        double jacobian = double.PositiveInfinity;
+        for (int r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            JacobianSpectrum.SingularValues(w, 1000, 1000, slopes);
+            jacobian = Math.Min(jacobian, sw.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"Summary.Of, 300 k values (std, exact p1/p99, 100-bin histogram)  {summary:F4} s");
+        Console.WriteLine($"JacobianSpectrum.SingularValues, 1000 x 1000                    {jacobian:F3} s");
         Console.WriteLine($"probe of tanh 1024-1000x5-9 on {examples} Shapeset examples, best of {runs}:");
         Console.WriteLine($"  s, z, dL/ds summaries (exact percentiles)      {basic,8:F3} s");
         Console.WriteLine($"  + 10 per-example weight gradients per layer   {withWeights,8:F3} s");
