@@ -16,6 +16,8 @@ namespace Glorot.Probes;
 /// quantity (O(N·n)); weight gradients cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs and passes over
 /// fan_in·fan_out values per layer (twice as many for batches of more than one example, whose range is only known
 /// after a first pass); Jacobians, when on, 1.3–2.7 s per 1000-wide layer and example (docs/BENCHMARKS.md).
+/// Keep one instance per network for repeated probes (its trainer's buffers are reused). Not thread-safe; do not
+/// probe while another thread trains the same network.
 /// </remarks>
 public sealed class NetworkProbe
 {
@@ -38,7 +40,10 @@ public sealed class NetworkProbe
     /// <summary>The network probed.</summary>
     public Mlp Model => _mlp;
 
-    /// <summary>Probes a trainer's network, labelling the record with the trainer's <see cref="SgdTrainer.StepCount"/>.</summary>
+    /// <summary>
+    /// Probes a trainer's network once, labelling the record with the trainer's <see cref="SgdTrainer.StepCount"/>
+    /// (a new probe each call: for a schedule of probes keep a <see cref="NetworkProbe"/>).
+    /// </summary>
     public static ProbeRecord Measure(SgdTrainer trainer, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, ProbeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
