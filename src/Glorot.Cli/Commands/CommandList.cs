@@ -11,5 +11,6 @@ internal static class CommandList
         yield return DataCommand.Build();
         yield return GainCommand.Create();
         yield return BenchCommand.Build();
+        yield return ProbeCommand.Create();
     }
 }
