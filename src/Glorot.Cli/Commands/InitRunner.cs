@@ -1,4 +1,5 @@
 using Glorot.Init;
+using Glorot.Probes;
 
 namespace Glorot.Cli.Commands;
 
@@ -7,29 +8,8 @@ internal sealed record InitRequest(string Label, Initializer Initializer, int[] 
     bool Verify = false, LayerSpec? Layer = null);
 
 /// <summary>What was drawn: the scheme's description, the sample's own statistics, and the self-test's verdict.</summary>
-internal sealed record InitResult(InitRequest Request, InitStats Stats, Tensor Tensor, SampleStats Sample,
+internal sealed record InitResult(InitRequest Request, InitStats Stats, Tensor Tensor, StreamingMoments Sample,
     SelfTestReport? Verification, Provenance Provenance);
-
-/// <summary>Mean, std, min and max of the drawn values (double accumulation, two passes).</summary>
-internal sealed record SampleStats(double Mean, double Std, double Min, double Max)
-{
-    public static SampleStats Of(ReadOnlySpan<float> values)
-    {
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            sum += v;
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
-        double n = values.Length, mean = sum / n;
-        // Σ(x − mean)², not Σx²/n − mean²: the latter cancels to nothing when the mean is large against the std
-        // (a constant, or N(1000, 0.001²)).
-        double squares = 0;
-        foreach (var v in values) squares += (v - mean) * (v - mean);
-        return new SampleStats(mean, Math.Sqrt(squares / n), min, max);
-    }
-}
 
 /// <summary>Draws the tensor, measures it, and (on request) runs the self-test on it.</summary>
 internal static class InitRunner
@@ -41,6 +21,6 @@ internal static class InitRunner
         var provenance = Provenance.Of(request.Initializer, request.Shape, request.Seed, request.Stream, request.Label);
         tensor.Provenance = provenance;
         var verification = request.Verify ? SelfTest.Check(request.Initializer, request.Shape, tensor.Span) : null;
-        return new InitResult(request, stats, tensor, SampleStats.Of(tensor.Span), verification, provenance);
+        return new InitResult(request, stats, tensor, StreamingMoments.Of(tensor.Span), verification, provenance);
     }
 }
