@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Glorot.Init;
+using Glorot.Lab.Probing;
+using Glorot.Nn;
+
+namespace Glorot.Lab.Runs;
+
+/// <summary>Options of <see cref="Runner.Run"/> that do not change the results.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Continue from the run directory's latest checkpoint instead of starting over.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Receives the step count while training (a few hundred reports per run at most).</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Stops the run at the next update; a checkpoint is written so that it can be resumed.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
+
+/// <summary>
+/// Trains one <see cref="RunSpec"/>: SGD on the spec's data, the validation and test error every
+/// <see cref="RunSpec.EvaluateEvery"/> updates, per-layer probes every <see cref="RunSpec.ProbeEvery"/>, a checkpoint
+/// every <see cref="RunSpec.CheckpointEvery"/>, all into a <see cref="RunDirectory"/>. Every random draw comes from
+/// the spec's seed and the data stream is a pure function of the step, so resuming from a checkpoint continues
+/// bit for bit as if the run had not stopped. A non-finite loss ends the run as <see cref="RunStatus.Diverged"/>,
+/// recording the failing update and layer and keeping the last good checkpoint.
+/// </summary>
+public static class Runner
+{
+    private static readonly string[] MetricColumns =
+        ["step", "examples_seen", "train_loss", "train_error", "validation_loss", "validation_error", "test_loss", "test_error"];
+
+    /// <summary>The columns of <c>metrics.csv</c>.</summary>
+    public static IReadOnlyList<string> MetricsColumns => MetricColumns;
+
+    /// <summary>The columns of <c>probes.csv</c>.</summary>
+    public static IReadOnlyList<string> ProbeColumns { get; } =
+        ["step", "layer", "quantity", "count", "mean", "std", "min", "max", "p01", "p99", "outside_fraction"];
+
+    /// <summary>The columns of <c>histograms.csv</c> (density: area 1 over all values, so the bins sum to 1 − outside_fraction).</summary>
+    public static IReadOnlyList<string> HistogramColumns { get; } = ["step", "layer", "quantity", "bin", "low", "high", "density"];
+
+    /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed).</summary>
+    public static RunResult Run(RunSpec spec, string directory, RunOptions? options = null)
+    {
+        RunSpecJson.Validate(spec);
+        options ??= new RunOptions();
+        var dir = new RunDirectory(directory);
+        Directory.CreateDirectory(dir.Root);
+        var metrics = new CsvTable(dir.Metrics, MetricColumns);
+        var probes = new CsvTable(dir.Probes, [.. ProbeColumns]);
+        var histograms = new CsvTable(dir.Histograms, [.. HistogramColumns]);
+
+        var data = new RunData(spec);
+        var activation = Activation.Parse(spec.Activation);
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, activation);
+        RunState state;
+        if (options.Resume && LatestCheckpoint(dir) is { } checkpoint)
+        {
+            var saved = RunSpecJson.Load(dir.Spec);
+            if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec with { Updates = spec.Updates }))
+                throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
+            MlpCheckpoint.LoadParameters(mlp, checkpoint);
+            state = RunState.Load(checkpoint);
+            foreach (var table in new[] { metrics, probes, histograms }) table.TruncateAfter(state.Step);
+            File.Delete(dir.Divergence);
+        }
+        else
+        {
+            if (Directory.Exists(dir.Checkpoints)) Directory.Delete(dir.Checkpoints, recursive: true);
+            File.Delete(dir.Divergence);
+            mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
+            RunSpecJson.Save(spec, dir.Spec);
+            metrics.Create(); probes.Create(); histograms.Create();
+            state = new RunState(0, 0, 0, 0, 0);
+        }
+        return new Training(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state);
+    }
+
+    /// <summary>The weight fill of the spec: <see cref="RunSpec.Init"/> for hidden layers, <see cref="RunSpec.OutputInit"/> for the softmax layer.</summary>
+    public static WeightFill InitialWeights(RunSpec spec, int layerCount)
+    {
+        var hidden = WeightFills.From(Schemes.Create(spec.Init));
+        var output = spec.OutputInit is null ? hidden : WeightFills.From(Schemes.Create(spec.OutputInit));
+        return (w, fanOut, fanIn, seed, stream) =>
+            (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
+    }
+
+    /// <summary>The latest complete checkpoint (one whose state file was written), or null.</summary>
+    public static string? LatestCheckpoint(RunDirectory dir) =>
+        Directory.Exists(dir.Checkpoints)
+            ? Directory.GetDirectories(dir.Checkpoints, "step-*").Where(d => File.Exists(Path.Combine(d, RunState.FileName)))
+                .OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
+            : null;
+
+    private sealed class Training(RunSpec spec, RunDirectory dir, RunData data, Mlp mlp, CsvTable metrics, CsvTable probes,
+        CsvTable histograms, RunOptions options)
+    {
+        private const int EvaluationChunk = 500;
+        private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize);
+        private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
+        private readonly LayerProbe _probe = new(mlp, data.ProbeInputs, data.ProbeLabels, spec.BatchSize, spec.HistogramBins);
+        private double _lossSum;
+        private long _correct, _count;
+        private double? _testError, _validationError;
+
+        public RunResult Run(RunState start)
+        {
+            var clock = Stopwatch.StartNew();
+            long step = start.Step;
+            (_lossSum, _correct, _count) = (start.TrainLossSum, start.TrainCorrect, start.TrainCount);
+            double Seconds() => start.Seconds + clock.Elapsed.TotalSeconds;
+            var x = new float[spec.BatchSize * data.InputSize];
+            var y = new int[spec.BatchSize];
+            long lastCheckpoint = start.Step;
+            long reportEvery = Math.Max(1, spec.Updates / 400);
+            try
+            {
+                if (step == 0 && LatestCheckpoint(dir) is null)
+                {
+                    Observe(0);
+                    lastCheckpoint = Checkpoint(0, Seconds());
+                }
+                options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
+                while (step < spec.Updates)
+                {
+                    if (options.Cancellation.IsCancellationRequested)
+                    {
+                        if (lastCheckpoint != step) Checkpoint(step, Seconds());
+                        return Finish(RunStatus.Cancelled, step, Seconds(), null);
+                    }
+                    data.Train.Fill(step, x, y);
+                    try
+                    {
+                        _lossSum += _trainer.Step(x, y, out int correct);
+                        _correct += correct;
+                        _count += y.Length;
+                    }
+                    catch (TrainingDivergedException ex)
+                    {
+                        return Diverged(step + 1, ex.Layer, ex.Message, lastCheckpoint, Seconds());
+                    }
+                    step++;
+                    if (!Observe(step, out var failure))
+                        return Diverged(step, failure!.Value.Layer, failure.Value.Message, lastCheckpoint, Seconds());
+                    if (step % spec.CheckpointEvery == 0 || step == spec.Updates) lastCheckpoint = Checkpoint(step, Seconds());
+                    if (step % reportEvery == 0 || step == spec.Updates)
+                        options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
+                }
+            }
+            catch (TrainingDivergedException ex)
+            {
+                return Diverged(step, ex.Layer, ex.Message, lastCheckpoint, Seconds());
+            }
+            return Finish(RunStatus.Completed, step, Seconds(), null);
+        }
+
+        private void Observe(long step)
+        {
+            if (!Observe(step, out var failure))
+                throw new TrainingDivergedException(step, failure!.Value.Layer, failure.Value.Message);
+        }
+
+        // Evaluation and probes due at this step; false when the network's outputs are no longer finite.
+        private bool Observe(long step, out (int Layer, string Message)? failure)
+        {
+            failure = null;
+            bool last = step == spec.Updates;
+            if (step % spec.EvaluateEvery == 0 || last)
+            {
+                var (validationLoss, validationError) = Evaluate(data.ValidationInputs, data.ValidationLabels);
+                var (testLoss, testError) = Evaluate(data.TestInputs, data.TestLabels);
+                if (!double.IsFinite(validationLoss) || !double.IsFinite(testLoss))
+                {
+                    failure = (-1, $"the evaluation loss is not finite after update {step}");
+                    return false;
+                }
+                double? trainLoss = _count > 0 ? _lossSum / (_count / (double)spec.BatchSize) : null;
+                double? trainError = _count > 0 ? 1 - _correct / (double)_count : null;
+                metrics.Append(step, step * spec.BatchSize, trainLoss, trainError, validationLoss, validationError, testLoss, testError);
+                (_lossSum, _correct, _count) = (0, 0, 0);
+                (_testError, _validationError) = (testError, validationError);
+            }
+            if (step % spec.ProbeEvery == 0 || last)
+            {
+                List<ProbeRecord> records;
+                try
+                {
+                    records = _probe.Run(mlp, step);
+                }
+                catch (TrainingDivergedException ex)
+                {
+                    failure = (ex.Layer, $"the probe batch's loss is not finite after update {step}");
+                    return false;
+                }
+                probes.Append(records.Select(r => new object?[]
+                {
+                    r.Step, r.Layer, QuantityName(r.Quantity), r.Summary.Count, r.Summary.Mean, r.Summary.Std, r.Summary.Min,
+                    r.Summary.Max, r.Summary.P01, r.Summary.P99, r.Summary.OutsideFraction,
+                }));
+                histograms.Append(records.SelectMany(r => Enumerable.Range(0, r.Summary.Density.Length).Select(b =>
+                {
+                    double width = (r.Summary.HistogramHigh - r.Summary.HistogramLow) / r.Summary.Density.Length;
+                    return new object?[]
+                    {
+                        r.Step, r.Layer, QuantityName(r.Quantity), b, r.Summary.HistogramLow + b * width,
+                        r.Summary.HistogramLow + (b + 1) * width, r.Summary.Density[b],
+                    };
+                })));
+            }
+            return true;
+        }
+
+        private (double Loss, double Error) Evaluate(float[] inputs, int[] labels)
+        {
+            double lossSum = 0;
+            long correct = 0;
+            int n = data.InputSize;
+            for (int first = 0; first < labels.Length; first += EvaluationChunk)
+            {
+                int rows = Math.Min(EvaluationChunk, labels.Length - first);
+                lossSum += _evaluator.Evaluate(inputs.AsSpan(first * n, rows * n), labels.AsSpan(first, rows), out int c) * rows;
+                correct += c;
+            }
+            return (lossSum / labels.Length, 1 - correct / (double)labels.Length);
+        }
+
+        // Writes the checkpoint of this step, then removes older ones: the latest good checkpoint always exists.
+        private long Checkpoint(long step, double seconds)
+        {
+            string target = dir.Checkpoint(step);
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            MlpCheckpoint.Save(mlp, target);
+            new RunState(step, _lossSum, _correct, _count, seconds).Save(target);
+            foreach (var old in Directory.GetDirectories(dir.Checkpoints, "step-*"))
+                if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(target), StringComparison.Ordinal))
+                    Directory.Delete(old, recursive: true);
+            return step;
+        }
+
+        private RunResult Diverged(long failedUpdate, int layer, string message, long lastCheckpoint, double seconds)
+        {
+            var info = new DivergenceInfo(failedUpdate, layer, message, lastCheckpoint);
+            File.WriteAllText(dir.Divergence, JsonSerializer.Serialize(info, JsonOptions));
+            return Finish(RunStatus.Diverged, failedUpdate - 1, seconds, info);
+        }
+
+        private RunResult Finish(RunStatus status, long step, double seconds, DivergenceInfo? divergence)
+        {
+            var result = new RunResult(spec.Name, dir, status, step, seconds, _testError, _validationError, divergence);
+            File.WriteAllText(dir.Summary, JsonSerializer.Serialize(new
+            {
+                name = spec.Name,
+                status = status.ToString().ToLowerInvariant(),
+                steps = step,
+                updates_planned = spec.Updates,
+                seconds,
+                final_test_error = _testError,
+                final_validation_error = _validationError,
+                divergence,
+                finished_utc = DateTime.UtcNow.ToString("O"),
+            }, JsonOptions));
+            return result;
+        }
+    }
+
+    /// <summary>The name of a probe quantity in the CSV files.</summary>
+    public static string QuantityName(ProbeQuantity quantity) => quantity switch
+    {
+        ProbeQuantity.Activation => "activation",
+        ProbeQuantity.BackpropGradient => "backprop_gradient",
+        _ => "weight_gradient",
+    };
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+}
