@@ -13,5 +13,6 @@ internal static class CommandList
         yield return BenchCommand.Build();
         yield return ReproduceCommand.Create();
         yield return TrainCommand.Create();
+        yield return ProbeCommand.Create();
     }
 }

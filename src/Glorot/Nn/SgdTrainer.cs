@@ -121,6 +121,32 @@ public sealed class SgdTrainer
     }
 
     /// <summary>
+    /// Forward, softmax-NLL and backward on a batch without touching any parameter: afterwards
+    /// <see cref="PreActivations"/>, <see cref="Outputs"/>, <see cref="PreActivationGradients"/> hold this batch's
+    /// s, z and per-example dL/ds of every layer, and <see cref="WeightGradient"/> / <see cref="BiasGradient"/>
+    /// give its dL/dW and dL/db. inputs: (rows × inputs); labels: (rows), 1 ≤ rows ≤ <see cref="BatchSize"/>.
+    /// Returns the batch-mean loss (which may be non-finite; nothing is thrown). Used by the probes, which must
+    /// observe the network without training it; <see cref="StepCount"/> is unchanged.
+    /// </summary>
+    public double ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
+    {
+        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        double loss = ForwardLoss(inputs, labels, out _);
+        int rows = Rows;
+        var weights = _mlp.PackedWeightsForUpdate();
+        // Glorot & Bengio (2010) eq. 2: ∂C/∂s^l = f′(s^l) ⊙ (∂C/∂s^{l+1}·W^{l+1}); the same kernels as Step, so the
+        // dL/ds here equal bit for bit those Step computes before its update.
+        for (int l = _mlp.LayerCount - 1; l >= 0; l--)
+        {
+            var f = _mlp.LayerActivation(l);
+            Span<float> ds = Ds(l, rows);
+            if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
+            if (l > 0) DenseLayer.BackwardData(ds, weights[l], Ds(l - 1, rows), rows);
+        }
+        return loss;
+    }
+
+    /// <summary>
     /// Compute threads for this trainer's GEMMs: 1 or 2, or 0 for the process default (2 on this project's
     /// machine). Results are bit-identical whatever the count.
     /// </summary>

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using Glorot.Data;
+using Glorot.Init;
+using Glorot.Nn;
+using Glorot.Probes;
+using Glorot.Random;
+using Glorot.Theory;
+
+namespace Glorot.Cli.Commands;
+
+/// <summary>
+/// <c>glorot probe</c>: builds a network, probes it at initialization on the first N test examples, and prints per
+/// hidden layer what was measured beside what the theory predicts (Glorot &amp; Bengio 2010 §4.2; mean field).
+/// </summary>
+internal static class ProbeCommand
+{
+    public static Command Create()
+    {
+        var activation = new Option<string>("--activation")
+        {
+            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            DefaultValueFactory = _ => "tanh",
+        };
+        var init = new Option<string>("--init")
+        {
+            Description = "weight initializer of every layer: standard (eq. 1), normalized = xavier-uniform (eq. 16), he-normal, … (see `glorot init --list`)",
+            DefaultValueFactory = _ => "standard",
+        };
+        var outputInit = new Option<string?>("--output-init") { Description = "initializer of the output (softmax) layer; default: as --init" };
+        var hidden = new Option<string>("--hidden")
+        {
+            Description = "hidden widths: WIDTHxCOUNT or a comma list (1000x5 = the paper's deepest network)",
+            DefaultValueFactory = _ => "1000x5",
+        };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = $"probe data: the test split of {string.Join(", ", DatasetCatalog.Names)}, or gaussian (N(0,1) inputs, random labels)",
+            DefaultValueFactory = _ => "shapeset",
+        };
+        var path = new Option<string?>("--path") { Description = "directory of the data set's files (mnist, fashion-mnist, cifar10)" };
+        var scaling = new Option<string>("--scaling")
+        {
+            Description = "pixel scaling: zero-one ([0,1], default) or minus-one-one ([−1,1])",
+            DefaultValueFactory = _ => "zero-one",
+        };
+        var inputs = new Option<int>("--inputs") { Description = "input width for --dataset gaussian", DefaultValueFactory = _ => 1024 };
+        var classes = new Option<int>("--classes") { Description = "classes for --dataset gaussian", DefaultValueFactory = _ => 9 };
+        var examples = new Option<int>("--examples") { Description = "probe examples: the first N of the test split (the paper: 300)", DefaultValueFactory = _ => 300 };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the weights (layer l draws stream l)", DefaultValueFactory = _ => 0UL };
+        var jacobian = new Option<bool>("--jacobian") { Description = "also decompose layer Jacobians diag(f′(s))·W (about 1 s per 1000-wide layer and example)" };
+        var jacobianExamples = new Option<int>("--jacobian-examples") { Description = "examples whose Jacobians are decomposed", DefaultValueFactory = _ => 3 };
+        var bins = new Option<int>("--bins") { Description = "histogram bins per layer and quantity", DefaultValueFactory = _ => 100 };
+        var json = new Option<bool>("--json") { Description = "print measured and predicted values as JSON instead of a table" };
+        var csv = new Option<string?>("--csv") { Description = "also write every number (summaries and histograms) as CSV into this directory" };
+
+        var command = new Command("probe",
+            "Probe a network at initialization: per hidden layer, the activation std and 1st/99th percentiles, back-propagated " +
+            "gradient std (dL/ds, per example), weight-gradient std (dL/dW, per example) and optionally the Jacobian's mean " +
+            "singular value, measured on the first N test examples beside the mean-field prediction (Poole et al. 2016) and the " +
+            "linear-regime prediction (Glorot & Bengio 2010, eqs. 5–7). No weight is changed.");
+        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, csv })
+            command.Options.Add(option);
+        command.SetAction(result =>
+        {
+            var f = Activation.Parse(result.GetValue(activation) ?? "tanh");
+            var hiddenWidths = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "");
+            if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");
+            int n = result.GetValue(examples);
+            if (n <= 0) throw new ArgumentException($"--examples is {n}; it must be positive.");
+            var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
+                ParseScaling(result.GetValue(scaling) ?? "zero-one"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
+            var hiddenInit = Scheme(result.GetValue(init) ?? "standard");
+            var topInit = Scheme(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
+            int[] widths = [inputWidth, .. hiddenWidths, classCount];
+            var mlp = new Mlp(widths, f);
+            ulong weightSeed = result.GetValue(seed);
+            mlp.Initialize((w, fanOut, fanIn, s, stream) =>
+                ((int)stream == widths.Length - 2 ? topInit : hiddenInit).Fill(w, [fanOut, fanIn], s, stream), weightSeed);
+
+            var options = new ProbeOptions
+            {
+                Bins = result.GetValue(bins),
+                JacobianExamples = result.GetValue(jacobian) ? result.GetValue(jacobianExamples) : 0,
+            };
+            var record = new NetworkProbe(mlp, options).Measure(x, y);
+            var variances = NetworkTheory.WeightVariances(hiddenInit, widths);
+            variances[^1] = NetworkTheory.WeightVariances(topInit, widths)[^1];
+            var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit.Scheme, topInit.Scheme);
+            if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
+            var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
+            else ProbeReport.Print(report, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Initializer Scheme(string name) =>
+        Schemes.Create(name.Trim().ToLowerInvariant() is "normalized" or "normalised" ? "xavier-uniform" : name);
+
+    private static PixelScaling ParseScaling(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "zero-one" or "01" => PixelScaling.ZeroOne,
+        "minus-one-one" or "-11" => PixelScaling.MinusOneOne,
+        _ => throw new ArgumentException($"--scaling '{text}' is not one of zero-one, minus-one-one."),
+    };
+
+    private static (float[] X, int[] Y, int Inputs, int Classes, string Source) LoadProbeSet(string name, string? path,
+        PixelScaling scaling, int n, int inputs, int classes, ulong seed)
+    {
+        if (name.Trim().ToLowerInvariant() == "gaussian")
+        {
+            if (inputs <= 0 || classes <= 1) throw new ArgumentException("--inputs must be positive and --classes at least 2.");
+            // Stream 1000 of the seed: apart from the weight streams (one per layer).
+            var random = new RandomStream(seed, 1000);
+            var gx = new float[(long)n * inputs];
+            for (int i = 0; i < gx.Length; i++) gx[i] = (float)random.NextGaussian();
+            var gy = new int[n];
+            for (int i = 0; i < n; i++) gy[i] = random.NextInt(classes);
+            return (gx, gy, inputs, classes, $"gaussian N(0,1), {n} examples");
+        }
+        var test = DatasetCatalog.Open(name, new DatasetOptions(path, scaling)).Test;
+        if (test.Count < n) throw new ArgumentException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
+        var x = new float[(long)n * test.InputSize];
+        var y = new int[n];
+        var indices = new long[n];
+        for (int i = 0; i < n; i++) indices[i] = i;
+        test.Fill(indices, x, y);
+        return (x, y, test.InputSize, test.ClassCount, $"{test.Name}, first {n} examples");
+    }
+}
