@@ -46,7 +46,7 @@ internal static class TrainCommand
                 case RunStatus.Diverged:
                     var d = outcome.Divergence!;
                     result.InvocationConfiguration.Error.WriteLine(
-                        $"glorot: training diverged at update {d.FailedUpdate} (layer {d.Layer}); the last good checkpoint (update {d.LastCheckpointStep}) is in {Path.GetFullPath(outcome.Directory.Checkpoints)}. Lower learning_rate or change init.");
+                        $"glorot: training diverged at update {d.FailedUpdate} (first non-finite dense layer: {d.Layer}, 0 = the first, −1 = only the loss); the last good checkpoint (update {d.LastCheckpointStep}) is in {Path.GetFullPath(outcome.Directory.Checkpoints)}. Lower learning_rate or change init.");
                     return 3;
                 case RunStatus.Cancelled:
                     result.InvocationConfiguration.Error.WriteLine($"glorot: stopped at update {outcome.Steps}; continue with --resume --out {dir}.");

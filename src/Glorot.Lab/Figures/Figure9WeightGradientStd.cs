@@ -10,7 +10,7 @@ public static class Figure9WeightGradientStd
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "weight_gradient").ToList();
         int layers = rows.Max(r => r.Layer);
-        var plot = FigureStyle.NewPlot($"Fig. 9 — weight-gradient std during training, tanh {init}", "updates", "std of ∂L/∂W (log scale)");
+        var plot = FigureStyle.NewPlot($"Fig. 9 — weight-gradient std during training, tanh {init}", "updates", "std of per-example ∂C/∂W (log scale)");
         FigureStyle.LogY(plot);
         var csv = new Csv("step", "layer", "std");
         for (int layer = 1; layer <= layers; layer++)
@@ -24,6 +24,6 @@ public static class Figure9WeightGradientStd
         }
         plot.ShowLegend();
         return FigureStyle.Save(plot, directory, $"fig9-weight-gradient-std-{init}", "Figure 9",
-            "Standard deviation of ∂L/∂W (minibatches of 10 probe examples) of the weights into each hidden layer, during training.", paper, csv);
+            "Standard deviation of the per-example weight gradients ∂(−log P(y|x))/∂W of the weights into each hidden layer (first probe examples), during training.", paper, csv);
     }
 }

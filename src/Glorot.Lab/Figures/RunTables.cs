@@ -3,10 +3,11 @@ using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Figures;
 
-/// <summary>One row of a run's probes.csv.</summary>
-public sealed record ProbeRow(long Step, int Layer, string Quantity, double Mean, double Std, double Min, double Max, double P01, double P99);
+/// <summary>One row of a run's probe summary table (layer 0 = input and output gradient).</summary>
+public sealed record ProbeRow(long Step, int Layer, string Quantity, double Mean, double Std, double Min, double Max, double P01, double P99,
+    double? JacobianMeanSingularValue);
 
-/// <summary>One bin of a run's histograms.csv.</summary>
+/// <summary>One bin of a run's probe histogram table.</summary>
 public sealed record HistogramBin(long Step, int Layer, string Quantity, double Low, double High, double Density);
 
 /// <summary>One row of a run's metrics.csv (errors as fractions).</summary>
@@ -17,11 +18,11 @@ public static class RunTables
 {
     /// <summary>probes.csv of <paramref name="run"/>.</summary>
     public static List<ProbeRow> Probes(RunDirectory run) => [.. Rows(run.Probes, Runner.ProbeColumns.Count).Select(c =>
-        new ProbeRow(L(c[0]), (int)L(c[1]), c[2], D(c[4]), D(c[5]), D(c[6]), D(c[7]), D(c[8]), D(c[9])))];
+        new ProbeRow(L(c[0]), (int)L(c[1]), c[2], D(c[4]), D(c[5]), D(c[6]), D(c[7]), D(c[8]), D(c[9]), c[12].Length == 0 ? null : D(c[12])))];
 
     /// <summary>histograms.csv of <paramref name="run"/>.</summary>
     public static List<HistogramBin> Histograms(RunDirectory run) => [.. Rows(run.Histograms, Runner.HistogramColumns.Count).Select(c =>
-        new HistogramBin(L(c[0]), (int)L(c[1]), c[2], D(c[4]), D(c[5]), D(c[6])))];
+        new HistogramBin(L(c[0]), (int)L(c[1]), c[2], D(c[4]), D(c[5]), D(c[7])))];
 
     /// <summary>metrics.csv of <paramref name="run"/>.</summary>
     public static List<MetricRow> Metrics(RunDirectory run) => [.. Rows(run.Metrics, Runner.MetricsColumns.Count).Select(c =>

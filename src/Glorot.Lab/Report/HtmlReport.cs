@@ -59,6 +59,18 @@ public static class HtmlReport
             h.Append("<p><b>Not reproduced at this scale:</b> the paper's errors come after 2.5 M updates; the measured column is the error after ")
              .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. 11.</p>\n");
 
+        var jacobian = JacobianTable.Rows(outDirectory);
+        if (jacobian.Count > 0)
+        {
+            h.Append("<h2>Layer Jacobians at initialization (§4.2.2)</h2>\n<p>Mean singular value of J = diag(f′(s))·W, tanh, 5 layers, ")
+             .Append("averaged over the first probe examples. Paper: ≈0.8 with normalized init, ≈0.5 with standard init. Numbers: <code>jacobian.csv</code>.</p>\n")
+             .Append("<table><tr><th>layer</th><th>standard (paper ≈0.5)</th><th>normalized (paper ≈0.8)</th></tr>\n");
+            foreach (var r in jacobian)
+                h.Append("<tr><td>Layer ").Append(r.Layer.ToString(ci)).Append("</td><td>").Append(r.Standard?.ToString("F3", ci) ?? "—")
+                 .Append("</td><td>").Append(r.Normalized?.ToString("F3", ci) ?? "—").Append("</td></tr>\n");
+            h.Append("</table>\n");
+        }
+
         h.Append("<h2>Figures</h2>\n<p>Each figure's numbers are in <code>figures/ID.csv</code>, with PNG and SVG beside them.</p>\n");
         foreach (var f in figures)
         {

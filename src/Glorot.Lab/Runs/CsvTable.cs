@@ -53,6 +53,9 @@ public sealed class CsvTable
         File.AppendAllText(Path, text.ToString());
     }
 
+    /// <summary>Appends rows already formatted as CSV text (whole lines).</summary>
+    public void AppendText(string rows) => File.AppendAllText(Path, rows);
+
     /// <summary>Appends one row.</summary>
     public void Append(params object?[] row) => Append([row]);
 

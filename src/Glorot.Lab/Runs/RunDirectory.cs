@@ -14,11 +14,14 @@ public sealed record RunDirectory(string Root)
     /// <summary>Training loss/error and validation/test loss/error over time.</summary>
     public string Metrics => Path.Combine(Root, "metrics.csv");
 
-    /// <summary>Per-layer summaries (mean, std, percentiles) at each probe time.</summary>
-    public string Probes => Path.Combine(Root, "probes.csv");
+    /// <summary>Per-layer summaries (mean, std, percentiles) at each probe time (<see cref="Glorot.Probes.ProbeCsv"/>'s summary table).</summary>
+    public string Probes => Path.Combine(Root, Glorot.Probes.ProbeCsv.SummaryFile);
 
-    /// <summary>Per-layer density histograms at each probe time.</summary>
-    public string Histograms => Path.Combine(Root, "histograms.csv");
+    /// <summary>Per-layer histograms at each probe time (<see cref="Glorot.Probes.ProbeCsv"/>'s histogram table).</summary>
+    public string Histograms => Path.Combine(Root, Glorot.Probes.ProbeCsv.HistogramFile);
+
+    /// <summary>Every probe record as one JSON object per line (<see cref="Glorot.Probes.ProbeJson"/>).</summary>
+    public string ProbeLines => Path.Combine(Root, "probes.jsonl");
 
     /// <summary>Where and how training diverged, when it did.</summary>
     public string Divergence => Path.Combine(Root, "divergence.json");

@@ -58,6 +58,15 @@ public sealed record RunSpec
     /// <summary>Fixed test examples the probes look at. Default 300 (the paper's Figs. 2–4).</summary>
     public int ProbeExamples { get; init; } = 300;
 
+    /// <summary>Per-example weight gradients pooled per layer and probe (the first probe examples; paper eq. 7 and
+    /// Fig. 8 are per-example, glorot2010.md §4). Default 30; 0 skips weight gradients.</summary>
+    public int WeightGradientExamples { get; init; } = 30;
+
+    /// <summary>Examples whose layer Jacobians get a full singular-value decomposition at the probe before training
+    /// (paper §4.2.2: mean singular value ≈0.8 normalized, ≈0.5 standard). About a second per 1000-wide layer and
+    /// example. Default 0 (off).</summary>
+    public int JacobianExamples { get; init; }
+
     /// <summary>Histogram bins per layer and quantity. Default 100.</summary>
     public int HistogramBins { get; init; } = 100;
 

@@ -82,6 +82,10 @@ public static class RunSpecJson
         if (spec.EvaluationExamples <= 0) Fail($"evaluation_examples {spec.EvaluationExamples} must be positive.");
         if (spec.ProbeEvery <= 0) Fail($"probe_every {spec.ProbeEvery} must be positive.");
         if (spec.ProbeExamples <= 0) Fail($"probe_examples {spec.ProbeExamples} must be positive.");
+        if (spec.WeightGradientExamples < 0 || spec.WeightGradientExamples > spec.ProbeExamples)
+            Fail($"weight_gradient_examples {spec.WeightGradientExamples} must be in 0..probe_examples ({spec.ProbeExamples}).");
+        if (spec.JacobianExamples < 0 || spec.JacobianExamples > spec.ProbeExamples)
+            Fail($"jacobian_examples {spec.JacobianExamples} must be in 0..probe_examples ({spec.ProbeExamples}).");
         if (spec.HistogramBins is < 2 or > 10_000) Fail($"histogram_bins {spec.HistogramBins} must be in 2..10000.");
         if (spec.CheckpointEvery <= 0) Fail($"checkpoint_every {spec.CheckpointEvery} must be positive.");
     }

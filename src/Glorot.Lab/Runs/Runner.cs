@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Glorot.Init;
-using Glorot.Lab.Probing;
 using Glorot.Nn;
+using Glorot.Probes;
 
 namespace Glorot.Lab.Runs;
 
@@ -35,12 +35,13 @@ public static class Runner
     /// <summary>The columns of <c>metrics.csv</c>.</summary>
     public static IReadOnlyList<string> MetricsColumns => MetricColumns;
 
-    /// <summary>The columns of <c>probes.csv</c>.</summary>
-    public static IReadOnlyList<string> ProbeColumns { get; } =
-        ["step", "layer", "quantity", "count", "mean", "std", "min", "max", "p01", "p99", "outside_fraction"];
+    /// <summary>The columns of the probe summary table (<see cref="ProbeCsv.SummaryTable"/>).</summary>
+    public static IReadOnlyList<string> ProbeColumns { get; } = Header(ProbeCsv.SummaryTable([]));
 
-    /// <summary>The columns of <c>histograms.csv</c> (density: area 1 over all values, so the bins sum to 1 − outside_fraction).</summary>
-    public static IReadOnlyList<string> HistogramColumns { get; } = ["step", "layer", "quantity", "bin", "low", "high", "density"];
+    /// <summary>The columns of the probe histogram table (<see cref="ProbeCsv.HistogramTable"/>).</summary>
+    public static IReadOnlyList<string> HistogramColumns { get; } = Header(ProbeCsv.HistogramTable([]));
+
+    private static string[] Header(string table) => table.TrimEnd('\n').Split(',');
 
     /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed).</summary>
     public static RunResult Run(RunSpec spec, string directory, RunOptions? options = null)
@@ -65,6 +66,8 @@ public static class Runner
             MlpCheckpoint.LoadParameters(mlp, checkpoint);
             state = RunState.Load(checkpoint);
             foreach (var table in new[] { metrics, probes, histograms }) table.TruncateAfter(state.Step);
+            var kept = File.Exists(dir.ProbeLines) ? ProbeJson.ReadLines(dir.ProbeLines).Where(r => r.Step <= state.Step).ToList() : [];
+            File.WriteAllText(dir.ProbeLines, string.Concat(kept.Select(r => ProbeJson.Serialize(r) + "\n")));
             File.Delete(dir.Divergence);
         }
         else
@@ -74,6 +77,7 @@ public static class Runner
             mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
             RunSpecJson.Save(spec, dir.Spec);
             metrics.Create(); probes.Create(); histograms.Create();
+            File.WriteAllText(dir.ProbeLines, "");
             state = new RunState(0, 0, 0, 0, 0);
         }
         return new Training(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state);
@@ -101,7 +105,8 @@ public static class Runner
         private const int EvaluationChunk = 500;
         private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize);
         private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
-        private readonly LayerProbe _probe = new(mlp, data.ProbeInputs, data.ProbeLabels, spec.BatchSize, spec.HistogramBins);
+        private readonly NetworkProbe _probe = new(mlp, ProbeSettings(spec, jacobian: false));
+        private readonly NetworkProbe? _initialProbe = spec.JacobianExamples > 0 ? new(mlp, ProbeSettings(spec, jacobian: true)) : null;
         private double _lossSum;
         private long _correct, _count;
         private double? _testError, _validationError;
@@ -128,7 +133,7 @@ public static class Runner
                 {
                     if (options.Cancellation.IsCancellationRequested)
                     {
-                        if (lastCheckpoint != step) Checkpoint(step, Seconds());
+                        if (lastCheckpoint != step && FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
                         return Finish(RunStatus.Cancelled, step, Seconds(), null);
                     }
                     data.Train.Fill(step, x, y);
@@ -145,7 +150,14 @@ public static class Runner
                     step++;
                     if (!Observe(step, out var failure))
                         return Diverged(step, failure!.Value.Layer, failure.Value.Message, lastCheckpoint, Seconds());
-                    if (step % spec.CheckpointEvery == 0 || step == spec.Updates) lastCheckpoint = Checkpoint(step, Seconds());
+                    if (step % spec.CheckpointEvery == 0 || step == spec.Updates)
+                    {
+                        // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
+                        // after an overflowing update: only finite weights make a good checkpoint.
+                        if (FirstNonFiniteLayer() is { } bad)
+                            return Diverged(step, bad, $"dense layer {bad}'s weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                        lastCheckpoint = Checkpoint(step, Seconds());
+                    }
                     if (step % reportEvery == 0 || step == spec.Updates)
                         options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
                 }
@@ -155,6 +167,20 @@ public static class Runner
                 return Diverged(step, ex.Layer, ex.Message, lastCheckpoint, Seconds());
             }
             return Finish(RunStatus.Completed, step, Seconds(), null);
+        }
+
+        private int? FirstNonFiniteLayer()
+        {
+            for (int l = 0; l < mlp.LayerCount; l++)
+                if (!AllFinite(mlp.Weight(l)) || !AllFinite(mlp.Bias(l))) return l;
+            return null;
+        }
+
+        private static bool AllFinite(ReadOnlySpan<float> values)
+        {
+            foreach (float v in values)
+                if (!float.IsFinite(v)) return false;
+            return true;
         }
 
         private void Observe(long step)
@@ -185,30 +211,16 @@ public static class Runner
             }
             if (step % spec.ProbeEvery == 0 || last)
             {
-                List<ProbeRecord> records;
-                try
+                var record = (step == 0 && _initialProbe is not null ? _initialProbe : _probe).Measure(data.ProbeInputs, data.ProbeLabels, step);
+                if (!double.IsFinite(record.Loss))
                 {
-                    records = _probe.Run(mlp, step);
-                }
-                catch (TrainingDivergedException ex)
-                {
-                    failure = (ex.Layer, $"the probe batch's loss is not finite after update {step}");
+                    int layer = record.Layers.FirstOrDefault(l => l.Activations.NonFinite > 0 || l.PreActivations.NonFinite > 0)?.Layer ?? -1;
+                    failure = (layer, $"the probe examples' loss is not finite after update {step}");
                     return false;
                 }
-                probes.Append(records.Select(r => new object?[]
-                {
-                    r.Step, r.Layer, QuantityName(r.Quantity), r.Summary.Count, r.Summary.Mean, r.Summary.Std, r.Summary.Min,
-                    r.Summary.Max, r.Summary.P01, r.Summary.P99, r.Summary.OutsideFraction,
-                }));
-                histograms.Append(records.SelectMany(r => Enumerable.Range(0, r.Summary.Density.Length).Select(b =>
-                {
-                    double width = (r.Summary.HistogramHigh - r.Summary.HistogramLow) / r.Summary.Density.Length;
-                    return new object?[]
-                    {
-                        r.Step, r.Layer, QuantityName(r.Quantity), b, r.Summary.HistogramLow + b * width,
-                        r.Summary.HistogramLow + (b + 1) * width, r.Summary.Density[b],
-                    };
-                })));
+                probes.AppendText(Body(ProbeCsv.SummaryTable([record])));
+                histograms.AppendText(Body(ProbeCsv.HistogramTable([record])));
+                ProbeJson.AppendLine(dir.ProbeLines, record);
             }
             return true;
         }
@@ -266,13 +278,18 @@ public static class Runner
         }
     }
 
-    /// <summary>The name of a probe quantity in the CSV files.</summary>
-    public static string QuantityName(ProbeQuantity quantity) => quantity switch
+    /// <summary>The probe settings of a spec: its bins, per-example weight gradients, and Jacobians when asked.</summary>
+    public static ProbeOptions ProbeSettings(RunSpec spec, bool jacobian) => new()
     {
-        ProbeQuantity.Activation => "activation",
-        ProbeQuantity.BackpropGradient => "backprop_gradient",
-        _ => "weight_gradient",
+        Bins = spec.HistogramBins,
+        ChunkSize = Math.Min(100, spec.ProbeExamples),
+        WeightGradientBatchSize = 1,
+        WeightGradientBatches = spec.WeightGradientExamples,
+        JacobianExamples = jacobian ? spec.JacobianExamples : 0,
     };
+
+    // A table without its header line.
+    private static string Body(string table) => table[(table.IndexOf('\n') + 1)..];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 }

@@ -30,7 +30,7 @@ public static class Glorot2010Suite
     public static IReadOnlyList<SuiteRun> Runs(SuiteProfile profile, ulong seed = 1)
     {
         var scale = Scale.Of(profile);
-        SuiteRun Make(string name, string label, string activation, string init, int depth, double rate, double? table1, double? fig11, double updatesFactor = 1) =>
+        SuiteRun Make(string name, string label, string activation, string init, int depth, double rate, double? table1, double? fig11, double updatesFactor = 1, int jacobian = 0) =>
             new(new RunSpec
             {
                 Name = name,
@@ -42,12 +42,13 @@ public static class Glorot2010Suite
                 OutputInit = "xavier-uniform",
                 LearningRate = rate,
                 BatchSize = 10,
-                Updates = (long)(scale.Updates * updatesFactor),
+                Updates = (long)Math.Round(scale.Updates * updatesFactor),
                 EvaluateEvery = scale.EvaluateEvery,
                 EvaluationExamples = scale.EvaluationExamples,
                 ProbeEvery = scale.ProbeEvery,
                 ProbeExamples = scale.ProbeExamples,
                 HistogramBins = 100,
+                JacobianExamples = jacobian,
                 CheckpointEvery = scale.CheckpointEvery,
                 Seed = seed,
             }, label, table1, fig11);
@@ -56,8 +57,8 @@ public static class Glorot2010Suite
         {
             // Fig. 2 spans 140 epochs of 20k updates (2.8 M); the other figures ≈ 95–125 epochs.
             Make("sigmoid", "Sigmoid depth 4", "sigmoid", "standard", 4, 0.1, null, 35, profile == SuiteProfile.Full ? 2.8 / 2.5 : 1),
-            Make("tanh", "Tanh", "tanh", "standard", 5, 0.01, 27.15, 27.5),
-            Make("tanh-n", "Tanh N", "tanh", "xavier-uniform", 5, 0.01, 15.60, 16),
+            Make("tanh", "Tanh", "tanh", "standard", 5, 0.01, 27.15, 27.5, jacobian: scale.JacobianExamples),
+            Make("tanh-n", "Tanh N", "tanh", "xavier-uniform", 5, 0.01, 15.60, 16, jacobian: scale.JacobianExamples),
             Make("softsign", "Softsign", "softsign", "standard", 5, 0.01, 16.27, 17),
             Make("softsign-n", "Softsign N", "softsign", "xavier-uniform", 5, 0.01, 16.06, 16.75),
         };
@@ -87,14 +88,14 @@ public static class Glorot2010Suite
     public static string PaperCitation =>
         "X. Glorot, Y. Bengio, \"Understanding the difficulty of training deep feedforward neural networks\", AISTATS 2010, JMLR W&CP 9:249–256.";
 
-    internal sealed record Scale(int Width, long Updates, long EvaluateEvery, int EvaluationExamples, long ProbeEvery, int ProbeExamples, long CheckpointEvery)
+    internal sealed record Scale(int Width, long Updates, long EvaluateEvery, int EvaluationExamples, long ProbeEvery, int ProbeExamples, long CheckpointEvery, int JacobianExamples)
     {
         public static Scale Of(SuiteProfile profile) => profile switch
         {
             // Quick: ≈ 5 × 5k updates of the 1000-unit networks fit in about 4 minutes on 2 loaded cores (docs/BENCHMARKS.md).
-            SuiteProfile.Quick => new(1000, 5_000, 500, 1_000, 1_000, 300, 2_500),
-            SuiteProfile.Full => new(1000, 2_500_000, 20_000, 10_000, 20_000, 300, 20_000),
-            _ => new(24, 40, 20, 60, 20, 30, 20),
+            SuiteProfile.Quick => new(1000, 5_000, 500, 1_000, 1_000, 300, 2_500, 2),
+            SuiteProfile.Full => new(1000, 2_500_000, 20_000, 10_000, 20_000, 300, 20_000, 10),
+            _ => new(24, 40, 20, 60, 20, 30, 20, 1),
         };
     }
 }

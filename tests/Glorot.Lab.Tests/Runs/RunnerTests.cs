@@ -27,16 +27,18 @@ public sealed class RunnerTests
         Assert.InRange(testError, 0, 1);
         Assert.Equal(testError, result.FinalTestError);
 
-        // Probes at 0, 30, 60: two hidden layers × three quantities each.
+        // Probes at 0, 30, 60: input and output gradient (layer 0), then two hidden layers × four quantities.
         var probes = File.ReadAllLines(dir.Probes);
         Assert.Equal(string.Join(",", Runner.ProbeColumns), probes[0]);
-        Assert.Equal(3 * 2 * 3, probes.Length - 1);
+        Assert.Equal(3 * (2 + 2 * 4), probes.Length - 1);
         Assert.Equal(["0", "30", "60"], probes.Skip(1).Select(l => l.Split(',')[0]).Distinct());
-        // Activation count = probe examples × width; weight-gradient count = minibatches × weights.
+        // Activation count = probe examples × width; weight-gradient count = per-example gradients × weights.
         Assert.Contains(probes, l => l.StartsWith("0,1,activation,320,", StringComparison.Ordinal));
-        Assert.Contains(probes, l => l.StartsWith("0,2,weight_gradient," + (2 * 16 * 16).ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
+        Assert.Contains(probes, l => l.StartsWith("0,2,weight_gradient," + (5 * 16 * 16).ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
         var histograms = File.ReadAllLines(dir.Histograms);
-        Assert.Equal(3 * 2 * 3 * 10, histograms.Length - 1);
+        Assert.Equal(string.Join(",", Runner.HistogramColumns), histograms[0]);
+        Assert.Equal(3 * (2 + 2 * 4) * 10, histograms.Length - 1);
+        Assert.Equal(3, File.ReadAllLines(dir.ProbeLines).Length);
 
         var checkpoint = Runner.LatestCheckpoint(dir);
         Assert.NotNull(checkpoint);
@@ -61,7 +63,7 @@ public sealed class RunnerTests
         var a = MlpCheckpoint.Load(Runner.LatestCheckpoint(straight.Directory)!);
         var b = MlpCheckpoint.Load(Runner.LatestCheckpoint(resumed.Directory)!);
         Assert.True(a.ReadOnlyParameters.SequenceEqual(b.ReadOnlyParameters), "weights differ after resume");
-        foreach (var file in new[] { "metrics.csv", "probes.csv", "histograms.csv", "spec.json" })
+        foreach (var file in new[] { "metrics.csv", "probe_summary.csv", "probe_histograms.csv", "probes.jsonl", "spec.json" })
             Assert.Equal(File.ReadAllText(Path.Combine(straight.Directory.Root, file)), File.ReadAllText(Path.Combine(resumed.Directory.Root, file)));
     }
 
@@ -92,8 +94,8 @@ public sealed class RunnerTests
     public void A_diverging_run_reports_the_failing_update_and_keeps_the_last_good_checkpoint()
     {
         using var temp = new TempDirectory();
-        // A huge rate with the unbounded identity-like ReLU blows up within a few updates.
-        var spec = TinySpecs.Tanh(200) with { Activation = "relu", Init = "he-normal", LearningRate = 1e6, CheckpointEvery = 1 };
+        // A rate of 1e30 makes the weights overflow float within a few updates.
+        var spec = TinySpecs.Tanh(200) with { LearningRate = 1e30, CheckpointEvery = 1 };
         var result = Runner.Run(spec, temp.Path);
 
         Assert.Equal(RunStatus.Diverged, result.Status);

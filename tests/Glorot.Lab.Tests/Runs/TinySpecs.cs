@@ -17,6 +17,7 @@ internal static class TinySpecs
         EvaluationExamples = 50,
         ProbeEvery = 30,
         ProbeExamples = 20,
+        WeightGradientExamples = 5,
         HistogramBins = 10,
         CheckpointEvery = 25,
         Seed = 7,
