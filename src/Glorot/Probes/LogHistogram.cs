@@ -13,9 +13,9 @@ namespace Glorot.Probes;
 /// Guarantee: for q ∈ [0, 1], <see cref="Quantile"/> returns y with |y − x_q| ≤ α·|x_q|, where x_q is the value of
 /// rank ⌊q·(n − 1)⌋ in the sorted finite sample, provided |x_q| ≥ <see cref="MinMagnitude"/> (below it, 0 is
 /// returned: absolute error &lt; MinMagnitude). Merging adds bucket counts, so it is exact, associative and
-/// commutative. Memory: at most 2·⌈ln(max/min)/ln γ⌉ + 1 counts for the magnitudes [min, max] actually seen
-/// (dense between the smallest and largest occupied key) — for α = 1 % about 115 buckets per decade per sign,
-/// independent of the number of values. Time O(1) per value (one logarithm).
+/// commutative. Memory: per sign, a dense array over the occupied keys plus slack, at most 1.5·K + 9 counts where
+/// K = ⌈ln(max/min)/ln γ⌉ + 1 is the number of keys spanned by the magnitudes [min, max] actually seen — for α = 1 %
+/// about 115 keys per decade — independent of the number of values. Time O(1) per value (one logarithm).
 /// </remarks>
 public sealed class LogHistogram
 {
@@ -115,7 +115,7 @@ public sealed class LogHistogram
     private sealed class Store
     {
         private long[] _counts = [];
-        private int _offset;
+        private int _offset, _minKey, _maxKey;
 
         public long Total { get; private set; }
 
@@ -127,15 +127,19 @@ public sealed class LogHistogram
             {
                 _counts = new long[8];
                 _offset = key - 4;
+                _minKey = _maxKey = key;
             }
-            else if (key < _offset || key >= _offset + _counts.Length)
+            _minKey = Math.Min(_minKey, key);
+            _maxKey = Math.Max(_maxKey, key);
+            if (key < _offset || key >= _offset + _counts.Length)
             {
-                int lo = Math.Min(_offset, key), hi = Math.Max(_offset + _counts.Length, key + 1);
-                // Grow with slack so a slowly widening range does not copy every time.
-                int slack = (hi - lo) / 4 + 1;
-                int newLo = key < _offset ? lo - slack : lo, newHi = key >= _offset + _counts.Length ? hi + slack : hi;
+                // Slack of a quarter of the occupied span on each side (so a slowly widening range does not copy
+                // every time): length = span + 2·pad ≤ 1.5·span + 8.
+                int pad = (_maxKey - _minKey) / 4 + 4;
+                int newLo = _minKey - pad, newHi = _maxKey + 1 + pad;
                 var grown = new long[newHi - newLo];
-                _counts.CopyTo(grown, _offset - newLo);
+                for (int i = 0; i < _counts.Length; i++)
+                    if (_counts[i] != 0) grown[_offset + i - newLo] = _counts[i];
                 _counts = grown;
                 _offset = newLo;
             }

@@ -13,21 +13,20 @@ namespace Glorot.Theory;
 /// edge of chaos; the same factor σ_w²·E[φ′(√q^l ξ)²] scales the back-propagated gradient variance per layer
 /// (Schoenholz et al. §4) when widths are equal.</item>
 /// </list>
-/// Expectations by 200-point Gauss–Hermite (<see cref="GaussHermite"/>; exact for polynomials of degree ≤ 399,
-/// accurate to ~1e-6 relative for the kinked ReLU family).
+/// Expectations by <see cref="NumericGain.Expectation"/>: 200-point Gauss–Hermite (<see cref="GaussHermite"/>) for smooth
+/// φ; for φ with a kink or a slope jump at 0 (ReLU, leaky ReLU, ELU, SELU), where Gauss–Hermite converges slowly,
+/// the integral split at 0 (Gauss–Legendre on ±12 σ).
 /// </summary>
 public static class MeanField
 {
-    private const int Points = GaussHermite.MaxPoints;
-
     /// <summary>E[φ(√q·ξ)], ξ ~ N(0, 1).</summary>
-    public static double Mean(Activation phi, double q) => Expect(q, x => phi.Forward(x));
+    public static double Mean(Activation phi, double q) => Expect(phi, q, x => phi.Forward(x));
 
     /// <summary>E[φ(√q·ξ)²].</summary>
-    public static double MeanSquare(Activation phi, double q) => Expect(q, x => { double y = phi.Forward(x); return y * y; });
+    public static double MeanSquare(Activation phi, double q) => Expect(phi, q, x => { double y = phi.Forward(x); return y * y; });
 
     /// <summary>E[φ′(√q·ξ)²]: the mean squared slope seen by a Gaussian pre-activation of variance q.</summary>
-    public static double SlopeSquare(Activation phi, double q) => Expect(q, x => { double d = phi.Derivative(x); return d * d; });
+    public static double SlopeSquare(Activation phi, double q) => Expect(phi, q, x => { double d = phi.Derivative(x); return d * d; });
 
     /// <summary>One step of the q-map: σ_w²·E[φ(√q·ξ)²] + σ_b² (Poole et al. 2016 eq. 3).</summary>
     public static double QMap(Activation phi, double q, double sigmaW2, double sigmaB2 = 0)
@@ -62,12 +61,16 @@ public static class MeanField
         return sigmaW2 * SlopeSquare(phi, q);
     }
 
-    // E[f(√q·ξ)] by Gauss–Hermite.
-    private static double Expect(double q, Func<double, double> f)
+    /// <summary>True when φ or φ′ is not smooth at 0, so expectations are split there.</summary>
+    public static bool HasKinkAtZero(Activation phi) =>
+        phi.Kind is ActivationKind.Relu or ActivationKind.LeakyRelu or ActivationKind.Elu or ActivationKind.Selu;
+
+    // E[f(√q·ξ)], ξ ~ N(0, 1).
+    private static double Expect(Activation phi, double q, Func<double, double> f)
     {
         if (!(q >= 0) || !double.IsFinite(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "The variance q must be finite and ≥ 0.");
         double r = Math.Sqrt(q);
-        return GaussHermite.Rule(Points).Expectation(x => f(r * x));
+        return NumericGain.Expectation(x => f(r * x), splitAtZero: HasKinkAtZero(phi));
     }
 
     private static void CheckScale(double sigmaW2, double sigmaB2)

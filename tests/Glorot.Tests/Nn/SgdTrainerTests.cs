@@ -302,4 +302,64 @@ public class SgdTrainerTests
         Assert.Throws<ArgumentException>(() => new SgdTrainer(mlp, new SgdOptions { ClipGlobalNorm = 0 }, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SgdTrainer(mlp, new SgdOptions(), 0));
     }
+    [Fact]
+    public void ComputeGradients_leaves_every_parameter_untouched_and_equals_what_a_step_computes()
+    {
+        var mlp = SmallNet("tanh");
+        var (x, y) = RandomBatch(3, 5, 4, 5);
+        float[] before = mlp.Parameters.ToArray();
+        var probe = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.5f }, 3);
+        double loss = probe.ComputeGradients(x, y);
+        Assert.Equal(before, mlp.Parameters.ToArray());
+        Assert.Equal(0, probe.StepCount);
+        // A step on a twin network runs the same kernels on the same weights before updating them: bit-identical
+        // loss, dL/ds and dL/dW (recomputed from the stored dL/ds and layer inputs, both from before the update).
+        var step = new SgdTrainer(SmallNet("tanh"), new SgdOptions { LearningRate = 0.5f }, 3);
+        Assert.Equal(loss, step.Step(x, y));
+        for (int l = 0; l < mlp.LayerCount; l++)
+        {
+            Assert.Equal(step.PreActivationGradients(l).ToArray(), probe.PreActivationGradients(l).ToArray());
+            var a = new float[mlp.FanIn(l) * mlp.FanOut(l)];
+            var b = new float[a.Length];
+            step.WeightGradient(l, a);
+            probe.WeightGradient(l, b);
+            Assert.Equal(a, b);
+        }
+    }
+
+    [Theory]
+    [InlineData("tanh")]
+    [InlineData("softsign")]
+    [InlineData("sigmoid")]
+    public void ComputeGradients_gives_per_example_dL_ds_matching_finite_differences_on_the_bias(string activation)
+    {
+        // ∂ℓ_b/∂s_bj = ∂ℓ_b/∂b_j for example b alone: a central difference of the double reference on that one row.
+        var mlp = SmallNet(activation);
+        var (x, y) = RandomBatch(3, 5, 4, 6);
+        var trainer = new SgdTrainer(mlp, new SgdOptions(), 3);
+        trainer.ComputeGradients(x, y);
+        double[] theta = [.. mlp.Parameters.ToArray().Select(v => (double)v)];
+        const double h = 1e-4;
+        int offset = 0;
+        for (int l = 0; l < mlp.LayerCount; l++)
+        {
+            int fanIn = mlp.FanIn(l), fanOut = mlp.FanOut(l);
+            var ds = trainer.PreActivationGradients(l).ToArray();
+            for (int b = 0; b < 3; b++)
+                for (int j = 0; j < fanOut; j++)
+                {
+                    var plus = (double[])theta.Clone();
+                    var minus = (double[])theta.Clone();
+                    plus[offset + fanOut * fanIn + j] += h;
+                    minus[offset + fanOut * fanIn + j] -= h;
+                    var row = x.AsSpan(b * 5, 5);
+                    int[] label = [y[b]];
+                    double fd = (ReferenceMlp.MeanLoss(mlp, plus, row, label) - ReferenceMlp.MeanLoss(mlp, minus, row, label)) / (2 * h);
+                    // Same tolerance argument as the step test above: float engine vs O(h²) double differences.
+                    Assert.True(Math.Abs(ds[b * fanOut + j] - fd) < 1e-4 + 1e-3 * Math.Abs(fd),
+                        $"{activation} layer {l} example {b} unit {j}: engine {ds[b * fanOut + j]}, finite difference {fd}");
+                }
+            offset += fanOut * fanIn + fanOut;
+        }
+    }
 }

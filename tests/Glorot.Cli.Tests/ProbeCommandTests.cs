@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Glorot.Cli.Tests;
+
+public class ProbeCommandTests
+{
+    private static readonly string[] Small =
+        ["probe", "--hidden", "60x3", "--examples", "20", "--dataset", "gaussian", "--inputs", "40", "--classes", "5"];
+
+    [Fact]
+    public void Json_lists_every_hidden_layer_with_measured_and_predicted_values()
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. Small, "--init", "normalized", "--jacobian", "--jacobian-examples", "1", "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("xavier-uniform", root.GetProperty("init").GetString());
+        var layers = root.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal(3, layers.Count);
+        foreach (var layer in layers)
+        {
+            double measured = layer.GetProperty("activation_std").GetDouble();
+            double predicted = layer.GetProperty("predicted_activation_std").GetDouble();
+            // 60 units × 20 Gaussian examples: the mean field holds to ≈ 10 % at this width.
+            Assert.InRange(measured / predicted, 0.8, 1.2);
+            Assert.True(layer.GetProperty("jacobian_mean_singular_value").GetDouble() > 0);
+            Assert.True(layer.GetProperty("weight_gradient_std").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
+    public void Table_and_csv_export_every_number()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-probe-" + Guid.NewGuid().ToString("N"));
+        var (code, stdout, stderr) = CliRunner.Run([.. Small, "--csv", dir]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("act std", stdout);
+        Assert.Contains("mean field", stdout);
+        var summary = File.ReadAllLines(Path.Combine(dir, "probe_summary.csv"));
+        Assert.Equal(1 + 2 + 3 * 4, summary.Length);
+        Assert.True(File.ReadAllLines(Path.Combine(dir, "probe_histograms.csv")).Length > 100);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Shapeset_is_the_default_probe_set()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("probe", "--hidden", "30x2", "--examples", "10");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("shapeset/test, first 10 examples", stdout);
+        Assert.Contains("1024-30-30-9", stdout);
+    }
+
+    [Theory]
+    [InlineData("--init", "no-such-init")]
+    [InlineData("--activation", "swishy")]
+    [InlineData("--examples", "0")]
+    [InlineData("--hidden", "10xq")]
+    [InlineData("--dataset", "mnist")]
+    [InlineData("--scaling", "weird")]
+    public void Bad_values_are_user_errors_with_one_line(string option, string value)
+    {
+        var options = new Dictionary<string, string>
+        {
+            ["--hidden"] = "20x2", ["--examples"] = "5", ["--dataset"] = "gaussian", ["--inputs"] = "8", ["--classes"] = "3",
+        };
+        options[option] = value;
+        var (code, _, stderr) = CliRunner.Run(["probe", .. options.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        Assert.Equal(2, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+}

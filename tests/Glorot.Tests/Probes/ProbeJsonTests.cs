@@ -1,0 +1,45 @@
+using Glorot.Nn;
+using Glorot.Probes;
+
+namespace Glorot.Tests.Probes;
+
+public class ProbeJsonTests
+{
+    internal static ProbeRecord SmallRecord(int jacobian = 0)
+    {
+        var mlp = new Mlp([4, 5, 6, 3], Activation.Tanh, seed: 7);
+        var x = new float[4 * 6];
+        for (int i = 0; i < x.Length; i++) x[i] = MathF.Sin(i);
+        return new NetworkProbe(mlp, new ProbeOptions { Bins = 5, JacobianExamples = jacobian }).Measure(x, [0, 1, 2, 0, 1, 2], step: 42);
+    }
+
+    [Fact]
+    public void A_record_survives_a_json_round_trip_with_every_number()
+    {
+        var record = SmallRecord(jacobian: 1);
+        var back = ProbeJson.Deserialize(ProbeJson.Serialize(record));
+        Assert.Equal(ProbeJson.Serialize(record), ProbeJson.Serialize(back));
+        Assert.Equal(record.Layers[1].Activations.Std, back.Layers[1].Activations.Std);
+        Assert.Equal(record.Layers[0].WeightGradients!.Histogram.Counts, back.Layers[0].WeightGradients!.Histogram.Counts);
+        Assert.Equal(record.Layers[0].JacobianMeanSingularValue, back.Layers[0].JacobianMeanSingularValue);
+    }
+
+    [Fact]
+    public void Json_lines_append_and_read_back_and_corrupt_lines_are_named()
+    {
+        string dir = Directory.CreateTempSubdirectory("probejson").FullName;
+        string path = Path.Combine(dir, "probes.jsonl");
+        var record = SmallRecord();
+        ProbeJson.AppendLine(path, record);
+        ProbeJson.AppendLine(path, record with { Step = 43 });
+        Assert.Equal([42L, 43L], ProbeJson.ReadLines(path).Select(r => r.Step));
+        string full = File.ReadAllText(path);
+        File.WriteAllText(path, full[..(full.Length / 3)]);   // truncated mid-record
+        var error = Assert.Throws<InvalidDataException>(() => ProbeJson.ReadLines(path));
+        Assert.Contains("line 1", error.Message);
+        Assert.Contains(path, error.Message);
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize("null"));
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize("{\"layers\": 5}"));
+        Directory.Delete(dir, true);
+    }
+}
