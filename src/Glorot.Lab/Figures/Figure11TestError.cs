@@ -24,7 +24,7 @@ public static class Figure11TestError
         chance.LinePattern = ScottPlot.LinePattern.Dashed;
         chance.Color = ScottPlot.Colors.Gray;
         chance.LegendText = "chance (constant predictor, 83.3 %)";
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Edge.Right); // outside the data: the curves cross everywhere
         return FigureStyle.Save(plot, directory, "fig11-test-error", "Figure 11",
             "Test error (%) against examples seen (10 per update), on the fixed test examples.", paper, csv);
     }

@@ -42,14 +42,16 @@ public static class FigureStyle
     public static Color LayerColor(int layer, int layers) =>
         new ScottPlot.Colormaps.Viridis().GetColor(layers <= 1 ? 0 : 0.9 * (layer - 1) / (layers - 1));
 
-    /// <summary>Makes the left axis a log10 axis: data are plotted as log10(value), ticks labelled 10^k.</summary>
+    /// <summary>
+    /// Makes the left axis a log10 axis: data are plotted as log10(value) and each tick is labelled with the value
+    /// itself (10^tick), so spans shorter than a decade still get labels; minor ticks follow the log spacing.
+    /// </summary>
     public static void LogY(Plot plot)
     {
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => "1e" + y.ToString("0", CultureInfo.InvariantCulture),
+            LabelFormatter = y => Math.Pow(10, y).ToString("G2", CultureInfo.InvariantCulture),
         };
     }
 
