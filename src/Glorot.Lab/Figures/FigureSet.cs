@@ -7,9 +7,8 @@ namespace Glorot.Lab.Figures;
 public static class FigureSet
 {
     /// <summary>Draws all figures whose runs exist; returns them in the paper's order.</summary>
-    public static List<FigureFile> DrawAll(IReadOnlyList<SuiteRun> runs, string outDirectory, SuiteProfile profile)
+    public static List<FigureFile> DrawAll(IReadOnlyList<SuiteRun> runs, string outDirectory)
     {
-        _ = profile;
         string figures = Path.Combine(outDirectory, "figures");
         RunDirectory Run(string name) => new(Path.Combine(outDirectory, "runs", name));
         var list = new List<FigureFile>

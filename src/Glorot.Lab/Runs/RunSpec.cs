@@ -31,6 +31,15 @@ public sealed record RunSpec
     /// U[±1/√fan_in] (paper eq. 1, the default), "xavier-uniform" = the paper's normalized init (eq. 16), …</summary>
     public string Init { get; init; } = "standard";
 
+    /// <summary>The options of <see cref="Init"/> (<see cref="InitGain"/>, <see cref="InitNonlinearity"/>).</summary>
+    public Glorot.Init.InitOptions InitOptions() => new() { Gain = InitGain, Nonlinearity = InitNonlinearity };
+
+    /// <summary>Gain of the hidden layers' scheme (schemes that take one, e.g. "xavier-uniform"); null = the scheme's default.</summary>
+    public double? InitGain { get; init; }
+
+    /// <summary>Nonlinearity whose recommended gain the hidden layers' scheme uses (e.g. "tanh"); null = none.</summary>
+    public string? InitNonlinearity { get; init; }
+
     /// <summary>Initializer of the softmax layer; null = the same as <see cref="Init"/>. The paper does not say
     /// (glorot2010.md §8.4).</summary>
     public string? OutputInit { get; init; }

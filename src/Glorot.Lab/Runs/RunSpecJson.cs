@@ -73,6 +73,14 @@ public static class RunSpecJson
         if (!Activation.TryParse(spec.Activation, out _))
             Fail($"activation '{spec.Activation}' is unknown; known: {string.Join(", ", Activation.Names)}.");
         CheckScheme(spec.Init, "init", source);
+        try
+        {
+            Schemes.Create(spec.Init, spec.InitOptions());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{source}: init_gain / init_nonlinearity: {ex.Message}", ex);
+        }
         if (spec.OutputInit is not null) CheckScheme(spec.OutputInit, "output_init", source);
         if (!double.IsFinite(spec.LearningRate) || spec.LearningRate <= 0 || spec.LearningRate > float.MaxValue)
             Fail($"learning_rate {spec.LearningRate} must be finite and positive.");

@@ -86,7 +86,7 @@ public static class Runner
     /// <summary>The weight fill of the spec: <see cref="RunSpec.Init"/> for hidden layers, <see cref="RunSpec.OutputInit"/> for the softmax layer.</summary>
     public static WeightFill InitialWeights(RunSpec spec, int layerCount)
     {
-        var hidden = WeightFills.From(Schemes.Create(spec.Init));
+        var hidden = WeightFills.From(Schemes.Create(spec.Init, spec.InitOptions()));
         var output = spec.OutputInit is null ? hidden : WeightFills.From(Schemes.Create(spec.OutputInit));
         return (w, fanOut, fanIn, seed, stream) =>
             (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);

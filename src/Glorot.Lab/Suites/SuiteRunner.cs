@@ -49,7 +49,7 @@ public static class SuiteRunner
         }
 
         progress?.Report(new SuiteProgress("", total, total, "figures"));
-        var figures = FigureSet.DrawAll(runs, outDirectory, profile);
+        var figures = FigureSet.DrawAll(runs, outDirectory);
         progress?.Report(new SuiteProgress("", total, total, "report"));
         var machine = MachineInfo.Describe();
         File.WriteAllText(Path.Combine(outDirectory, "suite.json"), JsonSerializer.Serialize(new

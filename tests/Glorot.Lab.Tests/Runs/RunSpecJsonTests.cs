@@ -57,11 +57,26 @@ public sealed class RunSpecJsonTests
     [InlineData("{\"evaluate_every\": 0}", "evaluate_every")]
     [InlineData("{\"probe_examples\": 10, \"weight_gradient_examples\": 30}", "weight_gradient_examples")]
     [InlineData("{\"updates\": -5}", "updates")]
+    [InlineData("{\"init\": \"standard\", \"init_gain\": 2}", "init_gain")]
     public void Values_that_cannot_work_are_rejected_with_a_message_naming_them(string json, string expected)
     {
         var ex = Assert.Throws<ArgumentException>(() => RunSpecJson.Parse(json, "s.json"));
         Assert.StartsWith("s.json:", ex.Message);
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void A_gain_reaches_the_hidden_layers_initializer()
+    {
+        var plain = TinySpecs.Tanh() with { Init = "xavier-uniform" };
+        var doubled = plain with { InitGain = 2 };
+        RunSpecJson.Validate(doubled);
+        var a = new float[16 * 1024];
+        var b = new float[16 * 1024];
+        Glorot.Lab.Runs.Runner.InitialWeights(plain, 3)(a, 16, 1024, 1, 0);
+        Glorot.Lab.Runs.Runner.InitialWeights(doubled, 3)(b, 16, 1024, 1, 0);
+        // Same stream, bound scaled by the gain: every weight exactly doubles (a power-of-two scale is exact in float).
+        for (int i = 0; i < a.Length; i++) Assert.Equal(2 * a[i], b[i], 6);
     }
 
     [Fact]
