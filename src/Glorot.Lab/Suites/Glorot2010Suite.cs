@@ -81,6 +81,7 @@ public static class Glorot2010Suite
         if (profile != SuiteProfile.Full) lines.Add("No 5-layer sigmoid network (Table 1's sigmoid row is ≈ chance, 82.61 %): it would only cost time.");
         lines.Add("Learning rates not tuned on a grid after 5 M updates: 0.1 (sigmoid), 0.01 (tanh, softsign).");
         lines.Add("No pre-trained (denoising auto-encoder) network of Fig. 11, no second-order variants.");
+        lines.Add("Shapeset-3×2 only: Table 1's MNIST, CIFAR-10 and Small-ImageNet columns need data files (Small-ImageNet is not public); `glorot train` runs a spec with dataset mnist or cifar10.");
         return lines;
     }
 
