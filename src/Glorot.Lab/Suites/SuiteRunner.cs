@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Glorot.Lab.Figures;
 using Glorot.Lab.Report;
@@ -68,31 +67,5 @@ public static class SuiteRunner
     private sealed class Forward<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
-    }
-}
-
-/// <summary>The machine a suite ran on, for the report's timings.</summary>
-public static class MachineInfo
-{
-    /// <summary>OS, runtime, cores, CPU model and instruction sets.</summary>
-    public static Dictionary<string, string> Describe()
-    {
-        var info = new Dictionary<string, string>
-        {
-            ["os"] = RuntimeInformation.OSDescription,
-            ["runtime"] = RuntimeInformation.FrameworkDescription,
-            ["architecture"] = RuntimeInformation.ProcessArchitecture.ToString(),
-            ["logical_cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["avx512f"] = System.Runtime.Intrinsics.X86.Avx512F.IsSupported.ToString(),
-            ["avx2"] = System.Runtime.Intrinsics.X86.Avx2.IsSupported.ToString(),
-        };
-        try
-        {
-            if (File.Exists("/proc/cpuinfo"))
-                info["cpu"] = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
-            if (File.Exists("/proc/loadavg")) info["load_average_at_end"] = File.ReadAllText("/proc/loadavg").Trim();
-        }
-        catch (IOException) { } // informational only
-        return info;
     }
 }
