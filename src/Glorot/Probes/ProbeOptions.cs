@@ -21,10 +21,10 @@ public sealed record ProbeOptions
 
     /// <summary>
     /// How many weight gradients (batches of <see cref="WeightGradientBatchSize"/> probe examples, from the start of
-    /// the probe set) are pooled per layer (default 30; 0 skips weight gradients). Cost: this many
+    /// the probe set) are pooled per layer (default 10; 0 skips weight gradients). Cost: this many
     /// fan_in·fan_out matrices per layer, each summarized twice (range, then histogram).
     /// </summary>
-    public int WeightGradientBatches { get; init; } = 30;
+    public int WeightGradientBatches { get; init; } = 10;
 
     /// <summary>Relative accuracy α of the sketch that gives weight-gradient percentiles (default 0.5 %).</summary>
     public double SketchAlpha { get; init; } = 0.005;
