@@ -9,7 +9,7 @@ namespace Glorot.Lab.Figures;
 public static class Figure3Saturation
 {
     /// <summary>Draws the figure for one run (tanh or softsign, standard or normalized).</summary>
-    public static FigureFile Draw(RunDirectory run, string directory, string id, string title, string paper)
+    public static FigureFile Draw(RunDirectory run, string directory, string id, string figure, string title, string paper)
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "activation").ToList();
         int layers = rows.Max(r => r.Layer);
@@ -39,7 +39,7 @@ public static class Figure3Saturation
         }
         plot.Axes.SetLimitsY(-1.05, 1.05);
         plot.ShowLegend();
-        return FigureStyle.Save(plot, directory, id, title.Split(' ')[0] + " " + title.Split(' ')[1],
+        return FigureStyle.Save(plot, directory, id, figure,
             "1st/99th percentiles (markers alone) and ±standard deviation (lines with markers) of each hidden layer's activations on the fixed probe examples, during training.",
             paper, csv);
     }

@@ -14,9 +14,9 @@ public static class FigureSet
         var list = new List<FigureFile>
         {
             Figure2SigmoidActivations.Draw(Run("sigmoid"), figures),
-            Figure3Saturation.Draw(Run("tanh"), figures, "fig3-tanh-saturation", "Fig. 3 (top) — tanh, standard init",
+            Figure3Saturation.Draw(Run("tanh"), figures, "fig3-tanh-saturation", "Figure 3", "Fig. 3 (top) — tanh, standard init",
                 "98-percentiles reach ±1 layer after layer: layer 1 at ≈epoch 4 (80k updates), layer 5 at ≈epoch 90; at epoch 0 layer 1 std ≈0.3, percentiles ≈±0.7."),
-            Figure3Saturation.Draw(Run("softsign"), figures, "fig3-softsign-saturation", "Fig. 3 (bottom) — softsign, standard init",
+            Figure3Saturation.Draw(Run("softsign"), figures, "fig3-softsign-saturation", "Figure 3", "Fig. 3 (bottom) — softsign, standard init",
                 "Percentiles quickly ≈±0.8–0.9 for layers 1–4, std ≈0.5–0.55 (layer 5 ≈0.28): all layers saturate less and together."),
             Figure4FinalHistograms.Draw(Run("tanh"), figures, "fig4-tanh-final-histograms", "Fig. 4 (top) — tanh activations at the end",
                 "After ≈2 M updates: spikes at ±1 for the lower layers; layer 5 peaks ≈2.8 at 0."),
@@ -30,7 +30,7 @@ public static class FigureSet
             Figure8InitialWeightGradients.Draw(Run("tanh-n"), figures, "normalized", "x ≈±0.15; peaks ≈40–42, ≈35 (layer 1)."),
             Figure9WeightGradientStd.Draw(Run("tanh"), figures, "standard", "Epoch 0: all ≈0.004; later larger in lower layers (≈0.05 layer 1 … 0.015 layer 5)."),
             Figure9WeightGradientStd.Draw(Run("tanh-n"), figures, "normalized", "Epoch 0: all ≈0.015; later ≈0.045 (layer 1) … 0.027 (layer 5): closer together."),
-            Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Fig. 10 — tanh, normalized init",
+            Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Figure 10", "Fig. 10 — tanh, normalized init",
                 "Epoch 0: std ≈0.3 and percentiles ≈±0.7 in all layers; percentiles at ±1 in all layers from ≈epoch 4; like softsign."),
         };
         var curves = runs.Where(r => File.Exists(Run(r.Spec.Name).Metrics)).Select(r => (r.Label, Run(r.Spec.Name))).ToList();
