@@ -74,7 +74,7 @@ internal static class ReproduceCommand
     private static string Estimate(SuiteProfile profile) => profile switch
     {
         SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 4–6 minutes on 2 cores (docs/BENCHMARKS.md).",
-        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates; expect several hours per network on 2 cores. Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };
 

@@ -13,8 +13,8 @@ internal static class TrainCommand
         var output = new Option<string?>("--out") { Description = "run directory (default: runs/NAME, NAME from the spec)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run directory's latest checkpoint (bit-identical)" };
         var command = new Command("train",
-            "Train one network from a run spec: metrics.csv (validation/test error), probes.csv and histograms.csv " +
-            "(per-layer statistics), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
+            "Train one network from a run spec: metrics.csv (validation/test error), probe_summary.csv, probe_histograms.csv " +
+            "and probes.jsonl (per-layer statistics), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
             "names the update and layer, and keeps the last good checkpoint.")
         {
             specPath, output, resume,
