@@ -12,9 +12,12 @@ namespace Glorot.Probes;
 /// <remarks>
 /// Memory: the probe's own trainer (3·chunk·Σwidths floats) plus s, z, dL/ds of every hidden layer for the whole
 /// probe set (3·N·Σhidden floats: 18 MB for 300 examples and 5 × 1000 units), plus one fan_in × fan_out
-/// gradient. Time: one forward and backward over the probe set; exact percentiles sort N·n values per quantity;
-/// weight gradients cost 2 × <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs and passes over fan_in·fan_out
-/// values per layer; Jacobians, when on, about a second per 1000-wide layer and example.
+/// gradient. Time: one forward and backward over the probe set; exact percentiles select among N·n values per
+/// quantity (O(N·n)); weight gradients cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs and passes over
+/// fan_in·fan_out values per layer (twice as many for batches of more than one example, whose range is only known
+/// after a first pass); Jacobians, when on, 1.3–2.7 s per 1000-wide layer and example (docs/BENCHMARKS.md).
+/// Keep one instance per network for repeated probes (its trainer's buffers are reused). Not thread-safe; do not
+/// probe while another thread trains the same network.
 /// </remarks>
 public sealed class NetworkProbe
 {
@@ -37,7 +40,10 @@ public sealed class NetworkProbe
     /// <summary>The network probed.</summary>
     public Mlp Model => _mlp;
 
-    /// <summary>Probes a trainer's network, labelling the record with the trainer's <see cref="SgdTrainer.StepCount"/>.</summary>
+    /// <summary>
+    /// Probes a trainer's network once, labelling the record with the trainer's <see cref="SgdTrainer.StepCount"/>
+    /// (a new probe each call: for a schedule of probes keep a <see cref="NetworkProbe"/>).
+    /// </summary>
     public static ProbeRecord Measure(SgdTrainer trainer, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, ProbeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
@@ -127,6 +133,23 @@ public sealed class NetworkProbe
         var gradient = new float[fanOut * fanIn];
         var moments = new StreamingMoments();
         var sketch = new LogHistogram(Options.SketchAlpha);
+        if (rows == 1)
+        {
+            // A per-example gradient is the outer product δ·zᵀ, so max|dW| = max|δ|·max|z| is known before any
+            // product is formed: one pass (the 1e-6 margin covers the float rounding of each product).
+            double bound = 0;
+            for (int k = 0; k < batches; k++)
+                bound = Math.Max(bound, MaxAbs(ds.AsSpan(k * fanOut, fanOut)) * MaxAbs(layerInput.AsSpan(k * fanIn, fanIn)));
+            var single = bound > 0 ? new Histogram(-bound * (1 + 1e-6), bound * (1 + 1e-6), Options.Bins) : new Histogram(-1, 1, Options.Bins);
+            for (int k = 0; k < batches; k++)
+            {
+                Compute(k);
+                moments.Add(gradient);
+                sketch.Add(gradient);
+                single.Add(gradient);
+            }
+            return Summary.From(moments, sketch.Quantile(0.01), sketch.Quantile(0.99), Options.SketchAlpha, single);
+        }
         for (int k = 0; k < batches; k++)
         {
             Compute(k);
@@ -147,6 +170,9 @@ public sealed class NetworkProbe
             Gemm.Multiply(true, false, fanOut, fanIn, rows, 1f / rows, ds.AsSpan(k * rows * fanOut, rows * fanOut), fanOut,
                 layerInput.AsSpan(k * rows * fanIn, rows * fanIn), fanIn, 0f, gradient, fanIn);
     }
+
+    private static double MaxAbs(ReadOnlySpan<float> values) =>
+        values.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values) is var m && float.IsFinite(m) ? Math.Abs(m) : 0;
 
     private double MeanJacobianSingularValue(ReadOnlySpan<float> w, float[] s, int fanIn, int fanOut, int examples)
     {

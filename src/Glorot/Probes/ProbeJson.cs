@@ -14,6 +14,9 @@ public static class ProbeJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A record with a missing or null member is an error, not a record full of nulls.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>One record as a single-line JSON object.</summary>

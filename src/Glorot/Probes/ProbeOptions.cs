@@ -22,7 +22,8 @@ public sealed record ProbeOptions
     /// <summary>
     /// How many weight gradients (batches of <see cref="WeightGradientBatchSize"/> probe examples, from the start of
     /// the probe set) are pooled per layer (default 10; 0 skips weight gradients). Cost: this many
-    /// fan_in·fan_out matrices per layer, each summarized twice (range, then histogram).
+    /// fan_in·fan_out matrices per layer, each summarized once (per-example gradients, whose range max|δ|·max|z| is known
+    /// in advance) or twice (batches: range, then histogram).
     /// </summary>
     public int WeightGradientBatches { get; init; } = 10;
 

@@ -96,7 +96,31 @@ public class NetworkProbeTests
         Assert.Equal(products.Max(), w.Max, 6);
         // Percentiles from the sketch: within its stated relative error of the exact ones.
         Assert.True(Math.Abs(w.P99 - Percentiles.Of(products.ToArray(), 99)) <= 0.05 * Math.Abs(w.P99) + 1e-7);
-        Assert.Equal(products.Count, w.Histogram.Total);
+        Assert.Equal(products.Count, w.Histogram.InRange);   // the range max|δ|·max|z| holds every product
+    }
+
+    [Fact]
+    public void Batched_weight_gradients_are_the_trainers_minibatch_gradients()
+    {
+        var mlp = new Mlp([5, 6, 4, 3], Activation.Sigmoid, seed: 8);
+        var (x, y) = Gaussian(8, 5, 3, 8);
+        var record = new NetworkProbe(mlp, new ProbeOptions { WeightGradientBatchSize = 2, WeightGradientBatches = 3 }).Measure(x, y);
+        var trainer = new SgdTrainer(mlp, new SgdOptions(), 2);
+        var all = new List<float>();
+        for (int k = 0; k < 3; k++)
+        {
+            trainer.ComputeGradients(x.AsSpan(k * 10, 10), y.AsSpan(k * 2, 2));
+            var dW = new float[6 * 5];
+            trainer.WeightGradient(0, dW);
+            all.AddRange(dW);
+        }
+        var w = record.Layers[0].WeightGradients!;
+        Assert.Equal(2, record.Layers[0].WeightGradientBatchSize);
+        Assert.Equal(all.Count, w.Count);
+        var (mean, variance) = Support.Statistics.Moments(all.ToArray());
+        Assert.Equal(mean, w.Mean, 7);
+        Assert.Equal(Math.Sqrt(variance), w.Std, 6);
+        Assert.Equal(all.Count, w.Histogram.InRange);   // two passes: ±max|dW| holds every value
     }
 
     [Fact]

@@ -40,6 +40,12 @@ public class ProbeJsonTests
         Assert.Contains(path, error.Message);
         Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize("null"));
         Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize("{\"layers\": 5}"));
+        // Missing or null members, negative counts, an impossible histogram layout: errors, never a half-empty record.
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize("{}"));
+        string json = ProbeJson.Serialize(record);
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize(json.Replace("\"input\":{", "\"input\":null,\"x\":{")));
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize(json.Replace("\"below\":0", "\"below\":-1")));
+        Assert.Throws<InvalidDataException>(() => ProbeJson.Deserialize(json.Replace("\"low\":", "\"low\":1e300,\"old\":")));
         Directory.Delete(dir, true);
     }
 }

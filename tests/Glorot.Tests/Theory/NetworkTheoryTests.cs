@@ -41,6 +41,42 @@ public class NetworkTheoryTests
         for (int l = 0; l < 4; l++) Assert.InRange(standard[l + 1].BackpropStd / standard[l].BackpropStd, 1.65, 2.0);
     }
 
+    [Theory]
+    [InlineData("sigmoid", "standard")]
+    [InlineData("relu", "he-normal")]
+    [InlineData("softsign", "xavier-uniform")]
+    public void Predictions_match_a_probed_random_network(string activation, string init)
+    {
+        // Sigmoid (mean ≠ 0: E[z²], not Var[z], feeds the next layer), ReLU (kink: split quadrature), softsign, on
+        // 400-wide layers and 100 Gaussian examples. When a layer's input has a non-zero mean, each unit gets a fixed
+        // random offset W·E[z], so the layer-wide variance fluctuates with the weight draw by ≈ (E[z]²/E[z²])·√(2/400)
+        // per layer (≈ 2.3 % for ReLU, 1/π of E[z²] being mean), compounding up the layers. Observed (seed 2): stds
+        // activation std within 4.7 % (ReLU, layer 3), dL/ds within 2.9 %, dL/dW within 1.2 %; 8 % tolerance on stds,
+        // 10 % on dL/dW (eq. 7 also assumes z and δ independent across examples).
+        int[] widths = [300, 400, 400, 400, 10];
+        var f = Activation.Parse(activation);
+        var mlp = new Mlp(widths, f);
+        mlp.Initialize(WeightFills.From(Schemes.Create(init)), 2);
+        var random = new Glorot.Random.RandomStream(2, 77);
+        var x = new float[100 * 300];
+        for (int i = 0; i < x.Length; i++) x[i] = (float)random.NextGaussian();
+        var y = new int[100];
+        for (int i = 0; i < y.Length; i++) y[i] = random.NextInt(10);
+        var record = new Glorot.Probes.NetworkProbe(mlp, new Glorot.Probes.ProbeOptions { WeightGradientBatches = 20, Bins = 10 }).Measure(x, y);
+        var p = NetworkTheory.Predict(widths, NetworkTheory.WeightVariances(Schemes.Create(init), widths), f,
+            record.Input.SecondMoment, record.OutputGradient.SecondMoment);
+        for (int l = 0; l < 3; l++)
+        {
+            var m = record.Layers[l];
+            Assert.Equal(1, m.Activations.Std / p[l].ActivationStd, 0.08);
+            // The mean over 400 units: each unit has its own fixed offset (W times a non-zero-mean input), so the
+            // layer mean fluctuates by ≈ Std[z]/√400 = 0.05·Std[z]; 4σ.
+            Assert.Equal(p[l].ActivationMean, m.Activations.Mean, 0.2 * p[l].ActivationStd);
+            Assert.Equal(1, m.BackpropGradients.Std / p[l].BackpropStd, 0.08);
+            Assert.Equal(1, m.WeightGradients!.Std / p[l].WeightGradientStd, 0.10);
+        }
+    }
+
     [Fact]
     public void Percentiles_are_the_activation_of_gaussian_percentiles()
     {
