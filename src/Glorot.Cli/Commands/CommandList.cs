@@ -11,6 +11,8 @@ internal static class CommandList
         yield return DataCommand.Build();
         yield return GainCommand.Create();
         yield return BenchCommand.Build();
+        yield return ReproduceCommand.Create();
+        yield return TrainCommand.Create();
         yield return ProbeCommand.Create();
     }
 }

@@ -1,0 +1,41 @@
+using Glorot.Lab.Runs;
+using Glorot.Lab.Suites;
+
+namespace Glorot.Lab.Figures;
+
+/// <summary>Every figure of the glorot2010 suite, drawn from its run directories into OUT/figures.</summary>
+public static class FigureSet
+{
+    /// <summary>Draws all figures whose runs exist; returns them in the paper's order.</summary>
+    public static List<FigureFile> DrawAll(IReadOnlyList<SuiteRun> runs, string outDirectory)
+    {
+        string figures = Path.Combine(outDirectory, "figures");
+        RunDirectory Run(string name) => new(Path.Combine(outDirectory, "runs", name));
+        var list = new List<FigureFile>
+        {
+            Figure2SigmoidActivations.Draw(Run("sigmoid"), figures),
+            Figure3Saturation.Draw(Run("tanh"), figures, "fig3-tanh-saturation", "Figure 3", "Fig. 3 (top) — tanh, standard init",
+                "98-percentiles reach ±1 layer after layer: layer 1 at ≈epoch 4 (80k updates), layer 5 at ≈epoch 90; at epoch 0 layer 1 std ≈0.3, percentiles ≈±0.7."),
+            Figure3Saturation.Draw(Run("softsign"), figures, "fig3-softsign-saturation", "Figure 3", "Fig. 3 (bottom) — softsign, standard init",
+                "Percentiles quickly ≈±0.8–0.9 for layers 1–4, std ≈0.5–0.55 (layer 5 ≈0.28): all layers saturate less and together."),
+            Figure4FinalHistograms.Draw(Run("tanh"), figures, "fig4-tanh-final-histograms", "Fig. 4 (top) — tanh activations at the end",
+                "After ≈2 M updates: spikes at ±1 for the lower layers; layer 5 peaks ≈2.8 at 0."),
+            Figure4FinalHistograms.Draw(Run("softsign"), figures, "fig4-softsign-final-histograms", "Fig. 4 (bottom) — softsign activations at the end",
+                "After ≈2 M updates: modes near the knees ±(0.6–0.8); layer 5 peaks ≈2.7 at 0."),
+            Figure6InitialActivations.Draw(Run("tanh"), figures, "standard", "Peaks ≈1.3/2.5/4.3/7.8/13.7 for layers 1–5: the 0-peak grows with depth."),
+            Figure6InitialActivations.Draw(Run("tanh-n"), figures, "normalized", "All layers peak at ≈1.3–1.5."),
+            Figure7InitialBackpropGradients.Draw(Run("tanh"), figures, "standard", "x ±0.2; peaks ≈85/42/22/13/7.5 for layers 1–5: gradients shrink going down."),
+            Figure7InitialBackpropGradients.Draw(Run("tanh-n"), figures, "normalized", "x ≈±0.3; all layers peak ≈7–9."),
+            Figure8InitialWeightGradients.Draw(Run("tanh"), figures, "standard", "x ±0.025; peaks ≈265–275 (layers 2–5), ≈225 (layer 1): about the same in all layers."),
+            Figure8InitialWeightGradients.Draw(Run("tanh-n"), figures, "normalized", "x ≈±0.15; peaks ≈40–42, ≈35 (layer 1)."),
+            Figure9WeightGradientStd.Draw(Run("tanh"), figures, "standard", "Epoch 0: all ≈0.004; later larger in lower layers (≈0.05 layer 1 … 0.015 layer 5)."),
+            Figure9WeightGradientStd.Draw(Run("tanh-n"), figures, "normalized", "Epoch 0: all ≈0.015; later ≈0.045 (layer 1) … 0.027 (layer 5): closer together."),
+            Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Figure 10", "Fig. 10 — tanh, normalized init",
+                "Epoch 0: std ≈0.3 and percentiles ≈±0.7 in all layers; percentiles at ±1 in all layers from ≈epoch 4; like softsign."),
+        };
+        var curves = runs.Where(r => File.Exists(Run(r.Spec.Name).Metrics)).Select(r => (r.Label, Run(r.Spec.Name))).ToList();
+        list.Add(Figure11TestError.Draw(curves, figures,
+            "At 25 M examples: Sigmoid depth 5 ≈83.5 % (flat), Sigmoid depth 4 ≈35 % (flat until ≈6.5 M examples), Tanh ≈27–28 %, Softsign ≈17 %, Softsign N ≈16.5–17 %, Tanh N ≈16 %."));
+        return list;
+    }
+}

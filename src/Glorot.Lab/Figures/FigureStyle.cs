@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using ScottPlot;
+
+namespace Glorot.Lab.Figures;
+
+/// <summary>A saved figure: its files and the words around it in the report.</summary>
+/// <param name="Id">Short id, also the file stem ("fig2-sigmoid").</param>
+/// <param name="Title">The paper's figure it reproduces.</param>
+/// <param name="Caption">What is drawn.</param>
+/// <param name="Paper">What the paper shows (glorot2010.md §4), to compare with.</param>
+/// <param name="Png">PNG file.</param>
+/// <param name="Svg">SVG file.</param>
+/// <param name="Csv">The numbers behind it.</param>
+public sealed record FigureFile(string Id, string Title, string Caption, string Paper, string Png, string Svg, string Csv);
+
+/// <summary>
+/// Conventions shared by every figure (reference/diagnostics.md §7): layers in a sequential viridis colour, the
+/// same layer → colour in every figure, density histograms as overlaid lines, log10 axes for gradient scales; each
+/// figure saved as PNG and SVG with its data as CSV.
+/// </summary>
+public static class FigureStyle
+{
+    /// <summary>Pixel size of saved figures.</summary>
+    public const int Width = 720, Height = 480;
+
+    private static readonly Lock FontLock = new();
+    private static string? _font;
+
+    /// <summary>A new plot with the project's font.</summary>
+    public static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        if (Font() is { } font) plot.Font.Set(font);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    /// <summary>Colour of hidden layer <paramref name="layer"/> (1-based) of <paramref name="layers"/>: viridis, dark = low.</summary>
+    public static Color LayerColor(int layer, int layers) =>
+        new ScottPlot.Colormaps.Viridis().GetColor(layers <= 1 ? 0 : 0.9 * (layer - 1) / (layers - 1));
+
+    /// <summary>
+    /// Makes the left axis a log10 axis: data are plotted as log10(value) and each tick is labelled with the value
+    /// itself (10^tick), so spans shorter than a decade still get labels; minor ticks follow the log spacing.
+    /// </summary>
+    public static void LogY(Plot plot)
+    {
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            LabelFormatter = y => Math.Pow(10, y).ToString("G2", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Saves <paramref name="plot"/> as DIR/ID.png and DIR/ID.svg and <paramref name="csv"/> as DIR/ID.csv.</summary>
+    public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, Csv csv)
+    {
+        Directory.CreateDirectory(directory);
+        string stem = Path.Combine(directory, id);
+        plot.SavePng(stem + ".png", Width, Height);
+        plot.SaveSvg(stem + ".svg", Width, Height);
+        csv.Save(stem + ".csv");
+        return new FigureFile(id, title, caption, paper, stem + ".png", stem + ".svg", stem + ".csv");
+    }
+
+    // SkiaSharp's Linux build may lack fontconfig: register a known font file once (as DataPreview's Fonts does).
+    private static string? Font()
+    {
+        lock (FontLock)
+        {
+            if (_font is not null) return _font.Length == 0 ? null : _font;
+            _font = "";
+            foreach (var path in new[] { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf" })
+                if (File.Exists(path))
+                {
+                    ScottPlot.Fonts.AddFontFile("DejaVu Sans", path);
+                    _font = "DejaVu Sans";
+                    break;
+                }
+            return _font.Length == 0 ? null : _font;
+        }
+    }
+}
+
+/// <summary>The data behind a figure, as a CSV table.</summary>
+public sealed class Csv(params string[] columns)
+{
+    private readonly StringBuilder _text = new StringBuilder().AppendJoin(',', columns).Append('\n');
+
+    /// <summary>Column names.</summary>
+    public IReadOnlyList<string> Columns { get; } = columns;
+
+    /// <summary>Adds a row (numbers in invariant round-trip form).</summary>
+    public void Add(params object?[] cells)
+    {
+        if (cells.Length != Columns.Count) throw new ArgumentException($"A row of {cells.Length} cells for {Columns.Count} columns.");
+        _text.AppendJoin(',', cells.Select(Runs.CsvTable.Cell)).Append('\n');
+    }
+
+    /// <summary>Writes the table.</summary>
+    public void Save(string path) => File.WriteAllText(path, _text.ToString());
+}

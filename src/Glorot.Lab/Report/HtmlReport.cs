@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Glorot.Lab.Figures;
+using Glorot.Lab.Runs;
+using Glorot.Lab.Suites;
+
+namespace Glorot.Lab.Report;
+
+/// <summary>
+/// The suite's report: one self-contained HTML page (figures embedded as data URIs, no external file or script)
+/// with Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>File name of the report in the output directory.</summary>
+    public const string FileName = "report.html";
+
+    /// <summary>Writes OUT/report.html and returns its path.</summary>
+    public static string Write(string outDirectory, SuiteProfile profile, IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results,
+        IReadOnlyList<FigureFile> figures, IReadOnlyDictionary<string, string> machine, double seconds)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var table = Table1.Rows(runs, results, outDirectory);
+        var h = new StringBuilder();
+        string E(string s) => WebUtility.HtmlEncode(s);
+        string Pct(double? v) => v is { } x ? x.ToString("F2", ci) : "—";
+
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>")
+         .Append("body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}")
+         .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}")
+         .Append("td:first-child,th:first-child{text-align:left}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:.8em 1em;border-radius:6px}")
+         .Append(".fig{display:grid;grid-template-columns:minmax(0,720px) 1fr;gap:1.2em;align-items:start;border-top:1px solid #ddd;padding:1em 0}")
+         .Append(".fig img{width:100%;height:auto}.paper{background:#f6f8fa;padding:.6em .9em;border-left:4px solid #888}")
+         .Append("pre{background:#f6f8fa;padding:.6em;overflow:auto;font-size:.85em}</style></head><body>\n");
+        h.Append("<h1>Understanding the difficulty of training deep feedforward neural networks — reproduction</h1>\n");
+        h.Append("<p>").Append(E(Glorot2010Suite.PaperCitation)).Append("</p>\n");
+        string profileName = profile.ToString().ToLowerInvariant();
+        if (profile == SuiteProfile.Full)
+            h.Append("<p class=\"banner\"><b>Full profile</b>: the paper's protocol (scale as in the paper; see the choices below).</p>\n");
+        else
+            h.Append("<p class=\"banner\"><b>Reduced-scale reproduction (").Append(profileName).Append(" profile).</b> ")
+             .Append("The networks are the paper's, but each trains for a tiny fraction of the paper's updates, so figures over training ")
+             .Append("show only the very start of the paper's curves and Table 1's final errors are not reached. Figures at initialization ")
+             .Append("(6, 7, 8) are comparable with the paper's. Run <code>--profile full</code> for the paper's scale (hours per network).</p>\n");
+        h.Append("<h2>What differs from the paper</h2><ul>");
+        foreach (var line in Glorot2010Suite.Differences(profile)) h.Append("<li>").Append(E(line)).Append("</li>");
+        h.Append("</ul>\n");
+
+        h.Append("<h2>Table 1 — test error on Shapeset-3×2 (%)</h2>\n<table><tr><th>network</th><th>paper, Table 1</th><th>paper, Fig. 11 end</th>")
+         .Append("<th>measured, end of run</th><th>measured, at best validation</th><th>updates (paper: 2.5 M)</th><th>status</th></tr>\n");
+        foreach (var r in table)
+            h.Append("<tr><td>").Append(E(r.Network)).Append("</td><td>").Append(Pct(r.PaperTestError)).Append("</td><td>").Append(Pct(r.PaperFigure11Error))
+             .Append("</td><td>").Append(Pct(r.MeasuredTestError)).Append("</td><td>").Append(Pct(r.BestValidationTestError))
+             .Append("</td><td>").Append(r.Updates.ToString("N0", ci)).Append("</td><td>").Append(E(r.Status)).Append("</td></tr>\n");
+        h.Append("</table>\n<p>Table 1's Shapeset sigmoid row (82.61 %) is the 5-layer sigmoid network; \"Sigmoid depth 4\" has no Table 1 entry ")
+         .Append("(its Fig. 11 curve ends at ≈35 %). Chance (always the most frequent class) is 83.3 %. Numbers: <code>table1.csv</code>.</p>\n");
+        if (profile != SuiteProfile.Full)
+            h.Append("<p><b>Not reproduced at this scale:</b> the paper's errors come after 2.5 M updates; the measured column is the error after ")
+             .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. 11.</p>\n");
+
+        var jacobian = JacobianTable.Rows(outDirectory);
+        if (jacobian.Count > 0)
+        {
+            h.Append("<h2>Layer Jacobians at initialization (§4.2.2)</h2>\n<p>Mean singular value of J = diag(f′(s))·W, tanh, 5 layers, ")
+             .Append("averaged over the first probe examples. Paper: ≈0.8 with normalized init, ≈0.5 with standard init. Numbers: <code>jacobian.csv</code>.</p>\n")
+             .Append("<table><tr><th>layer</th><th>standard (paper ≈0.5)</th><th>normalized (paper ≈0.8)</th></tr>\n");
+            foreach (var r in jacobian)
+                h.Append("<tr><td>Layer ").Append(r.Layer.ToString(ci)).Append("</td><td>").Append(r.Standard?.ToString("F3", ci) ?? "—")
+                 .Append("</td><td>").Append(r.Normalized?.ToString("F3", ci) ?? "—").Append("</td></tr>\n");
+            h.Append("</table>\n");
+        }
+
+        h.Append("<h2>Figures</h2>\n<p>Each figure's numbers are in <code>figures/ID.csv</code>, with PNG and SVG beside them.</p>\n");
+        foreach (var f in figures)
+        {
+            h.Append("<div class=\"fig\" id=\"").Append(E(f.Id)).Append("\"><img alt=\"").Append(E(f.Title + ": " + f.Id)).Append("\" src=\"data:image/png;base64,")
+             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Png))).Append("\"><div><h3>").Append(E(f.Title)).Append(" — <code>").Append(E(f.Id))
+             .Append("</code></h3><p>").Append(E(f.Caption)).Append("</p><p class=\"paper\"><b>Paper:</b> ").Append(E(f.Paper)).Append("</p></div></div>\n");
+        }
+
+        h.Append("<h2>Runs</h2>\n<table><tr><th>run</th><th>status</th><th>updates</th><th>seconds</th><th>updates/s</th></tr>\n");
+        foreach (var r in results)
+            h.Append("<tr><td>").Append(E(r.Name)).Append("</td><td>").Append(E(r.Status.ToString().ToLowerInvariant())).Append("</td><td>")
+             .Append(r.Steps.ToString("N0", ci)).Append("</td><td>").Append(r.Seconds.ToString("F1", ci)).Append("</td><td>")
+             .Append(r.Seconds > 0 ? (r.Steps / r.Seconds).ToString("F0", ci) : "—").Append("</td></tr>\n");
+        h.Append("</table>\n<p>Whole suite (this invocation, including figures): ").Append(seconds.ToString("F1", ci)).Append(" s.</p>\n");
+        foreach (var r in results.Where(r => r.Divergence is not null))
+            h.Append("<p><b>").Append(E(r.Name)).Append(" diverged</b> at update ").Append(r.Divergence!.FailedUpdate.ToString(ci)).Append(" (layer ")
+             .Append(r.Divergence.Layer.ToString(ci)).Append("); last good checkpoint at update ").Append(r.Divergence.LastCheckpointStep.ToString(ci)).Append(".</p>\n");
+        foreach (var run in runs)
+            h.Append("<details><summary>spec of <code>").Append(E(run.Spec.Name)).Append("</code> (").Append(E(run.Label)).Append(")</summary><pre>")
+             .Append(E(RunSpecJson.Serialize(run.Spec))).Append("</pre></details>\n");
+
+        h.Append("<h2>Machine</h2><table>");
+        foreach (var (k, v) in machine) h.Append("<tr><td>").Append(E(k)).Append("</td><td>").Append(E(v)).Append("</td></tr>");
+        h.Append("</table>\n<p>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)).Append(" UTC by <code>glorot reproduce glorot2010 --profile ")
+         .Append(profileName).Append("</code>.</p>\n</body></html>\n");
+        string path = Path.Combine(outDirectory, FileName);
+        File.WriteAllText(path, h.ToString());
+        return path;
+    }
+}

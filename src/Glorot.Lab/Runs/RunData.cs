@@ -1,0 +1,45 @@
+using Glorot.Data;
+
+namespace Glorot.Lab.Runs;
+
+/// <summary>
+/// The data of a run: the training minibatches (a pure function of the step), and the fixed evaluation and probe
+/// sets read once into memory (the first examples of the validation and test splits; the probe set is the first
+/// <see cref="RunSpec.ProbeExamples"/> test examples, as the paper's "fixed set of 300 test examples").
+/// </summary>
+internal sealed class RunData
+{
+    public RunData(RunSpec spec)
+    {
+        var scaling = RunSpecJson.ParseScaling(spec.InputScaling);
+        var splits = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, scaling, spec.Seed));
+        Train = new Minibatches(splits.Train, spec.BatchSize, shuffleSeed: spec.Seed);
+        InputSize = splits.Train.InputSize;
+        Classes = splits.Train.ClassCount;
+        (ValidationInputs, ValidationLabels) = Read(splits.Validation, spec.EvaluationExamples, "evaluation_examples");
+        (TestInputs, TestLabels) = Read(splits.Test, spec.EvaluationExamples, "evaluation_examples");
+        (ProbeInputs, ProbeLabels) = Read(splits.Test, spec.ProbeExamples, "probe_examples");
+    }
+
+    public Minibatches Train { get; }
+    public int InputSize { get; }
+    public int Classes { get; }
+    public float[] ValidationInputs { get; }
+    public int[] ValidationLabels { get; }
+    public float[] TestInputs { get; }
+    public int[] TestLabels { get; }
+    public float[] ProbeInputs { get; }
+    public int[] ProbeLabels { get; }
+
+    private static (float[], int[]) Read(IDataset split, int count, string key)
+    {
+        if (count > split.Count)
+            throw new ArgumentException($"{key} = {count} but {split.Name} holds only {split.Count} examples.");
+        var indices = new long[count];
+        for (int i = 0; i < count; i++) indices[i] = i;
+        var inputs = new float[(long)count * split.InputSize];
+        var labels = new int[count];
+        split.Fill(indices, inputs, labels);
+        return (inputs, labels);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Glorot.Lab.Runs;
+
+/// <summary>The files of one run (DESIGN.md "How data flows").</summary>
+public sealed record RunDirectory(string Root)
+{
+    /// <summary>The resolved spec.</summary>
+    public string Spec => Path.Combine(Root, "spec.json");
+
+    /// <summary>Status, timings and the final numbers of the run.</summary>
+    public string Summary => Path.Combine(Root, "run.json");
+
+    /// <summary>Training loss/error and validation/test loss/error over time.</summary>
+    public string Metrics => Path.Combine(Root, "metrics.csv");
+
+    /// <summary>Per-layer summaries (mean, std, percentiles) at each probe time (<see cref="Glorot.Probes.ProbeCsv"/>'s summary table).</summary>
+    public string Probes => Path.Combine(Root, Glorot.Probes.ProbeCsv.SummaryFile);
+
+    /// <summary>Per-layer histograms at each probe time (<see cref="Glorot.Probes.ProbeCsv"/>'s histogram table).</summary>
+    public string Histograms => Path.Combine(Root, Glorot.Probes.ProbeCsv.HistogramFile);
+
+    /// <summary>Every probe record as one JSON object per line (<see cref="Glorot.Probes.ProbeJson"/>).</summary>
+    public string ProbeLines => Path.Combine(Root, "probes.jsonl");
+
+    /// <summary>Where and how training diverged, when it did.</summary>
+    public string Divergence => Path.Combine(Root, "divergence.json");
+
+    /// <summary>The folder of checkpoints (only the latest good one is kept).</summary>
+    public string Checkpoints => Path.Combine(Root, "checkpoints");
+
+    /// <summary>The checkpoint folder of step <paramref name="step"/>.</summary>
+    public string Checkpoint(long step) => Path.Combine(Checkpoints, "step-" + step.ToString("D9", CultureInfo.InvariantCulture));
+}

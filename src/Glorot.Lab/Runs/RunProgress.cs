@@ -1,0 +1,8 @@
+namespace Glorot.Lab.Runs;
+
+/// <summary>Where a run stands, reported through <see cref="IProgress{T}"/> while it trains.</summary>
+/// <param name="Run">The run's name.</param>
+/// <param name="Step">Updates done.</param>
+/// <param name="Updates">Updates planned.</param>
+/// <param name="TestError">The latest test error (fraction), if evaluated.</param>
+public sealed record RunProgress(string Run, long Step, long Updates, double? TestError);

@@ -1,0 +1,77 @@
+namespace Glorot.Cli.Tests.Commands;
+
+public sealed class TrainCommandTests
+{
+    private const string TinySpec = """
+        // a tiny tanh network
+        { "name": "t", "hidden": [8, 8], "updates": 30, "evaluate_every": 10, "evaluation_examples": 40,
+          "probe_every": 15, "probe_examples": 10, "weight_gradient_examples": 3, "histogram_bins": 8,
+          "checkpoint_every": 10, "learning_rate": 0.05 }
+        """;
+
+    [Fact]
+    public void Train_writes_a_run_directory_and_resume_extends_it()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-train-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string spec = Path.Combine(dir, "spec-in.json");
+            File.WriteAllText(spec, TinySpec);
+            string run = Path.Combine(dir, "run");
+            var (exit, output, error) = CliRun.Run("train", spec, "--out", run);
+            Assert.True(exit == 0, error);
+            Assert.Contains("t: 30 updates", output);
+            foreach (var file in new[] { "spec.json", "metrics.csv", "probe_summary.csv", "probe_histograms.csv", "probes.jsonl", "run.json" })
+                Assert.True(File.Exists(Path.Combine(run, file)), file);
+
+            File.WriteAllText(spec, TinySpec.Replace("\"updates\": 30", "\"updates\": 40", StringComparison.Ordinal));
+            var (again, resumed, _) = CliRun.Run("train", spec, "--out", run, "--resume");
+            Assert.Equal(0, again);
+            Assert.Contains("t: 40 updates", resumed);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_spec_is_a_one_line_error_naming_the_file_and_key()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "glorot-bad-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, "{ \"learning_rate\": -0.1 }");
+        try
+        {
+            var (exit, _, error) = CliRun.Run("train", path);
+            Assert.Equal(2, exit);
+            Assert.Contains(path, error);
+            Assert.Contains("learning_rate", error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_diverging_run_exits_3_naming_the_update_and_the_kept_checkpoint()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-div-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string spec = Path.Combine(dir, "s.json");
+            File.WriteAllText(spec, TinySpec.Replace("\"learning_rate\": 0.05", "\"learning_rate\": 1e30", StringComparison.Ordinal)
+                .Replace("\"updates\": 30", "\"updates\": 200", StringComparison.Ordinal));
+            var (exit, _, error) = CliRun.Run("train", spec, "--out", Path.Combine(dir, "run"));
+            Assert.Equal(3, exit);
+            Assert.Contains("diverged at update", error);
+            Assert.Contains("last good checkpoint", error);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Glorot.Lab.Tests.Suites;
+
+namespace Glorot.Lab.Tests.Figures;
+
+public sealed class FigureSetTests(TinySuiteFixture suite) : IClassFixture<TinySuiteFixture>
+{
+    private string Figures => Path.Combine(suite.Out, "figures");
+
+    public static TheoryData<string, string> Expected => new()
+    {
+        { "fig2-sigmoid-activations", "step,layer,mean,std" },
+        { "fig3-tanh-saturation", "step,layer,p01,p99,std" },
+        { "fig3-softsign-saturation", "step,layer,p01,p99,std" },
+        { "fig4-tanh-final-histograms", "step,layer,low,high,density" },
+        { "fig4-softsign-final-histograms", "step,layer,low,high,density" },
+        { "fig6-activations-init-standard", "step,layer,low,high,density" },
+        { "fig6-activations-init-normalized", "step,layer,low,high,density" },
+        { "fig7-backprop-init-standard", "step,layer,low,high,density" },
+        { "fig7-backprop-init-normalized", "step,layer,low,high,density" },
+        { "fig8-weight-gradients-init-standard", "step,layer,low,high,density" },
+        { "fig8-weight-gradients-init-normalized", "step,layer,low,high,density" },
+        { "fig9-weight-gradient-std-standard", "step,layer,std" },
+        { "fig9-weight-gradient-std-normalized", "step,layer,std" },
+        { "fig10-tanh-normalized-saturation", "step,layer,p01,p99,std" },
+        { "fig11-test-error", "network,step,examples_seen,test_error_percent" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Each_figure_is_a_PNG_an_SVG_and_a_CSV_with_its_columns_and_rows(string id, string header)
+    {
+        var png = File.ReadAllBytes(Path.Combine(Figures, id + ".png"));
+        Assert.True(png.Length > 1000);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        string svg = File.ReadAllText(Path.Combine(Figures, id + ".svg"));
+        Assert.Contains("<svg", svg);
+        Assert.Contains("</svg>", svg);
+        var csv = File.ReadAllLines(Path.Combine(Figures, id + ".csv"));
+        Assert.Equal(header, csv[0]);
+        Assert.True(csv.Length > 2, $"{id}.csv has no data rows");
+        Assert.All(csv.Skip(1), line => Assert.Equal(header.Split(',').Length, line.Split(',').Length));
+    }
+
+    [Fact]
+    public void Initial_histograms_are_densities_taken_at_update_0()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Figures, "fig6-activations-init-standard.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Equal("0", r[0]));
+        // Tanh outputs lie in (−1, 1), the histogram's fixed range, so each layer's density integrates to 1.
+        foreach (var layer in rows.GroupBy(r => r[1]))
+        {
+            double area = layer.Sum(r => (double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)
+                - double.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)) * double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(area, 1 - 1e-9, 1 + 1e-9);
+        }
+    }
+}
