@@ -8,7 +8,7 @@ public sealed class ReproduceCommandTests
         string dir = Path.Combine(Path.GetTempPath(), "glorot-cli-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, output, error) = CliRun.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir, "--seed", "3");
+            var (exit, output, error) = CliRunner.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir, "--seed", "3");
             Assert.True(exit == 0, error);
             string report = Path.GetFullPath(Path.Combine(dir, "report.html"));
             Assert.Contains($"report: {report}", output);
@@ -16,7 +16,7 @@ public sealed class ReproduceCommandTests
             Assert.Contains("training tanh-n", output);
             Assert.Contains("\"seed\": 3", File.ReadAllText(Path.Combine(dir, "runs", "tanh", "spec.json")));
 
-            var (again, resumed, _) = CliRun.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir, "--seed", "3", "--resume");
+            var (again, resumed, _) = CliRunner.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir, "--seed", "3", "--resume");
             Assert.Equal(0, again);
             Assert.Contains("report:", resumed);
         }
@@ -34,7 +34,7 @@ public sealed class ReproduceCommandTests
         // The message is the third item; the rest are arguments.
         string message = argsThenMessage[2];
         string[] args = [.. argsThenMessage.Take(2), .. argsThenMessage.Skip(3)];
-        var (exit, _, error) = CliRun.Run(args);
+        var (exit, _, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
         Assert.Single(error.Trim().Split('\n'));
@@ -43,7 +43,7 @@ public sealed class ReproduceCommandTests
     [Fact]
     public void Help_names_both_profiles_and_resume()
     {
-        var (exit, output, _) = CliRun.Run("reproduce", "--help");
+        var (exit, output, _) = CliRunner.Run("reproduce", "--help");
         Assert.Equal(0, exit);
         Assert.Contains("quick", output);
         Assert.Contains("full", output);

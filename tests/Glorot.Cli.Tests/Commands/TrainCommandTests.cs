@@ -19,14 +19,14 @@ public sealed class TrainCommandTests
             string spec = Path.Combine(dir, "spec-in.json");
             File.WriteAllText(spec, TinySpec);
             string run = Path.Combine(dir, "run");
-            var (exit, output, error) = CliRun.Run("train", spec, "--out", run);
+            var (exit, output, error) = CliRunner.Run("train", spec, "--out", run);
             Assert.True(exit == 0, error);
             Assert.Contains("t: 30 updates", output);
             foreach (var file in new[] { "spec.json", "metrics.csv", "probe_summary.csv", "probe_histograms.csv", "probes.jsonl", "run.json" })
                 Assert.True(File.Exists(Path.Combine(run, file)), file);
 
             File.WriteAllText(spec, TinySpec.Replace("\"updates\": 30", "\"updates\": 40", StringComparison.Ordinal));
-            var (again, resumed, _) = CliRun.Run("train", spec, "--out", run, "--resume");
+            var (again, resumed, _) = CliRunner.Run("train", spec, "--out", run, "--resume");
             Assert.Equal(0, again);
             Assert.Contains("t: 40 updates", resumed);
         }
@@ -43,7 +43,7 @@ public sealed class TrainCommandTests
         File.WriteAllText(path, "{ \"learning_rate\": -0.1 }");
         try
         {
-            var (exit, _, error) = CliRun.Run("train", path);
+            var (exit, _, error) = CliRunner.Run("train", path);
             Assert.Equal(2, exit);
             Assert.Contains(path, error);
             Assert.Contains("learning_rate", error);
@@ -64,7 +64,7 @@ public sealed class TrainCommandTests
             string spec = Path.Combine(dir, "s.json");
             File.WriteAllText(spec, TinySpec.Replace("\"learning_rate\": 0.05", "\"learning_rate\": 1e30", StringComparison.Ordinal)
                 .Replace("\"updates\": 30", "\"updates\": 200", StringComparison.Ordinal));
-            var (exit, _, error) = CliRun.Run("train", spec, "--out", Path.Combine(dir, "run"));
+            var (exit, _, error) = CliRunner.Run("train", spec, "--out", Path.Combine(dir, "run"));
             Assert.Equal(3, exit);
             Assert.Contains("diverged at update", error);
             Assert.Contains("last good checkpoint", error);
