@@ -29,8 +29,8 @@ public static class Table1
             var metrics = File.Exists(dir.Metrics) ? RunTables.Metrics(dir) : [];
             var last = metrics.LastOrDefault();
             var best = metrics.OrderBy(m => m.ValidationError).ThenBy(m => m.Step).FirstOrDefault();
-            rows.Add(new Table1Row(run.Label, run.PaperTestError, run.PaperFigure11Error, last is null ? null : 100 * last.TestError,
-                best is null ? null : 100 * best.TestError, last?.Step ?? 0, result?.Status.ToString().ToLowerInvariant() ?? "missing"));
+            rows.Add(new Table1Row(run.Label, run.PaperTestError, run.PaperFigure11Error, Percent(last?.TestError),
+                Percent(best?.TestError), last?.Step ?? 0, result?.Status.ToString().ToLowerInvariant() ?? "missing"));
         }
         var csv = new Csv("network", "paper_table1_shapeset_percent", "paper_fig11_end_percent", "measured_test_error_percent",
             "test_error_at_best_validation_percent", "updates", "status");
@@ -38,4 +38,8 @@ public static class Table1
         csv.Save(Path.Combine(outDirectory, "table1.csv"));
         return rows;
     }
+
+    // Errors are counts over the test set, so four decimals of a percentage are exact; without rounding,
+    // 100·0.771 prints as 77.10000000000001.
+    private static double? Percent(double? fraction) => fraction is { } f ? Math.Round(100 * f, 4) : null;
 }
