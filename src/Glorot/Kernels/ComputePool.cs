@@ -20,31 +20,18 @@ internal interface IComputeJob
 /// GEMMs hand off in well under a microsecond, then blocks on a semaphore so an idle worker never steals the
 /// core the GC or the JIT need (§3.6). No Parallel.For and no Task per call (§3.6: Parallel.For(0, 2) often ran
 /// both halves on the caller). The caller never waits for a worker that has not started: it cancels the
-/// worker's turn and finishes the chunks itself; and when the worker has twice in a row held the caller up for
-/// longer than the caller itself worked (it was descheduled mid-chunk: other processes own the core), jobs run
-/// on the caller alone for the next <see cref="SoloMilliseconds"/> ms. So a loaded machine degrades to
-/// one-thread speed, not worse. Results do not depend on which thread runs which chunk.
+/// worker's turn and finishes the chunks itself, so a loaded machine degrades to one-thread speed, not worse.
 /// </summary>
 internal sealed class ComputePool
 {
     /// <summary>The process-wide pool every GEMM shares.</summary>
     public static ComputePool Shared { get; } = new();
 
-    /// <summary>Whether jobs currently run on the caller alone (the worker was late twice in a row).</summary>
-    public bool IsSolo => Stopwatch.GetTimestamp() < Volatile.Read(ref _soloUntil);
-
     // How long the worker keeps spinning for the next job before it blocks: long enough to bridge the
     // elementwise work between the GEMMs of one training step, short enough to be invisible when idle.
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
 
-    /// <summary>How long jobs run on the caller alone after the worker has twice held it up.</summary>
-    public const int SoloMilliseconds = 20;
-
-    private static readonly long SoloTicks = Stopwatch.Frequency * SoloMilliseconds / 1000;
-
     private readonly object _gate = new();
-    private long _soloUntil;
-    private int _lateStreak;
     private readonly SemaphoreSlim _wake = new(0);
     private IComputeJob? _job;
     private ExceptionDispatchInfo? _failure;
@@ -71,7 +58,7 @@ internal sealed class ComputePool
     /// </summary>
     public void Run(IComputeJob job)
     {
-        if (Stopwatch.GetTimestamp() < Volatile.Read(ref _soloUntil) || !Monitor.TryEnter(_gate))
+        if (!Monitor.TryEnter(_gate))
         {
             job.Run();
             return;
@@ -85,25 +72,15 @@ internal sealed class ComputePool
             Interlocked.Exchange(ref _generation, generation);
             if (Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
 
-            var start = Stopwatch.GetTimestamp();
             Exception? mine = null;
             try { job.Run(); }
             catch (Exception e) { mine = e; }
-            var ownDone = Stopwatch.GetTimestamp();
 
             // Not started yet: cancel its turn. Started: wait for its last chunk.
             if (Interlocked.CompareExchange(ref _turn, 0, generation) != generation)
             {
                 var spinner = new SpinWait();
                 while (Volatile.Read(ref _turn) != 0) spinner.SpinOnce(sleep1Threshold: -1);
-            }
-            var waited = Stopwatch.GetTimestamp() - ownDone;
-            // A healthy wait is at most one chunk, less than the caller's own share.
-            _lateStreak = waited > ownDone - start ? _lateStreak + 1 : 0;
-            if (_lateStreak >= 2)
-            {
-                _lateStreak = 0;
-                Volatile.Write(ref _soloUntil, Stopwatch.GetTimestamp() + SoloTicks);
             }
             _job = null;
             if (mine is not null) ExceptionDispatchInfo.Throw(mine);
