@@ -89,9 +89,21 @@ public sealed class SgdTrainer
         using var threads = Gemm.Use(threads: ThreadsOrInherited);
         double loss = ForwardLoss(inputs, labels, out correct);
         if (!double.IsFinite(loss)) throw Diverged(loss);
-        int rows = Rows;
-        float lr = Options.LearningRate;
         var weights = _mlp.PackedWeightsForUpdate();
+        Backward(Rows, weights, update: true);
+        if (_weightGradients is not null) ApplyGradients(weights);
+        StepCount++;
+        return loss;
+    }
+
+    /// <summary>
+    /// Back-propagation from the output layer down (Glorot &amp; Bengio 2010 eq. 2: ∂C/∂s^l = f′(s^l) ⊙
+    /// (∂C/∂s^{l+1}·W^{l+1})), and with <paramref name="update"/> each layer's weight gradient right after its
+    /// data gradient: fused into W (plain SGD) or into the gradient buffers (momentum, clipping).
+    /// </summary>
+    private void Backward(int rows, PackedMatrix[] weights, bool update)
+    {
+        float lr = Options.LearningRate;
         for (int l = _mlp.LayerCount - 1; l >= 0; l--)
         {
             var f = _mlp.LayerActivation(l);
@@ -99,15 +111,13 @@ public sealed class SgdTrainer
             if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
             // The data gradient uses W before its update, so it comes first.
             if (l > 0) DenseLayer.BackwardData(ds, weights[l], Ds(l - 1, rows), rows);
+            if (!update) continue;
             ReadOnlySpan<float> x = LayerInput(l, rows);
             if (_weightGradients is null)
                 DenseLayer.WeightGradient(ds, x, -lr / rows, 1f - lr * Options.WeightDecay, weights[l], _mlp.Bias(l), rows);
             else
                 DenseLayer.WeightGradient(ds, x, 1f / rows, 0f, _weightGradients[l], _biasGradients![l], rows);
         }
-        if (_weightGradients is not null) ApplyGradients(weights);
-        StepCount++;
-        return loss;
     }
 
     /// <summary>
@@ -132,17 +142,8 @@ public sealed class SgdTrainer
     {
         using var threads = Gemm.Use(threads: ThreadsOrInherited);
         double loss = ForwardLoss(inputs, labels, out _);
-        int rows = Rows;
-        var weights = _mlp.PackedWeightsForUpdate();
-        // Glorot & Bengio (2010) eq. 2: ∂C/∂s^l = f′(s^l) ⊙ (∂C/∂s^{l+1}·W^{l+1}); the same kernels as Step, so the
-        // dL/ds here equal bit for bit those Step computes before its update.
-        for (int l = _mlp.LayerCount - 1; l >= 0; l--)
-        {
-            var f = _mlp.LayerActivation(l);
-            Span<float> ds = Ds(l, rows);
-            if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
-            if (l > 0) DenseLayer.BackwardData(ds, weights[l], Ds(l - 1, rows), rows);
-        }
+        // The same pass as Step without the updates, so these dL/ds equal bit for bit those Step computes.
+        Backward(Rows, _mlp.PackedWeightsForUpdate(), update: false);
         return loss;
     }
 
