@@ -112,6 +112,13 @@ public readonly struct Activation : IEquatable<Activation>
     public static IReadOnlyList<string> Names { get; } =
         ["identity", "sigmoid", "tanh", "softsign", "relu", "leaky-relu", "elu", "selu", "gelu", "softplus"];
 
+    /// <summary>
+    /// True when f or f′ is not smooth at 0 (relu, leaky-relu, elu, selu; softsign′ = 1/(1 + |x|)² has a cusp), so
+    /// Gaussian expectations of it converge slowly under Gauss–Hermite and are split at 0 instead.
+    /// </summary>
+    public bool HasKinkAtZero => Kind is ActivationKind.Softsign or ActivationKind.Relu or ActivationKind.LeakyRelu
+        or ActivationKind.Elu or ActivationKind.Selu;
+
     /// <summary>True when the derivative is cheapest from the output y = f(x) (tanh′ = 1 − y²).</summary>
     public bool DerivativeUsesOutput => Kind is ActivationKind.Sigmoid or ActivationKind.Tanh
         or ActivationKind.Softsign or ActivationKind.Elu or ActivationKind.Selu;

@@ -53,11 +53,8 @@ public static class ActivationFunctions
         {
             throw new ArgumentException($"{ex.Message} Gains also know silu (swish).", ex);
         }
-        // Kinks at 0 (in φ or φ′) make Gauss–Hermite converge slowly; NumericGain splits the integral there.
-        bool kink = activation.Kind is ActivationKind.Softsign or ActivationKind.Relu or ActivationKind.LeakyRelu
-            or ActivationKind.Elu or ActivationKind.Selu;
         string name = activation.Kind == ActivationKind.Identity ? "linear" : activation.ToString();
-        return new(name, activation.Forward, activation.Derivative, kink, Formula(activation));
+        return new(name, activation.Forward, activation.Derivative, activation.HasKinkAtZero, Formula(activation));
     }
 
     private static string Formula(Activation a) => a.Kind switch

@@ -61,16 +61,12 @@ public static class MeanField
         return sigmaW2 * SlopeSquare(phi, q);
     }
 
-    /// <summary>True when φ or φ′ is not smooth at 0, so expectations are split there.</summary>
-    public static bool HasKinkAtZero(Activation phi) =>
-        phi.Kind is ActivationKind.Relu or ActivationKind.LeakyRelu or ActivationKind.Elu or ActivationKind.Selu;
-
     // E[f(√q·ξ)], ξ ~ N(0, 1).
     private static double Expect(Activation phi, double q, Func<double, double> f)
     {
         if (!(q >= 0) || !double.IsFinite(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "The variance q must be finite and ≥ 0.");
         double r = Math.Sqrt(q);
-        return NumericGain.Expectation(x => f(r * x), splitAtZero: HasKinkAtZero(phi));
+        return NumericGain.Expectation(x => f(r * x), splitAtZero: phi.HasKinkAtZero);
     }
 
     private static void CheckScale(double sigmaW2, double sigmaB2)
