@@ -202,7 +202,7 @@ internal static class InitCommand
             if (entry.Options.Length > 0) output.WriteLine($"{"",-26} options: --{string.Join(", --", entry.Options)}");
         }
         output.WriteLine();
-        output.WriteLine("Aliases: glorot-* = xavier-*, kaiming-* = he-*, msra = he-normal, eye = identity,");
+        output.WriteLine("Aliases: glorot-* = xavier-*, normalized = xavier-uniform, kaiming-* = he-*, msra = he-normal, eye = identity,");
         output.WriteLine("         trunc-normal = pytorch-truncated-normal = truncated-normal, tf-truncated-normal = keras-truncated-normal.");
         output.WriteLine();
         output.WriteLine("Presets (--preset NAME --in N --out M [--layer conv2d --kernel 3x3 --groups G --transposed]):");

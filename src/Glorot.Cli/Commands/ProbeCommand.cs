@@ -69,8 +69,8 @@ internal static class ProbeCommand
             if (n <= 0) throw new ArgumentException($"--examples is {n}; it must be positive.");
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
                 ParseScaling(result.GetValue(scaling) ?? "zero-one"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
-            var hiddenInit = Scheme(result.GetValue(init) ?? "standard");
-            var topInit = Scheme(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
+            var hiddenInit = Schemes.Create(result.GetValue(init) ?? "standard");
+            var topInit = Schemes.Create(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
             int[] widths = [inputWidth, .. hiddenWidths, classCount];
             var mlp = new Mlp(widths, f);
             ulong weightSeed = result.GetValue(seed);
@@ -94,9 +94,6 @@ internal static class ProbeCommand
         });
         return command;
     }
-
-    private static Initializer Scheme(string name) =>
-        Schemes.Create(name.Trim().ToLowerInvariant() is "normalized" or "normalised" ? "xavier-uniform" : name);
 
     private static PixelScaling ParseScaling(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -59,6 +59,9 @@ public static class Schemes
     {
         ["glorot-uniform"] = "xavier-uniform",
         ["glorot-normal"] = "xavier-normal",
+        // Glorot & Bengio (2010) call eq. 16 the "normalized initialization" (the N in Table 1's "Tanh N").
+        ["normalized"] = "xavier-uniform",
+        ["normalised"] = "xavier-uniform",
         ["kaiming-uniform"] = "he-uniform",
         ["kaiming-normal"] = "he-normal",
         ["msra"] = "he-normal",
