@@ -28,26 +28,15 @@ public sealed record DatasetStatistics(
         if (n <= 0 || n > data.Count)
             throw new ArgumentOutOfRangeException(nameof(count), n, $"{data.Name} has {data.Count} examples.");
         var classCounts = new long[data.ClassCount];
-        Span<long> histogram = stackalloc long[256];
+        var histogram = new PixelHistogram();
         var pixels = new byte[data.InputSize];
         for (long i = 0; i < n; i++)
         {
             classCounts[data.CopyPixels(i, pixels)]++;
-            foreach (var v in pixels) histogram[v]++;
+            histogram.Add(pixels);
         }
-        double total = (double)n * data.InputSize, sum = 0, sumSquares = 0;
-        int min = 255, max = 0;
-        for (var v = 0; v < 256; v++)
-        {
-            if (histogram[v] == 0) continue;
-            double x = v / 255.0;
-            sum += histogram[v] * x;
-            sumSquares += histogram[v] * x * x;
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-        double mean = sum / total;
-        return new DatasetStatistics(data.Name, n, data.ClassNames, classCounts, mean,
-            Math.Sqrt(Math.Max(sumSquares / total - mean * mean, 0)), min / 255.0, max / 255.0);
+        var (mean, std) = histogram.Moments();
+        var (min, max) = histogram.Range;
+        return new DatasetStatistics(data.Name, n, data.ClassNames, classCounts, mean, std, min, max);
     }
 }

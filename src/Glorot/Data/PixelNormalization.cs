@@ -41,17 +41,12 @@ public sealed class PixelNormalization
     private static PixelNormalization FromMoments(ReadOnlySpan<byte> pixels)
     {
         if (pixels.IsEmpty) throw new ArgumentException("Cannot standardize with no training pixels.");
-        Span<long> histogram = stackalloc long[256];
-        foreach (var v in pixels) histogram[v]++;
+        var histogram = new PixelHistogram();
+        histogram.Add(pixels);
         // One value is detected by counting values, not by std == 0: rounding leaves a std of ~1e-9 for some.
-        int distinct = 0;
-        foreach (var count in histogram) if (count > 0) distinct++;
-        if (distinct < 2) throw new ArgumentException("Cannot standardize: every training pixel has the same value.");
-        double n = pixels.Length, sum = 0, squares = 0;
-        for (var v = 0; v < 256; v++) sum += histogram[v] * (v / 255.0);
-        double mean = sum / n;
-        for (var v = 0; v < 256; v++) squares += histogram[v] * (v / 255.0 - mean) * (v / 255.0 - mean);
-        return Standardized(mean, Math.Sqrt(squares / n));
+        if (histogram.Distinct < 2) throw new ArgumentException("Cannot standardize: every training pixel has the same value.");
+        var (mean, std) = histogram.Moments();
+        return Standardized(mean, std);
     }
 
     /// <summary>Mean subtracted from v / 255.</summary>
