@@ -57,9 +57,6 @@ public struct RandomStream
         return (int)(m >> 32);
     }
 
-    /// <summary>True with probability <paramref name="p"/>.</summary>
-    public bool NextBernoulli(double p) => NextDouble() < p;
-
     /// <summary>A standard normal draw (Box–Muller in double precision; the sine branch is discarded).</summary>
     public double NextGaussian()
     {
