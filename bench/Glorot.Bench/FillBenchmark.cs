@@ -12,7 +12,7 @@ internal static class FillBenchmark
 {
     public static int Run(string[] args)
     {
-        int size = ArgValue(args, "--size", 8192), repeats = ArgValue(args, "--repeats", 7);
+        int size = BenchArgs.Int(args, "--size", 8192), repeats = BenchArgs.Int(args, "--repeats", 7);
         bool json = args.Contains("--json");
         int[] shape = [size, size];
         var values = new float[size * size];
@@ -35,11 +35,5 @@ internal static class FillBenchmark
         }
         if (json) Console.WriteLine(JsonSerializer.Serialize(results));
         return 0;
-    }
-
-    private static int ArgValue(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 }

@@ -15,8 +15,8 @@ internal static class ProbeBench
 {
     public static int Run(string[] args)
     {
-        int runs = Option(args, "--runs", 3);
-        int examples = Option(args, "--examples", 300);
+        int runs = BenchArgs.Int(args, "--runs", 3);
+        int examples = BenchArgs.Int(args, "--examples", 300);
         var test = Shapeset.Test();
         var x = new float[examples * test.InputSize];
         var y = new int[examples];
@@ -70,11 +70,5 @@ internal static class ProbeBench
         Console.WriteLine($"  + 10 per-example weight gradients per layer   {withWeights,8:F3} s");
         Console.WriteLine($"  + Jacobian spectra, 1 example × 5 layers      {withJacobian,8:F3} s  ({(withJacobian - withWeights) / 5:F2} s per layer)");
         return 0;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -14,8 +14,8 @@ internal static class ShapesetBench
 {
     public static int Run(string[] args)
     {
-        int images = Option(args, "--images", 100_000);
-        int runs = Option(args, "--runs", 5);
+        int images = BenchArgs.Int(args, "--images", 100_000);
+        int runs = BenchArgs.Int(args, "--runs", 5);
         bool json = args.Contains("--json");
         var data = Shapeset.Training(seed: 1);
 
@@ -68,11 +68,5 @@ internal static class ShapesetBench
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         return best;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var v) ? v : fallback;
     }
 }
