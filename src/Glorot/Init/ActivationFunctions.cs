@@ -20,21 +20,22 @@ public static class ActivationFunctions
 {
     private const double SeluAlpha = Activation.SeluAlpha, SeluLambda = Activation.SeluLambda;
 
-    /// <summary>Every accepted name ("[:p]" = optional parameter) with its formula.</summary>
+    /// <summary>Every accepted name ("[:p]" = optional parameter) with its formula (defaults for the parameters).</summary>
     public static IReadOnlyList<(string Name, string Formula)> Table { get; } =
     [
-        ("linear, identity", "z"),
-        ("sigmoid", "1/(1 + e^−z)"),
-        ("tanh", "tanh z"),
-        ("softsign", "z/(1 + |z|)"),
-        ("relu", "max(0, z)"),
-        ("leaky-relu[:a]", "z for z > 0, a·z otherwise (a = 0.01)"),
-        ("elu[:α]", "z for z > 0, α(e^z − 1) otherwise (α = 1)"),
-        ("selu", "λ·elu_α(z), α = 1.6733, λ = 1.0507"),
-        ("gelu", "z·Φ(z) (exact, erf form)"),
-        ("silu, swish", "z·sigmoid(z)"),
-        ("softplus", "ln(1 + e^z)"),
+        .. Activation.Names.Select(name => (Label(name), Formula(Activation.Parse(name)))),
+        ("silu, swish", SiluFormula),
     ];
+
+    private const string SiluFormula = "z·sigmoid(z)";
+
+    private static string Label(string name) => name switch
+    {
+        "identity" => "linear, identity",
+        "leaky-relu" => "leaky-relu[:a]",
+        "elu" => "elu[:α]",
+        _ => name,
+    };
 
     /// <summary>
     /// The activation for a name such as "tanh", "leaky-relu:0.2", "elu:0.5": the engine's <see cref="Activation"/>
@@ -46,7 +47,7 @@ public static class ActivationFunctions
     {
         var key = text.Trim().ToLowerInvariant().Replace('_', '-');
         if (key is "silu" or "swish")
-            return new("silu", z => z * Sigmoid(z), z => Sigmoid(z) * (1 + z * (1 - Sigmoid(z))), false, "z·sigmoid(z)");
+            return new("silu", z => z * Sigmoid(z), z => Sigmoid(z) * (1 + z * (1 - Sigmoid(z))), false, SiluFormula);
         Activation activation;
         try { activation = Activation.Parse(key); }
         catch (FormatException ex)
@@ -65,8 +66,8 @@ public static class ActivationFunctions
         ActivationKind.Softsign => "z/(1 + |z|)",
         ActivationKind.Relu => "max(0, z)",
         ActivationKind.LeakyRelu => $"z for z > 0, {Format(a.Parameter)}·z otherwise",
-        ActivationKind.Elu => $"z for z > 0, {Format(a.Parameter)}(e^z − 1) otherwise",
-        ActivationKind.Selu => $"{Format(SeluLambda)}·(z for z > 0, {Format(SeluAlpha)}(e^z − 1) otherwise)",
+        ActivationKind.Elu => $"z for z > 0, {(a.Parameter == 1 ? "" : Format(a.Parameter) + "·")}(e^z − 1) otherwise",
+        ActivationKind.Selu => $"{Format(SeluLambda)}·(z for z > 0, {Format(SeluAlpha)}·(e^z − 1) otherwise)",
         ActivationKind.Gelu => "z·Φ(z)",
         _ => "ln(1 + e^z)",
     };
