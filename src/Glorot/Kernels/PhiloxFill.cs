@@ -40,7 +40,7 @@ internal static unsafe class PhiloxFill
             if (lead > 0) FillRange(p, lead, kind, a, b, seed, stream, offset);
             nint basePtr = (nint)(p + lead);
             long rest = offset + lead;
-            TwoWay.Run(n - lead, ChunkElements,
+            ParallelRange.Run(n - lead, ChunkElements,
                 (start, length) => FillRange((float*)basePtr + start, length, kind, a, b, seed, stream, rest + start));
         }
     }

@@ -71,7 +71,7 @@ public static class RandomFill
             fixed (float* p = values)
             {
                 nint basePtr = (nint)p;
-                TwoWay.Run(values.Length, 4096, (start, length) => Range(new Span<float>((float*)basePtr + start, (int)length), offset + start));
+                ParallelRange.Run(values.Length, 4096, (start, length) => Range(new Span<float>((float*)basePtr + start, (int)length), offset + start));
             }
         }
     }

@@ -5,7 +5,7 @@ namespace Glorot.Kernels;
 /// left. For element-wise work whose results depend only on the index (counter-based fills), so the bits are
 /// the same whoever runs which chunk.
 /// </summary>
-internal static class TwoWay
+internal static class ParallelRange
 {
     /// <summary>Calls body(start, length) for every chunk of [0, count), on up to two threads.</summary>
     public static void Run(long count, long chunk, Action<long, long> body)
