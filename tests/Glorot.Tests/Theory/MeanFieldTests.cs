@@ -11,7 +11,7 @@ public class MeanFieldTests
     {
         Assert.Equal(2 * 0.7 + 0.1, MeanField.QMap(Activation.Identity, 0.7, 2, 0.1), 12);
         Assert.Equal(0.35, MeanField.MeanSquare(Activation.Relu, 0.7), 6);     // E[relu(s)²] = q/2
-        Assert.Equal(0.5, MeanField.SlopeSquare(Activation.Relu, 0.7), 2);     // half the mass has slope 1 (kink limits GH accuracy)
+        Assert.Equal(0.5, MeanField.SlopeSquare(Activation.Relu, 0.7), 10);    // half the mass has slope 1 (quadrature split at the kink)
         Assert.Equal(Math.Sqrt(0.7 / (2 * Math.PI)), MeanField.Mean(Activation.Relu, 0.7), 4);
     }
 
@@ -26,7 +26,10 @@ public class MeanFieldTests
         double q = MeanField.FixedPoint(Activation.Tanh, 2.0);
         Assert.True(q > 0.1);
         Assert.Equal(q, MeanField.QMap(Activation.Tanh, q, 2.0), 10);
-        Assert.True(MeanField.Chi1(Activation.Tanh, q, 2.0) < 1 == false || q > 0);
+        // σ_b = 0 and σ_w² > 1 is the chaotic phase (Poole et al. 2016, Fig. 2): nearby inputs drift apart, χ₁ > 1.
+        Assert.True(MeanField.Chi1(Activation.Tanh, q, 2.0) > 1);
+        // …and σ_w² < 1 the ordered phase: q* = 0 and χ₁ = σ_w² < 1.
+        Assert.True(MeanField.Chi1(Activation.Tanh, MeanField.FixedPoint(Activation.Tanh, 0.8), 0.8) < 1);
     }
 
     [Fact]
