@@ -21,8 +21,10 @@ public class ProbeCommandTests
         {
             double measured = layer.GetProperty("activation_std").GetDouble();
             double predicted = layer.GetProperty("predicted_activation_std").GetDouble();
-            // 60 units × 20 Gaussian examples: the mean field holds to ≈ 10 % at this width.
-            Assert.InRange(measured / predicted, 0.8, 1.2);
+            // Each unit's squared weight norm is a χ² draw with 40–60 degrees of freedom (relative std √(2/60) ≈ 18 %),
+            // so a layer's activation variance over 60 units deviates by ≈ 18/√60 ≈ 2.4 %, its std by ≈ 1.2 %;
+            // 20 examples add a little more: ±5 % is about 3σ (measured: within 0.6 %).
+            Assert.InRange(measured / predicted, 0.95, 1.05);
             Assert.True(layer.GetProperty("jacobian_mean_singular_value").GetDouble() > 0);
             Assert.True(layer.GetProperty("weight_gradient_std").GetDouble() > 0);
         }
