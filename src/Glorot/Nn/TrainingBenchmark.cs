@@ -26,7 +26,7 @@ public sealed record TrainingBenchmarkOptions
     public int Threads { get; init; }
     /// <summary>
     /// One core's FP32 FMA peak in GFLOP/s for <see cref="TrainingBenchmarkResult.FractionOfPeak"/>; null measures
-    /// it (an FMA-only loop, about 60 ms).
+    /// it (an FMA-only loop, tens of milliseconds).
     /// </summary>
     public double? PeakGflopPerCore { get; init; }
     /// <summary>The optimizer (plain SGD by default, as the paper).</summary>
@@ -76,7 +76,7 @@ public static class TrainingBenchmark
         if (options.Threads is < 0 or > Compute.MaxThreads)
             throw new ArgumentException($"Threads must be 0 (the default) or 1 to {Compute.MaxThreads}, not {options.Threads}.");
         if (options.PeakGflopPerCore is { } given && !(given > 0 && double.IsFinite(given)))
-            throw new ArgumentException($"The peak must be a positive number of GFLOP/s, not {given}.");
+            throw new ArgumentException($"The peak must be a positive number of GFLOP/s per core, not {given}.");
         var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, seed: 1);
         var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads };
         // A few distinct random batches, cycled: generating data is not part of the step.
