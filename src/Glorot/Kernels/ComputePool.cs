@@ -49,6 +49,7 @@ internal sealed class ComputePool : IDisposable
     private int _liveWorkers;
     private bool _running;
     private volatile bool _disposed;
+    private volatile bool _oversubscribed;
 
     /// <summary>
     /// A pool whose caller is the current thread, with <paramref name="workers"/> workers to start with (it grows
@@ -152,6 +153,7 @@ internal sealed class ComputePool : IDisposable
                 grown[i] = worker;
             }
             Volatile.Write(ref _workers, grown);
+            _oversubscribed = count + 1 > Environment.ProcessorCount;
         }
     }
 
@@ -189,9 +191,10 @@ internal sealed class ComputePool : IDisposable
             if (generation != seen) return generation;
             if (Stopwatch.GetTimestamp() - spinStart < SpinTicks)
             {
-                // Yield now and then: with more compute threads than cores a pure spin would hold a core the
-                // caller or another pool's thread needs for the whole 200 µs.
-                if (++spins % 8 == 0) Thread.Yield();
+                // A pool with more threads than the process has CPUs yields now and then: a pure spin would hold
+                // a core that the caller or a working thread needs for the whole 200 µs. Otherwise it spins
+                // only, so the next job is seen at once.
+                if (_oversubscribed && ++spins % 8 == 0) Thread.Yield();
                 else Thread.SpinWait(20);
                 continue;
             }
