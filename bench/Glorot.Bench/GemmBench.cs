@@ -11,8 +11,8 @@ namespace Glorot.Bench;
 /// </summary>
 internal static class GemmBench
 {
-    /// <summary>FP32 FMA peak of one core of the project machine (performance.md §1.1).</summary>
-    private const double PeakPerCore = 117.4;
+    /// <summary>FP32 FMA peak of one core of the machine it runs on, measured (an FMA-only loop).</summary>
+    private static readonly double PeakPerCore = FmaPeak.GflopPerCore();
 
     private sealed record Row(string Case, string Engine, int Threads, int M, int N, int K, double Milliseconds,
         double Gflops, double FractionOfPeak, double? VsOpenBlas);
@@ -137,7 +137,7 @@ internal static class GemmBench
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds / calls);
         }
         var gflops = 2.0 * m * n * k / (best * 1e6);
-        var row = new Row(name, engine, threads, m, n, k, best, gflops, gflops / (PeakPerCore * threads), anchorMs / best);
+        var row = new Row(name, engine, threads, m, n, k, best, gflops, gflops / (PeakPerCore * Math.Min(threads, Environment.ProcessorCount)), anchorMs / best);
         var ratio = row.VsOpenBlas is { } vs ? $"  {vs,5:F2}× OpenBLAS" : "";
         Console.WriteLine($"{name,-34} {engine,-8} T={threads}  {best,9:F4} ms  {gflops,7:F1} GFLOP/s  {100 * row.FractionOfPeak,5:F1} % of peak{ratio}");
         return row;

@@ -7,7 +7,7 @@ namespace Glorot.Cli.Commands;
 
 /// <summary>
 /// <c>glorot bench train</c>: training steps per second of an MLP (forward, softmax-NLL, backward, SGD) on random
-/// inputs, with examples/s, GFLOP/s and the fraction of the FMA peak.
+/// inputs, with examples/s, GFLOP/s and the fraction of the FMA peak (measured, or given with --peak).
 /// </summary>
 internal static class BenchTrainCommand
 {
@@ -29,19 +29,23 @@ internal static class BenchTrainCommand
         var steps = new Option<int>("--steps") { Description = "timed steps per repeat", DefaultValueFactory = _ => 500 };
         var warmup = new Option<int>("--warmup") { Description = "untimed steps first", DefaultValueFactory = _ => 20 };
         var repeats = new Option<int>("--repeats") { Description = "timed repeats; the best is reported", DefaultValueFactory = _ => 3 };
-        var threads = new Option<int>("--threads") { Description = "compute threads, 1 or 2", DefaultValueFactory = _ => 2 };
+        var peak = new Option<double?>("--peak")
+        {
+            Description = "one core's FP32 FMA peak in GFLOP/s for the fraction of peak (default: measured by an FMA-only loop)",
+        };
         var momentum = new Option<float>("--momentum") { Description = "SGD momentum (0 = plain SGD, update fused into the GEMM)" };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
-        threads.AcceptOnlyFromAmong("1", "2");
 
         var command = new Command("train",
             "Time training steps of an MLP on random inputs (the arithmetic does not depend on the data): " +
             "steps/s, examples/s, GFLOP/s (forward 2·Σ in·out, weight gradient the same, backward data without the " +
-            "first layer) and the fraction of the FMA peak (117 GFLOP/s per core). Warm-up steps are excluded.");
-        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, threads, momentum, json })
+            "first layer) and the fraction of the FMA peak (one core's, measured or --peak, times the cores the threads can use). " +
+            "Warm-up steps are excluded.");
+        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, peak, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
+            ThreadsOption.Apply(result);
             var options = new TrainingBenchmarkOptions
             {
                 Inputs = Positive(result.GetValue(inputs), "--inputs"),
@@ -52,7 +56,8 @@ internal static class BenchTrainCommand
                 Steps = Positive(result.GetValue(steps), "--steps"),
                 WarmupSteps = Math.Max(0, result.GetValue(warmup)),
                 Repeats = Positive(result.GetValue(repeats), "--repeats"),
-                Threads = result.GetValue(threads),
+                Threads = Compute.Threads,
+                PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
                 Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum) },
             };
             options.Sgd.Validate();

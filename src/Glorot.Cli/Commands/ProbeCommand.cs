@@ -58,10 +58,11 @@ internal static class ProbeCommand
             "gradient std (dL/ds, per example), weight-gradient std (dL/dW, per example) and optionally the Jacobian's mean " +
             "singular value, measured on the first N test examples beside the mean-field prediction (Poole et al. 2016) and the " +
             "linear-regime prediction (Glorot & Bengio 2010, eqs. 5–7). No weight is changed.");
-        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, csv })
+        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, csv, ThreadsOption.Create() })
             command.Options.Add(option);
         command.SetAction(result =>
         {
+            ThreadsOption.Apply(result);
             var f = Activation.Parse(result.GetValue(activation) ?? "tanh");
             var hiddenWidths = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "");
             if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");

@@ -26,10 +26,11 @@ internal static class ReproduceCommand
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, seed,
+            suite, profile, output, resume, seed, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
+            ThreadsOption.Apply(result);
             string name = result.GetValue(suite) ?? "";
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"Unknown suite '{name}'; the one suite is {Glorot2010Suite.Name}.");

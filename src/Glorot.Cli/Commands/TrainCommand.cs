@@ -4,7 +4,7 @@ using Glorot.Lab.Runs;
 
 namespace Glorot.Cli.Commands;
 
-/// <summary><c>glorot train spec.json [--out DIR] [--resume]</c>: one run from a run spec.</summary>
+/// <summary><c>glorot train spec.json [--out DIR] [--resume] [--threads N]</c>: one run from a run spec.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -17,10 +17,11 @@ internal static class TrainCommand
             "and probes.jsonl (per-layer statistics), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
             "names the update and layer, and keeps the last good checkpoint.")
         {
-            specPath, output, resume,
+            specPath, output, resume, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
+            ThreadsOption.Apply(result);
             var spec = RunSpecJson.Load(result.GetValue(specPath) ?? "");
             string dir = result.GetValue(output) ?? Path.Combine("runs", spec.Name);
             var o = result.InvocationConfiguration.Output;

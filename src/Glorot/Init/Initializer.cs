@@ -17,8 +17,11 @@ public abstract record Initializer
     /// <exception cref="ArgumentException">The shape does not suit the scheme.</exception>
     public abstract InitStats Describe(ReadOnlySpan<int> shape);
 
-    /// <summary>Fills <paramref name="values"/> (C order, <paramref name="shape"/>) and returns what was drawn.</summary>
-    public InitStats Fill(Span<float> values, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, int threads = 2)
+    /// <summary>
+    /// Fills <paramref name="values"/> (C order, <paramref name="shape"/>) and returns what was drawn, on
+    /// <paramref name="threads"/> threads (0 = <see cref="Compute.Threads"/>; the bits never depend on it).
+    /// </summary>
+    public InitStats Fill(Span<float> values, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, int threads = 0)
     {
         int count = Shapes.ElementCount(shape);
         if (values.Length != count)

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace Glorot.Kernels;
 
 /// <summary>
-/// Work that the caller and the worker share by claiming chunks until none is left. <see cref="Run"/> on the
-/// caller alone must be able to finish the whole job: the worker helps if it gets a core in time, and may join
-/// late or not at all (on a shared machine it can be descheduled for milliseconds).
+/// Work that the caller and the workers share by claiming chunks until none is left. <see cref="Run"/> on the
+/// caller alone must be able to finish the whole job: workers help if they get a core in time, and may join
+/// late or not at all (on a shared or oversubscribed machine a thread can be descheduled for milliseconds).
 /// </summary>
 internal interface IComputeJob
 {
@@ -15,72 +16,103 @@ internal interface IComputeJob
 }
 
 /// <summary>
-/// Exactly two compute threads: the caller and one persistent background worker (the machine has 2 cores,
-/// performance.md §1.1). The worker spins briefly on a generation counter after each job, so back-to-back
-/// GEMMs hand off in well under a microsecond, then blocks on a semaphore so an idle worker never steals the
-/// core the GC or the JIT need (§3.6). No Parallel.For and no Task per call (§3.6: Parallel.For(0, 2) often ran
-/// both halves on the caller). The caller never waits for a worker that has not started: it cancels the
-/// worker's turn and finishes the chunks itself, so a loaded machine degrades to one-thread speed, not worse.
+/// N compute threads: the calling thread plus N − 1 persistent background workers, owned by that one caller
+/// (<see cref="ForCurrentThread"/>), so runs training concurrently on different threads never share or wait
+/// for each other's workers. A worker spins briefly on a generation counter after each job, so back-to-back
+/// GEMMs hand off in well under a microsecond, then blocks on its own semaphore so an idle pool costs nothing.
+/// No Parallel.For and no Task per call (a Parallel.For(0, 2) often ran both halves on the caller). The caller
+/// never waits for a worker that has not started: it cancels that worker's turn and the chunks it would have
+/// claimed go to whoever is running, so a loaded or oversubscribed machine degrades towards one-thread speed,
+/// not below it.
 /// </summary>
-internal sealed class ComputePool
+internal sealed class ComputePool : IDisposable
 {
-    /// <summary>The process-wide pool every GEMM shares.</summary>
-    public static ComputePool Shared { get; } = new();
+    /// <summary>The most threads one pool (the caller included) may have; matches <see cref="Compute.MaxThreads"/>.</summary>
+    public const int MaxThreads = Compute.MaxThreads;
 
-    // How long the worker keeps spinning for the next job before it blocks: long enough to bridge the
+    // How long a worker keeps spinning for the next job before it blocks: long enough to bridge the
     // elementwise work between the GEMMs of one training step, short enough to be invisible when idle.
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000; // 200 µs
 
-    private readonly object _gate = new();
-    private readonly SemaphoreSlim _wake = new(0);
+    // A blocked worker wakes this often to see whether its owner thread has ended (then it exits).
+    private const int OwnerCheckMilliseconds = 2000;
+
+    [ThreadStatic] private static ComputePool? _mine;
+    [ThreadStatic] private static bool _isWorker;
+
+    private readonly Thread? _owner;
+    private readonly object _growLock = new();
+    private Worker[] _workers = [];
     private IComputeJob? _job;
     private ExceptionDispatchInfo? _failure;
     private int _generation;
-    private int _sleeping;
+    private int _liveWorkers;
+    private bool _running;
+    private volatile bool _disposed;
+    private volatile bool _oversubscribed;
 
-    // The worker's turn for the current job: g = offered for generation g, −g = the worker is running it,
-    // 0 = finished or cancelled. Claimed and cancelled by compare-exchange, so exactly one side wins.
-    private int _turn;
-
-    /// <summary>A pool with its own worker thread (the GEMMs use <see cref="Shared"/>; tests make their own).</summary>
-    internal ComputePool()
+    /// <summary>
+    /// A pool whose caller is the current thread, with <paramref name="workers"/> workers to start with (it grows
+    /// on demand). Its workers exit when the pool is disposed or the creating thread has ended.
+    /// </summary>
+    internal ComputePool(int workers = 0)
     {
-        // The worker starts from the current generation, captured before the thread exists (§3.6: reading it
-        // inside the thread lost the first job and hung the prototype).
-        var seen = _generation;
-        var worker = new Thread(() => WorkerLoop(seen)) { IsBackground = true, Name = "Glorot compute worker" };
-        worker.Start();
+        _owner = Thread.CurrentThread;
+        EnsureWorkers(workers);
+    }
+
+    /// <summary>Workers started so far (the pool runs jobs on up to this many plus the caller).</summary>
+    public int WorkerCount => Volatile.Read(ref _workers).Length;
+
+    /// <summary>Worker threads that have not exited yet (for the test that they exit with their owner).</summary>
+    internal int LiveWorkers => Volatile.Read(ref _liveWorkers);
+
+    /// <summary>
+    /// The calling thread's own pool, grown to at least <paramref name="threads"/> − 1 workers; null on a pool
+    /// worker (a job that itself calls a GEMM runs it on that thread alone, with the same results).
+    /// </summary>
+    public static ComputePool? ForCurrentThread(int threads)
+    {
+        if (_isWorker) return null;
+        var pool = _mine ??= new ComputePool();
+        pool.EnsureWorkers(threads - 1);
+        return pool;
     }
 
     /// <summary>
-    /// Runs the job on the calling thread with the worker's help and returns when every chunk is done. If the
-    /// pool is busy with another caller's job, the job runs here alone (same results).
+    /// Runs the job on <paramref name="threads"/> threads (the caller and threads − 1 workers, never more than
+    /// the chunks can use) and returns when every chunk is done. <paramref name="threads"/> ≤ 1, or a call made
+    /// from inside one of this pool's jobs, runs the job here alone (same results).
     /// </summary>
-    public void Run(IComputeJob job)
+    public void Run(IComputeJob job, int threads)
     {
-        if (!Monitor.TryEnter(_gate))
+        var helpers = Math.Min(threads - 1, WorkerCount);
+        if (helpers <= 0 || _running || _disposed)
         {
             job.Run();
             return;
         }
+        _running = true;
         try
         {
+            var workers = _workers;
             _job = job;
             _failure = null;
             var generation = _generation == int.MaxValue ? 1 : _generation + 1; // never 0 (= finished) or negative
-            Volatile.Write(ref _turn, generation);
+            for (var i = 0; i < helpers; i++) Volatile.Write(ref workers[i].Turn, generation);
             Interlocked.Exchange(ref _generation, generation);
-            if (Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
+            for (var i = 0; i < helpers; i++) workers[i].WakeIfSleeping();
 
             Exception? mine = null;
             try { job.Run(); }
             catch (Exception e) { mine = e; }
 
-            // Not started yet: cancel its turn. Started: wait for its last chunk.
-            if (Interlocked.CompareExchange(ref _turn, 0, generation) != generation)
+            // A worker that has not started is cancelled; one that started is finishing its last chunk.
+            for (var i = 0; i < helpers; i++)
             {
+                if (Interlocked.CompareExchange(ref workers[i].Turn, 0, generation) == generation) continue;
                 var spinner = new SpinWait();
-                while (Volatile.Read(ref _turn) != 0) spinner.SpinOnce(sleep1Threshold: -1);
+                while (Volatile.Read(ref workers[i].Turn) != 0) spinner.SpinOnce(sleep1Threshold: -1);
             }
             _job = null;
             if (mine is not null) ExceptionDispatchInfo.Throw(mine);
@@ -88,49 +120,119 @@ internal sealed class ComputePool
         }
         finally
         {
-            Monitor.Exit(_gate);
+            _running = false;
         }
     }
 
-    private void WorkerLoop(int seen)
+    /// <summary>Stops the workers (they exit at their next wake-up).</summary>
+    public void Dispose()
     {
+        _disposed = true;
+        foreach (var worker in Volatile.Read(ref _workers)) worker.Wake.Release();
+    }
+
+    // Only the owner thread runs jobs, and it grows the pool only between jobs, so _workers never changes
+    // under a running job; the lock guards a pool made on one thread and used from another (tests).
+    private void EnsureWorkers(int count)
+    {
+        if (count <= _workers.Length) return;
+        if (count > MaxThreads - 1)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"A pool has at most {MaxThreads - 1} workers.");
+        lock (_growLock)
+        {
+            var grown = new Worker[count];
+            Array.Copy(_workers, grown, _workers.Length);
+            for (var i = _workers.Length; i < count; i++)
+            {
+                var worker = new Worker();
+                // The worker starts from the current generation, captured before its thread exists (reading it
+                // inside the thread could miss the first job and hang).
+                var seen = Volatile.Read(ref _generation);
+                Interlocked.Increment(ref _liveWorkers);
+                new Thread(() => WorkerLoop(worker, seen)) { IsBackground = true, Name = $"Glorot compute worker {i + 1}" }.Start();
+                grown[i] = worker;
+            }
+            Volatile.Write(ref _workers, grown);
+            _oversubscribed = count + 1 > Environment.ProcessorCount;
+        }
+    }
+
+    private void WorkerLoop(Worker worker, int seen)
+    {
+        _isWorker = true;
         while (true)
         {
-            var generation = WaitForJob(seen);
+            var generation = WaitForJob(worker, seen);
+            if (generation == 0) // disposed, or the owner thread has ended
+            {
+                Interlocked.Decrement(ref _liveWorkers);
+                return;
+            }
             seen = generation;
-            if (Interlocked.CompareExchange(ref _turn, -generation, generation) != generation) continue; // cancelled
+            if (Interlocked.CompareExchange(ref worker.Turn, -generation, generation) != generation) continue; // cancelled or not asked
             try { _job!.Run(); }
-            catch (Exception e) { _failure = ExceptionDispatchInfo.Capture(e); }
-            Volatile.Write(ref _turn, 0);
+            catch (Exception e) { Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null); }
+            Volatile.Write(ref worker.Turn, 0);
         }
     }
 
     // Spin, then sleep. The sleeping flag and the generation counter are each written with a full fence on
     // both sides (Dekker): either the caller sees the flag and releases the semaphore, or the worker sees the
     // new generation; if both happen, exactly one side takes the flag back, so every Release has one Wait.
-    private int WaitForJob(int seen)
+    // Returns the new generation, or 0 when the worker should exit.
+    private int WaitForJob(Worker worker, int seen)
     {
         var spinStart = Stopwatch.GetTimestamp();
+        var spins = 0;
         while (true)
         {
+            if (_disposed) return 0;
             var generation = Volatile.Read(ref _generation);
             if (generation != seen) return generation;
             if (Stopwatch.GetTimestamp() - spinStart < SpinTicks)
             {
-                Thread.SpinWait(20);
+                // A pool with more threads than the process has CPUs yields now and then: a pure spin would hold
+                // a core that the caller or a working thread needs for the whole 200 µs. Otherwise it spins
+                // only, so the next job is seen at once.
+                if (_oversubscribed && ++spins % 8 == 0) Thread.Yield();
+                else Thread.SpinWait(20);
                 continue;
             }
-            Interlocked.Exchange(ref _sleeping, 1);
+            Interlocked.Exchange(ref worker.Sleeping, 1);
             if (Volatile.Read(ref _generation) != seen)
             {
                 // A job arrived meanwhile. If the caller already took the flag, its Release is coming: consume it.
-                if (Interlocked.Exchange(ref _sleeping, 0) == 0) _wake.Wait();
+                if (Interlocked.Exchange(ref worker.Sleeping, 0) == 0) worker.Wake.Wait();
             }
             else
             {
-                _wake.Wait();
+                while (!worker.Wake.Wait(OwnerCheckMilliseconds))
+                {
+                    if (_owner is { IsAlive: false } || _disposed)
+                    {
+                        if (Interlocked.Exchange(ref worker.Sleeping, 0) == 1) return 0;
+                        worker.Wake.Wait(); // the caller took the flag just now: its Release is coming
+                        break;
+                    }
+                }
             }
             spinStart = Stopwatch.GetTimestamp();
+        }
+    }
+
+    // One worker's hand-off state. Turn: g = offered generation g, −g = running it, 0 = finished or cancelled;
+    // claimed and cancelled by compare-exchange, so exactly one side wins. Padded so that two workers' flags
+    // never share a 64-byte cache line (the caller writes every Turn, each worker spins on its own).
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private sealed class Worker
+    {
+        [FieldOffset(64)] public int Turn;
+        [FieldOffset(68)] public int Sleeping;
+        [FieldOffset(0)] public readonly SemaphoreSlim Wake = new(0);
+
+        public void WakeIfSleeping()
+        {
+            if (Interlocked.Exchange(ref Sleeping, 0) == 1) Wake.Release();
         }
     }
 }

@@ -3,35 +3,26 @@ namespace Glorot.Kernels;
 /// <summary>
 /// Single-precision GEMM, C = α·op(A)·op(B) + β·C, over row-major matrices: op(A) is m × k, op(B) k × n, C m × n.
 /// β = 0 never reads C (NaN there does not leak), as in BLAS. Runs the packed, register-blocked kernels
-/// (<see cref="GemmDriver"/>) on the widest vector path this CPU has and on two compute threads (caller + one
-/// persistent worker); results are bit-identical with one or two threads. A·Bᵀ with at most 32 rows of A takes
+/// (<see cref="GemmDriver"/>) on the widest vector path this CPU has and on <see cref="Compute.Threads"/> threads
+/// (the caller and the workers of its own <see cref="ComputePool"/>); results are bit-identical for every count. A·Bᵀ with at most 32 rows of A takes
 /// an unpacked dot-product route instead (<see cref="GemmDotDriver"/>).
 /// <para>For layers: keep Wᵀ in a <see cref="PackedMatrix"/> and use the overloads that take one; they never
 /// repack the weights.</para>
 /// </summary>
 internal static unsafe class Gemm
 {
-    private static volatile int _maxThreads = Math.Min(2, Environment.ProcessorCount);
-    [ThreadStatic] private static int _threadOverride;
     [ThreadStatic] private static GemmPath _pathOverride;
     [ThreadStatic] private static bool _openBlasOverride;
 
-    /// <summary>Compute threads for every GEMM in the process: 1 or 2 (default 2, the project machine's cores; 1 on a one-core machine).</summary>
-    public static int MaxThreads
-    {
-        get => _maxThreads;
-        set => _maxThreads = value is 1 or 2 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "1 or 2");
-    }
-
-    /// <summary>Threads the next GEMM on this thread will use (a <see cref="Use"/> scope first, then <see cref="MaxThreads"/>).</summary>
-    public static int Threads => _threadOverride != 0 ? _threadOverride : _maxThreads;
+    /// <summary>Threads the next GEMM on this thread will use (<see cref="Compute.Threads"/>).</summary>
+    public static int Threads => Compute.Threads;
 
     /// <summary>The kernel path the next GEMM on this thread will use.</summary>
     public static GemmPath Path => _pathOverride == GemmPath.Auto ? GemmPaths.Best : _pathOverride;
 
     /// <summary>
     /// For tests, benchmarks and determinism checks: until the returned scope is disposed, GEMMs called from this
-    /// thread use the given kernel path (Auto = best), thread count (0 = <see cref="MaxThreads"/>), and, if
+    /// thread use the given kernel path (Auto = best), thread count (0 = <see cref="Compute.DefaultThreads"/>), and, if
     /// <paramref name="openBlas"/>, OpenBLAS for the plain overload. An argument left null keeps the setting in
     /// force, so scopes nest (a trainer's <c>Use(threads: 1)</c> inside a test's <c>Use(GemmPath.Portable)</c>
     /// stays on the portable path).
@@ -40,11 +31,12 @@ internal static unsafe class Gemm
     {
         if (path is { } p && !GemmPaths.IsSupported(p))
             throw new PlatformNotSupportedException($"GEMM path {p} needs an instruction set this CPU lacks.");
-        if (threads is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(threads), threads, "0, 1 or 2");
+        if (threads is < 0 or > Compute.MaxThreads)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, $"0 (the default) or 1 to {Compute.MaxThreads}");
         if (openBlas == true && !OpenBlasGemm.IsAvailable) throw new InvalidOperationException(OpenBlasGemm.Description);
-        var scope = new Scope(_pathOverride, _threadOverride, _openBlasOverride);
+        var scope = new Scope(_pathOverride, Compute.Override, _openBlasOverride);
         _pathOverride = path ?? _pathOverride;
-        _threadOverride = threads ?? _threadOverride;
+        Compute.Override = threads ?? Compute.Override;
         _openBlasOverride = openBlas ?? _openBlasOverride;
         return scope;
     }
@@ -53,7 +45,11 @@ internal static unsafe class Gemm
     public readonly struct Scope(GemmPath path, int threads, bool openBlas) : IDisposable
     {
         /// <summary>Restores the previous settings.</summary>
-        public void Dispose() => (_pathOverride, _threadOverride, _openBlasOverride) = (path, threads, openBlas);
+        public void Dispose()
+        {
+            (_pathOverride, _openBlasOverride) = (path, openBlas);
+            Compute.Override = threads;
+        }
     }
 
     /// <summary>

@@ -2,9 +2,9 @@ namespace Glorot.Kernels;
 
 /// <summary>
 /// The unpacked route for C = α·A·Bᵀ + β·C with few rows of A (<see cref="GemmDotKernel512"/>): loops over
-/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 5-row groups of A. The two
-/// threads claim 64-column chunks; every element is one dot product in a fixed order, so 1 and 2 threads agree
-/// bit for bit.
+/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 5-row groups of A. The
+/// threads claim 64-column chunks (the same chunks for any thread count); every element is one dot product in a
+/// fixed order, so every thread count agrees bit for bit.
 /// </summary>
 internal sealed unsafe class GemmDotDriver : IComputeJob
 {
@@ -37,7 +37,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
-        // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by both threads.
+        // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by all threads.
         var kPadded = (k + 31) / 32 * 32;
         var aBuffer = GemmScratch.ForA(m * kPadded);
         float* aPadded = aBuffer.Pointer;
@@ -59,8 +59,9 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         {
             job._chunks = (n + ChunkColumns - 1) / ChunkColumns;
             job._nextChunk = 0;
-            if (threads >= 2 && job._chunks >= 2 && (long)m * n * k >= GemmDriver.TwoThreadMinWork)
-                ComputePool.Shared.Run(job);
+            var used = Math.Min(threads, job._chunks);
+            if (used >= 2 && (long)m * n * k >= GemmDriver.ParallelMinWork && ComputePool.ForCurrentThread(used) is { } pool)
+                pool.Run(job, used);
             else
                 job.RunColumns(0, n);
         }
@@ -72,7 +73,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         }
     }
 
-    /// <summary>Claims 64-column chunks of C until none is left; both threads run this.</summary>
+    /// <summary>Claims 64-column chunks of C until none is left; every thread runs this.</summary>
     public void Run()
     {
         int chunk;

@@ -17,9 +17,10 @@ internal enum GemmBSource
 
 /// <summary>
 /// One GEMM call: the blocking loops around the micro-kernel (BLIS's five loops; the macro-kernel is loops 2
-/// and 1) and the split of the output between the two compute threads. Every output element is summed in the
-/// same order (k blocks of <see cref="GemmPaths.BlockDepth"/> in sequence, k ascending inside a block) whichever thread
-/// computes it, so one and two threads give bit-identical results.
+/// and 1) and the split of the output between the compute threads. Chunks are whole 32-column panels or whole
+/// MR-row tiles, and every output element is summed in the same order (k blocks of
+/// <see cref="GemmPaths.BlockDepth"/> in sequence, k ascending inside a block) whichever chunk holds it and
+/// whichever thread runs that chunk, so every thread count gives bit-identical results.
 /// </summary>
 internal sealed unsafe class GemmDriver : IComputeJob
 {
@@ -29,8 +30,11 @@ internal sealed unsafe class GemmDriver : IComputeJob
     /// </summary>
     public const int DirectBMaxRows = 32;
 
-    /// <summary>Below this many multiply-adds (64³, performance.md §5.6) the hand-off costs more than it saves.</summary>
-    public const long TwoThreadMinWork = 64 * 64 * 64;
+    /// <summary>Below this many multiply-adds (64³, docs/BENCHMARKS.md) a hand-off costs more than it saves.</summary>
+    public const long ParallelMinWork = 64 * 64 * 64;
+
+    /// <summary>Chunks per thread at most: spare chunks let the running threads absorb a late worker's share.</summary>
+    private const int MaxChunksPerThread = 4;
 
     [ThreadStatic] private static GemmDriver? _cached;
 
@@ -48,8 +52,8 @@ internal sealed unsafe class GemmDriver : IComputeJob
     /// <summary>
     /// C = α·op(A)·op(B) + β·C + bias, op(A) m × k, op(B) k × n, C m × n at element (i, j) =
     /// c[(j / 32)·cPanelStride + i·ldc + j % 32] (cPanelStride = 32 for row-major C, rows·32 for a
-    /// <see cref="PackedMatrix"/>). bias is null or n floats added to every row. Runs on
-    /// <paramref name="threads"/> (1 or 2) compute threads.
+    /// <see cref="PackedMatrix"/>). bias is null or n floats added to every row. Runs on up to
+    /// <paramref name="threads"/> compute threads (the caller's <see cref="ComputePool"/>).
     /// </summary>
     public static void Run(GemmPath path, int threads, bool transA, int m, int n, int k, float alpha,
         float* a, nint lda, GemmBSource bSource, float* b, nint ldb, nint bPanelStride,
@@ -80,8 +84,9 @@ internal sealed unsafe class GemmDriver : IComputeJob
         job._bias = bias;
         try
         {
-            if (threads >= 2 && (long)m * n * k >= TwoThreadMinWork && job.ChooseSplit())
-                ComputePool.Shared.Run(job);
+            if (threads >= 2 && (long)m * n * k >= ParallelMinWork && job.ChooseSplit(threads)
+                && ComputePool.ForCurrentThread(Math.Min(threads, job._chunks)) is { } pool)
+                pool.Run(job, Math.Min(threads, job._chunks));
             else
                 job.RunBlock(0, m, 0, n);
         }
@@ -92,7 +97,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
         }
     }
 
-    /// <summary>Claims chunks of C (column panels or row tiles) until none is left; both threads run this.</summary>
+    /// <summary>Claims chunks of C (column panels or row tiles) until none is left; every thread runs this.</summary>
     public void Run()
     {
         int chunk;
@@ -106,12 +111,13 @@ internal sealed unsafe class GemmDriver : IComputeJob
         }
     }
 
-    // Cut C into chunks for the two threads to claim, along whichever side duplicates less packing: every
+    // Cut C into chunks for the T threads to claim, along whichever side duplicates less packing: every
     // column chunk packs all of A (m·k floats), every row chunk all of B (k·n); a packed B is never packed, so
-    // columns. More chunks than threads let the caller finish alone if the worker is late (a shared machine),
-    // at the price of one more duplicate pack each: about 8 multiply-adds per packed float, and the count is
-    // held to 3 % of the work (2 + 0.03·m·n·k / (8·duplicate)), at most 8.
-    private bool ChooseSplit()
+    // columns. More chunks than threads let the running threads finish a late worker's share (a shared or
+    // oversubscribed machine), at the price of one more duplicate pack each: about 8 multiply-adds per packed
+    // float, and the count is held to 3 % of the work (T + 0.03·m·n·k / (8·duplicate)), at most 4T. Only the
+    // speed depends on T: chunk borders fall on panel or tile borders, so the bits never do.
+    private bool ChooseSplit(int threads)
     {
         var panels = (_n + GemmPacking.PanelWidth - 1) / GemmPacking.PanelWidth;
         var rowTiles = (_m + _mr - 1) / _mr;
@@ -123,11 +129,11 @@ internal sealed unsafe class GemmDriver : IComputeJob
             (_splitColumns, _units, _unitSize, duplicate) = (false, rowTiles, _mr, (long)_k * _n);
         else
             return false;
-        // An even count, so two threads that both stay on their cores finish together (5 chunks would leave
-        // one thread 3 of them: a speed-up of 1.67 at best).
-        var affordable = 2 + 0.03 * work / (8.0 * Math.Max(1, duplicate));
-        _chunks = Math.Min((int)Math.Min(affordable, 8) & ~1, _units);
-        _chunks = Math.Max(_chunks, 2);
+        // A multiple of T, so threads that all stay on their cores finish together (5 chunks on 2 threads
+        // would leave one thread 3 of them: a speed-up of 1.67 at best).
+        var affordable = threads + 0.03 * work / (8.0 * Math.Max(1, duplicate));
+        var perThread = (int)Math.Min(affordable / threads, MaxChunksPerThread);
+        _chunks = Math.Min(perThread * threads, _units);
         _nextChunk = 0;
         return true;
     }

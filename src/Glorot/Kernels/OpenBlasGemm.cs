@@ -3,18 +3,22 @@ using System.Runtime.InteropServices;
 namespace Glorot.Kernels;
 
 /// <summary>
-/// Optional native provider: OpenBLAS's <c>cblas_sgemm</c>, found at run time (Debian: <c>apt-get install
-/// libopenblas0</c>). Used for parity tests and as an anchor; the managed kernels stay the default.
+/// Optional native provider: OpenBLAS's <c>cblas_sgemm</c>, found at run time by its soname, or at the path in
+/// <c>GLOROT_OPENBLAS</c> (e.g. a distribution's pthread build outside the loader's search path). Used for
+/// parity tests and as an anchor; the managed kernels stay the default.
 /// </summary>
 internal static unsafe class OpenBlasGemm
 {
     private const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
-    // Sonames tried in order: Debian's alternatives link, the pthread build's own directory, a plain dev link.
+    /// <summary>The environment variable naming an OpenBLAS library to try first.</summary>
+    public const string EnvironmentVariable = "GLOROT_OPENBLAS";
+
+    // The variable's path first, then the sonames the dynamic loader resolves (runtime package, then a dev link).
     private static readonly string[] Candidates =
     [
+        .. Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } path ? [path] : Array.Empty<string>(),
         "libopenblas.so.0",
-        "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0",
         "libopenblas.so",
     ];
 
@@ -35,7 +39,7 @@ internal static unsafe class OpenBlasGemm
 
     /// <summary>The library that was loaded, or why none was.</summary>
     public static string Description => Loaded.Value?.Path
-        ?? $"OpenBLAS not found (tried {string.Join(", ", Candidates)}); install it with: apt-get install -y libopenblas0";
+        ?? $"OpenBLAS not found (tried {string.Join(", ", Candidates)}); install it, or set {EnvironmentVariable} to the library's path";
 
     /// <summary>
     /// C = α·op(A)·op(B) + β·C, row-major, the contract of <see cref="Gemm.Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>,

@@ -1,21 +1,24 @@
 namespace Glorot.Kernels;
 
 /// <summary>
-/// Splits [0, count) into chunks that the caller and the <see cref="ComputePool"/> worker claim until none is
-/// left. For element-wise work whose results depend only on the index (counter-based fills), so the bits are
-/// the same whoever runs which chunk.
+/// Splits [0, count) into fixed-size chunks that the caller and its <see cref="ComputePool"/> workers claim until
+/// none is left. For element-wise work whose results depend only on the index (counter-based fills): the chunks
+/// are the same for every thread count, so the bits are the same whoever runs which chunk.
 /// </summary>
 internal static class ParallelRange
 {
-    /// <summary>Calls body(start, length) for every chunk of [0, count), on up to two threads.</summary>
-    public static void Run(long count, long chunk, Action<long, long> body)
+    /// <summary>Calls body(start, length) for every chunk of [0, count), on up to <paramref name="threads"/> threads.</summary>
+    public static void Run(long count, long chunk, int threads, Action<long, long> body)
     {
-        if (count <= chunk)
+        if (count <= chunk || threads < 2)
         {
-            if (count > 0) body(0, count);
+            for (long start = 0; start < count; start += chunk) body(start, Math.Min(chunk, count - start));
             return;
         }
-        ComputePool.Shared.Run(new RangeJob(count, chunk, body));
+        var used = (int)Math.Min(threads, (count + chunk - 1) / chunk);
+        var job = new RangeJob(count, chunk, body);
+        if (ComputePool.ForCurrentThread(used) is { } pool) pool.Run(job, used);
+        else job.Run();
     }
 
     private sealed class RangeJob(long count, long chunk, Action<long, long> body) : IComputeJob

@@ -16,15 +16,19 @@ internal static unsafe class PhiloxFill
     /// <summary>Below this many elements one thread does the whole fill (a thread hand-off costs more).</summary>
     internal const int ParallelThreshold = 1 << 17;
 
-    // 256 KiB of floats per claim: large enough that claiming costs nothing, small enough to balance two threads.
+    // 256 KiB of floats per claim: large enough that claiming costs nothing, small enough to balance the threads.
     private const long ChunkElements = 1 << 16;
 
     internal enum Kind { Uniform, Normal }
 
-    /// <summary>dest[e] = transform(element offset + e of (seed, stream)); a = low or mean, b = width or std.</summary>
+    /// <summary>
+    /// dest[e] = transform(element offset + e of (seed, stream)); a = low or mean, b = width or std; on
+    /// <paramref name="threads"/> threads (0 = <see cref="Compute.Threads"/>).
+    /// </summary>
     public static void Fill(Span<float> dest, Kind kind, float a, float b, ulong seed, ulong stream, long offset,
-        int threads = 2)
+        int threads = 0)
     {
+        if (threads == 0) threads = Compute.Threads;
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must be non-negative.");
         if (dest.IsEmpty) return;
         fixed (float* p = dest)
@@ -40,7 +44,7 @@ internal static unsafe class PhiloxFill
             if (lead > 0) FillRange(p, lead, kind, a, b, seed, stream, offset);
             nint basePtr = (nint)(p + lead);
             long rest = offset + lead;
-            ParallelRange.Run(n - lead, ChunkElements,
+            ParallelRange.Run(n - lead, ChunkElements, threads,
                 (start, length) => FillRange((float*)basePtr + start, length, kind, a, b, seed, stream, rest + start));
         }
     }

@@ -86,7 +86,7 @@ public sealed class SgdTrainer
     /// <summary>As <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, also counting correct predictions (before the update).</summary>
     public double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
-        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        using var threads = UseThreads();
         double loss = ForwardLoss(inputs, labels, out correct);
         if (!double.IsFinite(loss)) throw Diverged(loss);
         var weights = _mlp.PackedWeightsForUpdate();
@@ -126,7 +126,7 @@ public sealed class SgdTrainer
     /// </summary>
     public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
-        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        using var threads = UseThreads();
         return ForwardLoss(inputs, labels, out correct);
     }
 
@@ -140,7 +140,7 @@ public sealed class SgdTrainer
     /// </summary>
     public double ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
     {
-        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        using var threads = UseThreads();
         double loss = ForwardLoss(inputs, labels, out _);
         // The same pass as Step without the updates, so these dL/ds equal bit for bit those Step computes.
         Backward(Rows, _mlp.PackedWeightsForUpdate(), update: false);
@@ -148,20 +148,21 @@ public sealed class SgdTrainer
     }
 
     /// <summary>
-    /// Compute threads for this trainer's GEMMs: 1 or 2, or 0 for the process default (2 on this project's
-    /// machine). Results are bit-identical whatever the count.
+    /// Compute threads for this trainer: 0 (the default) inherits <see cref="Compute.Threads"/> (an enclosing
+    /// <see cref="Compute.Use"/> scope, else <see cref="Compute.DefaultThreads"/>), else 1 … <see cref="Compute.MaxThreads"/>.
+    /// Trainers on different threads each get their own workers. Results are bit-identical whatever the count.
     /// </summary>
     public int Threads
     {
         get => _threads;
-        set => _threads = value is >= 0 and <= 2 ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be 0 (default), 1 or 2.");
+        set => _threads = value is >= 0 and <= Compute.MaxThreads ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Threads must be 0 (the default) or 1 to {Compute.MaxThreads}.");
     }
 
     private int _threads;
 
-    // 0 leaves whatever thread count is in force (an enclosing Gemm.Use scope, or the process default).
-    private int? ThreadsOrInherited => _threads == 0 ? null : _threads;
+    // 0 leaves whatever thread count is in force (an enclosing scope, or the process default).
+    private Compute.Scope UseThreads() => Compute.Use(_threads == 0 ? Compute.Threads : _threads);
 
     /// <summary>inputs: (rows × inputs). Runs the forward pass and returns the logits (rows × classes).</summary>
     public ReadOnlySpan<float> Forward(ReadOnlySpan<float> inputs, int rows)
@@ -170,7 +171,7 @@ public sealed class SgdTrainer
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A batch holds 1..{BatchSize} rows.");
         if (inputs.Length != rows * _mlp.Widths[0])
             throw new ArgumentException($"Inputs hold {inputs.Length} values; {rows} rows of {_mlp.Widths[0]} need {rows * _mlp.Widths[0]}.", nameof(inputs));
-        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        using var threads = UseThreads();
         Rows = rows;
         inputs.CopyTo(_buffers);
         var weights = _mlp.PackedWeightsForUpdate();
@@ -203,7 +204,7 @@ public sealed class SgdTrainer
         if (destination.Length != fanIn * fanOut)
             throw new ArgumentException($"Layer {layer}'s weight gradient has {fanOut}×{fanIn} values.", nameof(destination));
         RequireBatch();
-        using var threads = Gemm.Use(threads: ThreadsOrInherited);
+        using var threads = UseThreads();
         Gemm.Multiply(true, false, fanOut, fanIn, Rows, 1f / Rows, Ds(layer, Rows), fanOut,
             LayerInput(layer, Rows), fanIn, 0f, destination, fanIn);
     }

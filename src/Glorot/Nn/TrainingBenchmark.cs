@@ -22,8 +22,13 @@ public sealed record TrainingBenchmarkOptions
     public int WarmupSteps { get; init; } = 20;
     /// <summary>Timed repeats; the best is reported (the machine is shared).</summary>
     public int Repeats { get; init; } = 3;
-    /// <summary>Compute threads (1 or 2; 0 = default).</summary>
+    /// <summary>Compute threads: 0 = <see cref="Compute.Threads"/>, else 1 … <see cref="Compute.MaxThreads"/>.</summary>
     public int Threads { get; init; }
+    /// <summary>
+    /// One core's FP32 FMA peak in GFLOP/s for <see cref="TrainingBenchmarkResult.FractionOfPeak"/>; null measures
+    /// it (an FMA-only loop, tens of milliseconds).
+    /// </summary>
+    public double? PeakGflopPerCore { get; init; }
     /// <summary>The optimizer (plain SGD by default, as the paper).</summary>
     public SgdOptions Sgd { get; init; } = new() { LearningRate = 1e-3f };
 }
@@ -32,8 +37,8 @@ public sealed record TrainingBenchmarkOptions
 /// <param name="StepsPerSecond">Best repeat's steps per second.</param>
 /// <param name="ExamplesPerSecond">Steps per second × batch.</param>
 /// <param name="GflopPerSecond">Useful FLOP per second / 1e9 (see <see cref="TrainingBenchmark.FlopPerExample"/>).</param>
-/// <param name="FractionOfPeak">GFLOP/s over the FMA peak for the thread count.</param>
-/// <param name="PeakGflopPerSecond">The peak used: 117 GFLOP/s per core on this project's machine.</param>
+/// <param name="FractionOfPeak">GFLOP/s over the FMA peak of the cores the threads can use.</param>
+/// <param name="PeakGflopPerSecond">That peak: one core's FMA peak (measured or given) × min(threads, processors).</param>
 /// <param name="FlopPerExample">FLOP per example counted.</param>
 /// <param name="RepeatSeconds">Wall time of each timed repeat.</param>
 /// <param name="Threads">Threads used.</param>
@@ -46,10 +51,6 @@ public sealed record TrainingBenchmarkResult(double StepsPerSecond, double Examp
 /// </summary>
 public static class TrainingBenchmark
 {
-    /// <summary>FMA peak of one core of the project's Zen 4 machine, as measured by an FMA-only loop
-    /// (117.4 GFLOP/s, performance.md §1.1).</summary>
-    public const double PeakGflopPerCore = 117.0;
-
     /// <summary>
     /// FLOP per example of one step: forward 2·Σ in·out, weight gradient the same, backward data 2·Σ in·out
     /// without the first layer (no gradient is needed for the inputs). Element-wise work is not counted.
@@ -72,7 +73,10 @@ public static class TrainingBenchmark
         ArgumentNullException.ThrowIfNull(options);
         if (options.Steps <= 0 || options.Repeats <= 0 || options.WarmupSteps < 0)
             throw new ArgumentException("Steps and repeats must be positive, warm-up steps non-negative.");
-        if (options.Threads is < 0 or > 2) throw new ArgumentException($"Threads must be 1 or 2, not {options.Threads}.");
+        if (options.Threads is < 0 or > Compute.MaxThreads)
+            throw new ArgumentException($"Threads must be 0 (the default) or 1 to {Compute.MaxThreads}, not {options.Threads}.");
+        if (options.PeakGflopPerCore is { } given && !(given > 0 && double.IsFinite(given)))
+            throw new ArgumentException($"The peak must be a positive number of GFLOP/s per core, not {given}.");
         var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, seed: 1);
         var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads };
         // A few distinct random batches, cycled: generating data is not part of the step.
@@ -97,11 +101,13 @@ public static class TrainingBenchmark
             for (int i = 0; i < options.Steps; i++) Step();
             seconds.Add(watch.Elapsed.TotalSeconds);
         }
-        int threads = options.Threads == 0 ? Kernels.Gemm.MaxThreads : options.Threads;
+        int threads = options.Threads == 0 ? Compute.Threads : options.Threads;
         double stepsPerSecond = options.Steps / seconds.Min();
         double flop = FlopPerExample(mlp.Widths);
         double gflops = stepsPerSecond * options.Batch * flop / 1e9;
-        double peak = PeakGflopPerCore * threads;
+        // Threads beyond the processor count share cores, so they add no peak.
+        double peak = (options.PeakGflopPerCore ?? Kernels.FmaPeak.GflopPerCore())
+            * Math.Min(threads, Environment.ProcessorCount);
         return new TrainingBenchmarkResult(stepsPerSecond, stepsPerSecond * options.Batch, gflops, gflops / peak, peak,
             flop, seconds, threads);
     }

@@ -6,6 +6,7 @@ namespace Glorot.Random;
 /// <summary>
 /// Counter-based fills: value e of a fill is a function of (seed, stream, offset + e) alone, so the same seed
 /// gives the same bits whatever the thread count, and a tensor can be filled piecewise (pass the offset).
+/// <c>threads</c>: 0 (the default) = <see cref="Compute.Threads"/>, else 1 … <see cref="Compute.MaxThreads"/>.
 /// </summary>
 public static class RandomFill
 {
@@ -18,19 +19,21 @@ public static class RandomFill
     /// <summary>U[low, high): low + (high − low)·u with u = k·2⁻²⁴, k uniform in 0 … 2²⁴ − 1.</summary>
     /// <remarks>In float arithmetic a value can round to <paramref name="high"/>; treat the support as closed.</remarks>
     public static void Uniform(Span<float> values, float low, float high, ulong seed, ulong stream = 0,
-        long offset = 0, int threads = 2)
+        long offset = 0, int threads = 0)
     {
         if (!(low <= high) || !float.IsFinite(high - low))
             throw new ArgumentException($"Uniform bounds must be finite with low ≤ high; got [{low}, {high}].");
+        threads = ResolveThreads(threads);
         PhiloxFill.Fill(values, PhiloxFill.Kind.Uniform, low, high - low, seed, stream, offset, threads);
     }
 
     /// <summary>N(mean, std²) by the Box–Muller transform (float polynomials for log, sin, cos; error &lt; 2⁻²⁰).</summary>
     public static void Normal(Span<float> values, float mean, float std, ulong seed, ulong stream = 0,
-        long offset = 0, int threads = 2)
+        long offset = 0, int threads = 0)
     {
         if (!(std >= 0) || !float.IsFinite(std) || !float.IsFinite(mean))
             throw new ArgumentException($"Normal needs a finite mean and a finite std ≥ 0; got mean {mean}, std {std}.");
+        threads = ResolveThreads(threads);
         PhiloxFill.Fill(values, PhiloxFill.Kind.Normal, mean, std, seed, stream, offset, threads);
     }
 
@@ -40,11 +43,12 @@ public static class RandomFill
     /// Inversion has no rejection loop and no clamp outliers, even for bounds far in a tail.
     /// </summary>
     public static void TruncatedNormal(Span<float> values, double mean, double std, double a, double b,
-        ulong seed, ulong stream = 0, long offset = 0, int threads = 2)
+        ulong seed, ulong stream = 0, long offset = 0, int threads = 0)
     {
         if (!(std > 0) || !double.IsFinite(std) || !double.IsFinite(mean))
             throw new ArgumentException($"Truncated normal needs a finite mean and std > 0; got mean {mean}, std {std}.");
         if (!(a < b)) throw new ArgumentException($"Truncation bounds need a < b; got [{a}, {b}].");
+        threads = ResolveThreads(threads);
         // Sample the side nearer the mean's tail-free region: reflect when both bounds lie above the mean, so
         // that Φ is evaluated where it is small and keeps its relative precision.
         bool reflect = a > mean;
@@ -71,10 +75,17 @@ public static class RandomFill
             fixed (float* p = values)
             {
                 nint basePtr = (nint)p;
-                ParallelRange.Run(values.Length, 4096, (start, length) => Range(new Span<float>((float*)basePtr + start, (int)length), offset + start));
+                ParallelRange.Run(values.Length, 4096, threads, (start, length) => Range(new Span<float>((float*)basePtr + start, (int)length), offset + start));
             }
         }
     }
+
+    private static int ResolveThreads(int threads) => threads switch
+    {
+        0 => Compute.Threads,
+        >= 1 and <= Compute.MaxThreads => threads,
+        _ => throw new ArgumentOutOfRangeException(nameof(threads), threads, $"threads must be 0 (the default) or 1 to {Compute.MaxThreads}."),
+    };
 
     /// <summary>Φ(x) = ½·erfc(−x/√2).</summary>
     internal static double StandardNormalCdf(double x) => 0.5 * SpecialFunctions.Erfc(-x / Math.Sqrt(2.0));

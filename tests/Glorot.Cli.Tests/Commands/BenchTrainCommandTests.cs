@@ -19,7 +19,7 @@ public class BenchTrainCommandTests
     [Fact]
     public void Json_reports_rates_consistent_with_the_flop_count()
     {
-        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--json"]);
+        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--peak", "117", "--json"]);
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
@@ -29,7 +29,8 @@ public class BenchTrainCommandTests
         Assert.Equal(steps * 4, root.GetProperty("examples_per_second").GetDouble(), 1e-6 * steps);
         // forward 2·(8·16 + 16·16 + 16·3) = 864, weight gradient the same, data 2·(16·16 + 16·3) = 608.
         Assert.Equal(864 + 864 + 608, root.GetProperty("flop_per_example").GetDouble());
-        Assert.Equal(117, root.GetProperty("peak_gflop_per_second").GetDouble());
+        Assert.Equal(117, root.GetProperty("peak_gflop_per_second").GetDouble()); // --peak × 1 thread
+        Assert.Equal(1, root.GetProperty("threads").GetInt32());
         Assert.Equal(2, root.GetProperty("repeat_seconds").GetArrayLength());
     }
 
@@ -43,8 +44,22 @@ public class BenchTrainCommandTests
         Assert.Contains("of peak", stdout);
     }
 
+    [Fact]
+    public void Without_peak_the_fma_peak_is_measured_and_scaled_by_the_usable_cores()
+    {
+        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "3", "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("threads").GetInt32());
+        // An x86 core does 8–64 FP32 FLOP per cycle (2 FMA pipes, 128- to 512-bit) at 1–6 GHz: 8–384 GFLOP/s.
+        double perCore = root.GetProperty("peak_gflop_per_second").GetDouble() / Math.Min(3, Environment.ProcessorCount);
+        Assert.InRange(perCore, 8, 384);
+    }
+
     [Theory]
     [InlineData("--activation", "swish", "Unknown activation")]
+    [InlineData("--peak", "0", "The peak must be a positive number")]
     [InlineData("--hidden", "10x", "Hidden widths")]
     [InlineData("--batch", "0", "--batch must be positive")]
     public void Bad_values_are_user_errors_with_a_clear_message(string option, string value, string message)

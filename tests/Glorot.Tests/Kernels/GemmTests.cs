@@ -70,26 +70,72 @@ public class GemmTests
         CheckAgainstReference(false, true, 40, 4100, 7, 1f, 0f, 0, seed: 7);      // two NC blocks, packed Bᵀ
     }
 
+    // 1, 2, 3, 4 and 8 threads: more than this machine's cores, and counts that cut C into different chunks.
+    private static readonly int[] ThreadCounts = [1, 2, 3, 4, 8];
+
     [Theory]
     [MemberData(nameof(Paths))]
-    public void One_and_two_threads_give_bit_identical_results(string pathName)
+    public void Every_thread_count_gives_bit_identical_results(string pathName)
     {
         var path = GemmTestData.Path(pathName);
-        // Shapes that take the column split, the row split (m > n) and the direct-B small-m route.
+        // Shapes that take the column split, the row split (m > n), the direct-B small-m route, the paper's
+        // layer shapes at batch 100 (forward and weight gradient: 4 to 32 chunks, so each count cuts differently)
+        // and the dot-product route (the 23-row one, on the Vector512 path).
         (bool TransA, bool TransB, int M, int N, int K)[] shapes =
             [(false, false, 70, 200, 300), (true, true, 250, 40, 90), (false, false, 12, 300, 100), (false, true, 64, 65, 800),
-             (false, true, 23, 70, 320)]; // the last one takes the dot-product route on the Vector512 path
+             (false, true, 23, 70, 320), (false, true, 100, 1000, 1024), (true, false, 1000, 1000, 100)];
         foreach (var (transA, transB, m, n, k) in shapes)
         {
             int lda = transA ? m : k, ldb = transB ? k : n;
             var a = GemmTestData.Uniform(m * k, 7, 1);
             var b = GemmTestData.Uniform(k * n, 7, 2);
             var c0 = GemmTestData.Uniform(m * n, 7, 3);
-            var one = (float[])c0.Clone();
-            var two = (float[])c0.Clone();
-            using (Gemm.Use(path, threads: 1)) Gemm.Multiply(transA, transB, m, n, k, 0.7f, a, lda, b, ldb, 0.3f, one, n);
-            using (Gemm.Use(path, threads: 2)) Gemm.Multiply(transA, transB, m, n, k, 0.7f, a, lda, b, ldb, 0.3f, two, n);
-            Assert.Equal(one, two);
+            float[]? first = null;
+            foreach (var threads in ThreadCounts)
+            {
+                var c = (float[])c0.Clone();
+                using (Gemm.Use(path, threads)) Gemm.Multiply(transA, transB, m, n, k, 0.7f, a, lda, b, ldb, 0.3f, c, n);
+                first ??= c;
+                Assert.True(first.AsSpan().SequenceEqual(c), $"{m}×{n}×{k} on {threads} threads differs from 1 thread");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Every_thread_count_gives_bit_identical_results_on_packed_operands(string pathName)
+    {
+        // The three layer products on a packed Wᵀ (in 300 × out 1000): forward X·Wᵀ + b, backward data dY·W at
+        // batch 10 (the dot route on Vector512) and 100, and the fused weight update Wᵀ += α·Xᵀ·dY.
+        var path = GemmTestData.Path(pathName);
+        const int inputs = 300, outputs = 1000;
+        var w = new PackedMatrix(inputs, outputs);
+        w.Pack(GemmTestData.Uniform(inputs * outputs, 8, 1), outputs, transposed: false);
+        var bias = GemmTestData.Uniform(outputs, 8, 2);
+        foreach (var batch in new[] { 10, 100 })
+        {
+            var x = GemmTestData.Uniform(batch * inputs, 8, 3);
+            var dy = GemmTestData.Uniform(batch * outputs, 8, 4);
+            float[]? firstY = null, firstDx = null, firstW = null;
+            foreach (var threads in ThreadCounts)
+            {
+                var y = new float[batch * outputs];
+                var dx = new float[batch * inputs];
+                var updated = new PackedMatrix(inputs, outputs);
+                updated.Pack(GemmTestData.Uniform(inputs * outputs, 8, 1), outputs, transposed: false);
+                var wt = new float[inputs * outputs];
+                using (Gemm.Use(path, threads))
+                {
+                    Gemm.Multiply(false, batch, 1f, x, inputs, w, 0f, y, outputs, bias);
+                    Gemm.MultiplyTransposed(batch, 1f, dy, outputs, w, 0f, dx, inputs);
+                    Gemm.MultiplyInto(updated, true, false, batch, -0.01f, x, inputs, dy, outputs, 1f);
+                }
+                updated.Unpack(wt, outputs, transposed: false);
+                (firstY, firstDx, firstW) = (firstY ?? y, firstDx ?? dx, firstW ?? wt);
+                Assert.True(firstY.AsSpan().SequenceEqual(y), $"forward, batch {batch}, {threads} threads");
+                Assert.True(firstDx.AsSpan().SequenceEqual(dx), $"backward data, batch {batch}, {threads} threads");
+                Assert.True(firstW.AsSpan().SequenceEqual(wt), $"weight update, batch {batch}, {threads} threads");
+            }
         }
     }
 
@@ -192,7 +238,7 @@ public class GemmTests
     [Fact]
     public void Unsupported_settings_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Use(threads: 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.MaxThreads = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Use(threads: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Use(threads: Compute.MaxThreads + 1));
     }
 }

@@ -210,23 +210,52 @@ public class SgdTrainerTests
         Assert.Equal(y.Length, correct);
     }
 
-    [Fact]
-    public void Same_seed_gives_the_same_bits_with_one_or_two_threads()
+    // Five SGD steps (momentum, so the gradient arrays and the element-wise update run too) of a net whose
+    // GEMMs are split into different chunks for each thread count; returns every parameter.
+    private static float[] TrainFiveSteps(int threads, float momentum = 0f)
     {
-        float[] Train(int threads)
+        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 11);
+        var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.05f, Momentum = momentum }, 40) { Threads = threads };
+        for (int step = 0; step < 5; step++)
         {
-            var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 11);
-            var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.05f }, 20) { Threads = threads };
-            for (int step = 0; step < 5; step++)
-            {
-                var (x, y) = RandomBatch(20, 64, 10, (ulong)step);
-                trainer.Step(x, y);
-            }
-            return mlp.Parameters.ToArray();
+            var (x, y) = RandomBatch(40, 64, 10, (ulong)step);
+            trainer.Step(x, y);
         }
-        var one = Train(1);
-        Assert.Equal(one, Train(2));
-        Assert.Equal(one, Train(1));
+        return mlp.Parameters.ToArray();
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.9f)]
+    public void Same_seed_gives_the_same_bits_for_every_thread_count(float momentum)
+    {
+        var one = TrainFiveSteps(1, momentum);
+        foreach (var threads in new[] { 2, 3, 4, 8, 1 })
+            Assert.True(one.AsSpan().SequenceEqual(TrainFiveSteps(threads, momentum)), $"{threads} threads differ from 1");
+    }
+
+    [Fact]
+    public void Trainers_on_two_threads_at_once_give_the_bits_they_give_one_after_the_other()
+    {
+        // Two runs in one process, as `reproduce --jobs 2` trains them, each with its own thread count: each
+        // caller has its own workers, so neither waits for nor changes the other.
+        var sequential = (A: TrainFiveSteps(3), B: TrainFiveSteps(2, 0.9f));
+        float[]? a = null, b = null;
+        var ta = new Thread(() => a = TrainFiveSteps(3));
+        var tb = new Thread(() => b = TrainFiveSteps(2, 0.9f));
+        ta.Start(); tb.Start(); ta.Join(); tb.Join();
+        Assert.True(sequential.A.AsSpan().SequenceEqual(a), "the 3-thread trainer changed when run concurrently");
+        Assert.True(sequential.B.AsSpan().SequenceEqual(b), "the 2-thread trainer changed when run concurrently");
+    }
+
+    [Fact]
+    public void Threads_accepts_zero_for_the_default_and_counts_up_to_the_maximum()
+    {
+        var trainer = new SgdTrainer(SmallNet("tanh"), new SgdOptions(), 3) { Threads = Compute.MaxThreads };
+        Assert.Equal(Compute.MaxThreads, trainer.Threads);
+        trainer.Threads = 0;
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Threads = -1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Threads = Compute.MaxThreads + 1);
     }
 
     [Fact]

@@ -45,6 +45,23 @@ public class NetworkProbeTests
     }
 
     [Fact]
+    public void Records_are_identical_for_every_thread_count()
+    {
+        // The probe inherits the caller's thread count (Threads = 0): a Compute.Use scope must change nothing
+        // but the speed, histograms and percentiles included.
+        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 4);
+        var (x, y) = Gaussian(120, 64, 10, 4);
+        var options = new ProbeOptions { ChunkSize = 60, WeightGradientBatches = 2, Bins = 30 };
+        string Measure(int threads)
+        {
+            using var scope = Compute.Use(threads);
+            return ProbeJson.Serialize(new NetworkProbe(mlp, options).Measure(x, y));
+        }
+        var one = Measure(1);
+        foreach (var threads in new[] { 2, 3, 4, 8 }) Assert.Equal(one, Measure(threads));
+    }
+
+    [Fact]
     public void Summaries_are_those_of_the_values_the_trainer_computes_whatever_the_chunk_size()
     {
         var mlp = new Mlp([6, 9, 8, 4], Activation.Softsign, seed: 2);

@@ -72,20 +72,45 @@ public class RandomFillTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Same_seed_gives_same_bits_with_one_or_two_threads_and_piecewise(bool normal)
+    public void Same_seed_gives_same_bits_for_every_thread_count_and_piecewise(bool normal)
     {
         var kind = normal ? PhiloxFill.Kind.Normal : PhiloxFill.Kind.Uniform;
-        const int n = PhiloxFill.ParallelThreshold * 2 + 37; // large enough for the two-thread split
+        const int n = PhiloxFill.ParallelThreshold * 4 + 37; // 9 chunks: enough for 8 threads to split
         var one = new float[n];
-        var two = new float[n];
         var pieces = new float[n];
         PhiloxFill.Fill(one, kind, 0f, 1f, seed: 9, stream: 4, offset: 0, threads: 1);
-        PhiloxFill.Fill(two, kind, 0f, 1f, seed: 9, stream: 4, offset: 0, threads: 2);
+        foreach (var threads in new[] { 2, 3, 4, 8 })
+        {
+            var many = new float[n];
+            PhiloxFill.Fill(many, kind, 0f, 1f, seed: 9, stream: 4, offset: 0, threads: threads);
+            Assert.True(one.AsSpan().SequenceEqual(many), $"{threads} threads differ from 1");
+        }
         int[] cuts = [0, 1, 63, 64, 65, 1000, 130_000, n];
         for (var i = 0; i + 1 < cuts.Length; i++)
             PhiloxFill.Fill(pieces.AsSpan(cuts[i], cuts[i + 1] - cuts[i]), kind, 0f, 1f, 9, 4, cuts[i], threads: 1);
-        Assert.Equal(one, two);
         Assert.Equal(one, pieces);
+    }
+
+    [Fact]
+    public void Truncated_normal_gives_the_same_bits_for_every_thread_count()
+    {
+        var one = new float[50_000];
+        RandomFill.TruncatedNormal(one, 0.5, 2, -1, 3, seed: 3, stream: 1, threads: 1);
+        foreach (var threads in new[] { 2, 3, 4, 8 })
+        {
+            var many = new float[one.Length];
+            RandomFill.TruncatedNormal(many, 0.5, 2, -1, 3, seed: 3, stream: 1, threads: threads);
+            Assert.True(one.AsSpan().SequenceEqual(many), $"{threads} threads differ from 1");
+        }
+    }
+
+    [Fact]
+    public void Thread_counts_outside_0_to_the_maximum_are_refused()
+    {
+        var values = new float[10];
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomFill.Uniform(values, 0, 1, 1, threads: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomFill.Normal(values, 0, 1, 1, threads: Compute.MaxThreads + 1));
+        RandomFill.Normal(values, 0, 1, 1, threads: 0); // 0 = the current default
     }
 
     [Theory]
