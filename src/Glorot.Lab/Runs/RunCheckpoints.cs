@@ -43,10 +43,13 @@ internal static class RunCheckpoints
     /// Loads the newest complete, finite checkpoint into <paramref name="mlp"/> and returns its state; null when there
     /// is none. Newer ones that are incomplete or damaged are removed, and <paramref name="notice"/> hears why.
     /// </summary>
+    /// <exception cref="InvalidDataException">No checkpoint is usable but one was complete once (its state file exists):
+    /// progress would be lost by starting over, so that takes <c>--force</c>.</exception>
     public static RunState? LoadNewest(RunDirectory dir, Mlp mlp, Action<string> notice)
     {
         if (!Directory.Exists(dir.Checkpoints)) return null;
         var skipped = new List<string>();
+        bool damaged = false;
         foreach (var candidate in Directory.GetDirectories(dir.Checkpoints, "step-*").OrderByDescending(d => d, StringComparer.Ordinal))
         {
             try
@@ -66,9 +69,11 @@ internal static class RunCheckpoints
             catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 skipped.Add(ex.Message);
+                damaged |= File.Exists(Path.Combine(candidate, RunState.FileName));
             }
         }
-        if (skipped.Count > 0) notice($"no complete checkpoint: {string.Join("; ", skipped)}");
+        if (damaged)
+            throw new InvalidDataException($"{dir.Root}: no usable checkpoint ({string.Join("; ", skipped)}); repair it, or start over with --force (deletes the run's results).");
         return null;
     }
 

@@ -83,7 +83,7 @@ public static class Runner
             var saved = RunSpecJson.Load(dir.Spec);
             if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
-            state = RunCheckpoints.LoadNewest(dir, mlp, notice);
+            state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
             if (state is null)
                 notice($"{dir.Root} has no complete checkpoint (the run stopped before its first one); starting it over from update 0.");
             else
@@ -113,6 +113,20 @@ public static class Runner
         AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
         AtomicFile.Delete(dir.Divergence);
         RunSpecJson.Save(spec, dir.Spec);
+    }
+
+    // With --force, a run whose checkpoints are all damaged starts over instead of stopping.
+    private static RunState? TryLoadNewest(RunDirectory dir, Mlp mlp, Action<string> notice)
+    {
+        try
+        {
+            return RunCheckpoints.LoadNewest(dir, mlp, notice);
+        }
+        catch (InvalidDataException ex)
+        {
+            notice($"{ex.Message.Split(" (", 2)[0]}; --force: starting over from update 0.");
+            return null;
+        }
     }
 
     private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, CsvTable[] tables)

@@ -66,7 +66,7 @@ public static class AtomicFile
     {
         FileFaults.Before(FileOperation.Sync, path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        file.Flush(flushToDisk: true);
+        file.Flush(flushToDisk: FileFaults.FlushToDisk);
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public static class AtomicFile
             throw new InvalidDataException($"{path}: holds {file.Length} bytes, fewer than the {length} recorded at the checkpoint; the file lost data.");
         if (file.Length == length) return;
         file.SetLength(length);
-        file.Flush(flushToDisk: true);
+        file.Flush(flushToDisk: FileFaults.FlushToDisk);
     }
 
     /// <summary>Creates <paramref name="path"/> and its parents (a fault point for tests).</summary>
@@ -122,6 +122,7 @@ public static class AtomicFile
     {
         if (directory is null || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())) return;
         FileFaults.Before(FileOperation.Sync, directory);
+        if (!FileFaults.FlushToDisk) return;
         int fd = Posix.Open(directory, Posix.ReadOnly | Posix.DirectoryFlag);
         if (fd < 0) return; // best effort: some file systems refuse to open a directory; the rename is still atomic
         try { Posix.Fsync(fd); }

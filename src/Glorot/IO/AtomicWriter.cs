@@ -29,7 +29,7 @@ public sealed class AtomicWriter : IDisposable
         ObjectDisposedException.ThrowIf(_done, this);
         Stream.Flush();
         FileFaults.Before(FileOperation.Sync, _temporary);
-        _file.Flush(flushToDisk: true);
+        _file.Flush(flushToDisk: FileFaults.FlushToDisk);
         _file.Dispose();
         FileFaults.Before(FileOperation.Rename, _target);
         File.Move(_temporary, _target, overwrite: true);

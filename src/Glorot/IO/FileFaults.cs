@@ -37,6 +37,13 @@ internal sealed class FileFaults
     /// <summary>Makes the exception of the failing operation; null: <see cref="SimulatedCrash"/>.</summary>
     public Func<FileOperation, string, Exception>? Failure { get; init; }
 
+    /// <summary>Count syncs but skip the fsync itself: a simulated kill loses nothing the page cache holds (only a power
+    /// cut would), so a test of kills need not wait for the disk.</summary>
+    public bool SkipDiskFlush { get; init; }
+
+    /// <summary>Whether the current call should really flush to the disk.</summary>
+    internal static bool FlushToDisk => Active.Value is not { SkipDiskFlush: true };
+
     /// <summary>Operations seen so far.</summary>
     public long Count { get; private set; }
 
