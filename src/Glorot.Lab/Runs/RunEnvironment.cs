@@ -22,7 +22,7 @@ internal sealed record RunEnvironment(string ComputePath, string Os, string Runt
     /// <summary>This process's environment.</summary>
     public static RunEnvironment Current { get; } = new(
         $"gemm {GemmPaths.Best}, vector512 {Vector512.IsHardwareAccelerated}, vector256 {Vector256.IsHardwareAccelerated}, " +
-        $"vector<float> {Vector<float>.Count}, fma {Fma.IsSupported}",
+        $"vector-t {Vector<float>.Count}, fma {Fma.IsSupported}",
         RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, Environment.ProcessorCount);
 
     public void Save(string root) => Glorot.IO.AtomicFile.WriteAllText(Path.Combine(root, FileName), JsonSerializer.Serialize(this, Options));

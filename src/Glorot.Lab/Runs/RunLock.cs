@@ -43,17 +43,9 @@ internal sealed class RunLock : IDisposable
 
     private static string Holder(string path)
     {
-        try
-        {
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            string text = new StreamReader(reader).ReadToEnd();
-            var pid = text.Split('\n').FirstOrDefault(l => l.StartsWith("pid ", StringComparison.Ordinal));
-            if (pid is not null) return $"another glorot process (PID {pid[4..]})";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The holder's lock may forbid reading too; the error still says what is wrong.
-        }
-        return "another glorot process";
+        // Read without taking a lock (the holder's exclusive flock refuses .NET's shared one); on Windows, where the
+        // holder's handle forbids any reading, the error goes without the PID.
+        var pid = Glorot.IO.Posix.ReadUnlocked(path)?.Split('\n').FirstOrDefault(l => l.StartsWith("pid ", StringComparison.Ordinal));
+        return pid is null ? "another glorot process" : $"another glorot process (PID {pid[4..]})";
     }
 }

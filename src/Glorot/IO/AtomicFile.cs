@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Glorot.IO;
@@ -120,7 +119,7 @@ public static class AtomicFile
     /// <summary>Flushes a directory's entries (a rename or a new file in it) to the disk; POSIX only (Windows has no such call).</summary>
     public static void SyncDirectory(string? directory)
     {
-        if (directory is null || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())) return;
+        if (directory is null || !Posix.Available) return;
         FileFaults.Before(FileOperation.Sync, directory);
         if (!FileFaults.FlushToDisk) return;
         int fd = Posix.Open(directory, Posix.ReadOnly | Posix.DirectoryFlag);
@@ -161,20 +160,5 @@ public static class AtomicFile
                 buffer = buffer[chunk.Length..];
             }
         }
-    }
-
-    private static partial class Posix
-    {
-        public const int ReadOnly = 0;
-        public static int DirectoryFlag => OperatingSystem.IsLinux() ? 0x10000 : 0x100000; // O_DIRECTORY (Linux; BSD/macOS)
-
-        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-        public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-        public static extern int Fsync(int fd);
-
-        [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-        public static extern int Close(int fd);
     }
 }
