@@ -50,17 +50,20 @@ internal static class BenchTrainCommand
             {
                 Inputs = Positive(result.GetValue(inputs), "--inputs"),
                 Hidden = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""),
-                Classes = Positive(result.GetValue(classes), "--classes"),
+                Classes = result.GetValue(classes) >= 2 ? result.GetValue(classes)
+                    : throw new ArgumentException($"--classes must be at least 2 (softmax over one class learns nothing), not {result.GetValue(classes)}."),
                 Activation = Activation.Parse(result.GetValue(activation) ?? "tanh"),
                 Batch = Positive(result.GetValue(batch), "--batch"),
                 Steps = Positive(result.GetValue(steps), "--steps"),
-                WarmupSteps = Math.Max(0, result.GetValue(warmup)),
+                WarmupSteps = result.GetValue(warmup) >= 0 ? result.GetValue(warmup)
+                    : throw new ArgumentException($"--warmup must be 0 or more untimed steps, not {result.GetValue(warmup)}."),
                 Repeats = Positive(result.GetValue(repeats), "--repeats"),
                 Threads = Compute.Threads,
                 PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
                 Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum) },
             };
             options.Sgd.Validate();
+            TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
             var r = TrainingBenchmark.Run(options);
             var o = result.InvocationConfiguration.Output;
             string net = $"{options.Inputs}-{string.Join("-", options.Hidden)}-{options.Classes}";

@@ -44,7 +44,7 @@ internal static class DataPreviewCommand
             stdout.WriteLine($"wrote {path}: {count} examples of {data.Name} in {gridRows} row{(gridRows == 1 ? "" : "s")} of {c}");
             if (csvPath is not null)
             {
-                File.WriteAllText(csvPath, DataPreview.Csv(data, indices, c));
+                Glorot.IO.AtomicFile.WriteAllText(csvPath, DataPreview.Csv(data, indices, c));
                 stdout.WriteLine($"wrote {csvPath}");
             }
             return 0;

@@ -8,6 +8,9 @@ namespace Glorot.Cli.Commands;
 /// <summary><c>glorot data stats &lt;dataset&gt;</c>: class frequencies and pixel statistics of each split.</summary>
 internal static class DataStatsCommand
 {
+    /// <summary>The largest --count: statistics settle long before, and the endless Shapeset stream must end.</summary>
+    public const long MaxCount = 10_000_000;
+
     public static Command Build()
     {
         var common = new DataCommand.CommonOptions();
@@ -25,6 +28,9 @@ internal static class DataStatsCommand
             var splits = common.Open(result);
             long? wanted = result.GetValue(count);
             if (wanted is <= 0) throw new ArgumentException("--count must be positive.");
+            // Shapeset's training stream is endless: a count must end in reasonable time (about 20,000 images/s).
+            if (wanted > MaxCount)
+                throw new ArgumentException($"--count {wanted:N0} is more than {MaxCount:N0} examples (about 10 minutes of Shapeset images); give a smaller count.");
             // Every split, unless --split names one.
             IDataset[] chosen = result.GetResult(common.Split) is { Implicit: false }
                 ? [common.OpenSplit(splits, result)]

@@ -42,6 +42,8 @@ internal static class InitOutput
             if (Directory.Exists(file))
                 throw new IOException($"Cannot write '{file}': it is a directory. Give a file name such as w.npy.");
             var parent = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (parent is not null && File.Exists(parent))
+                throw new IOException($"Cannot write '{file}': '{parent}' is a file, not a directory.");
             if (parent is not null && !Directory.Exists(parent))
                 throw new IOException($"Cannot write '{file}': the directory '{parent}' does not exist.");
             var record = Provenance.PathBeside(file);

@@ -16,6 +16,9 @@ internal static class InitRunner
 {
     public static InitResult Run(InitRequest request)
     {
+        // The tensor, and with --verify the self-test's sorted copy (doubles), before anything is allocated.
+        double count = Shapes.ElementCount(request.Shape);
+        MemoryBudget.Require(count * (sizeof(float) + (request.Verify ? sizeof(double) : 0)), $"A tensor of shape {Shapes.Format(request.Shape)}");
         var tensor = new Tensor(request.Shape);
         var stats = request.Initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream);
         var provenance = Provenance.Of(request.Initializer, request.Shape, request.Seed, request.Stream, request.Label);

@@ -68,8 +68,12 @@ internal static class ProbeCommand
             if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");
             int n = result.GetValue(examples);
             if (n <= 0) throw new ArgumentException($"--examples is {n}; it must be positive.");
+            int jacobians = result.GetValue(jacobianExamples);
+            if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
+                throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
                 ParseScaling(result.GetValue(scaling) ?? "zero-one"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
+            RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
             var hiddenInit = Schemes.Create(result.GetValue(init) ?? "standard");
             var topInit = Schemes.Create(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
             int[] widths = [inputWidth, .. hiddenWidths, classCount];
@@ -96,6 +100,15 @@ internal static class ProbeCommand
         return command;
     }
 
+    // The network, and the probe's s, z and dL/ds of every layer over the n examples (NetworkProbe), before any is allocated.
+    private static void RequireMemory(int[] widths, int n)
+    {
+        double parameters = TrainingMemory.Parameters(widths);
+        if (parameters > Array.MaxLength)
+            throw new ArgumentException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
+        MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
+    }
+
     private static PixelScaling ParseScaling(string text) => text.Trim().ToLowerInvariant() switch
     {
         "zero-one" or "01" => PixelScaling.ZeroOne,
@@ -109,6 +122,10 @@ internal static class ProbeCommand
         if (name.Trim().ToLowerInvariant() == "gaussian")
         {
             if (inputs <= 0 || classes <= 1) throw new ArgumentException("--inputs must be positive and --classes at least 2.");
+            // Checked in 64 bits before the inputs are drawn: n × inputs floats in one array.
+            if ((long)n * inputs > Array.MaxLength)
+                throw new ArgumentException($"--examples {n} × --inputs {inputs} = {(long)n * inputs:N0} inputs, more than one array holds ({Array.MaxLength:N0}); use fewer.");
+            MemoryBudget.Require(sizeof(float) * (double)n * inputs, $"{n} gaussian examples of {inputs} inputs");
             // Stream 1000 of the seed: apart from the weight streams (one per layer).
             var random = new RandomStream(seed, 1000);
             var gx = new float[(long)n * inputs];

@@ -21,12 +21,13 @@ internal static class ReproduceCommand
         };
         var output = new Option<string?>("--out") { Description = "output directory (default: glorot2010-PROFILE)" };
         var resume = new Option<bool>("--resume") { Description = "continue the runs in --out from their latest checkpoints (bit-identical to an uninterrupted run)" };
+        var force = new Option<bool>("--force") { Description = "start over runs already in --out (deletes their results)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, seed, ThreadsOption.Create(),
+            suite, profile, output, resume, force, seed, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -38,26 +39,20 @@ internal static class ReproduceCommand
             string dir = result.GetValue(output) ?? $"glorot2010-{chosen.ToString().ToLowerInvariant()}";
             var o = result.InvocationConfiguration.Output;
             o.WriteLine(Estimate(chosen));
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-            Console.CancelKeyPress += onCancel;
+            using var stop = StopSignals.Listen();
             try
             {
                 var outcome = ProgressDisplay.Run(o, "glorot2010", report => SuiteRunner.Run(chosen, dir, result.GetValue(seed), result.GetValue(resume),
-                    new Forward(p => report(p.Stage == "training" ? $"training {p.Run}" : p.Stage, p.Done, p.Total)), stop.Token));
+                    new Forward(p => report(p.Stage == "training" ? $"training {p.Run}" : p.Stage, p.Done, p.Total)), stop.Token, result.GetValue(force)));
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
-                    o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer}); last good checkpoint at {run.Divergence.LastCheckpointStep}.");
+                    o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine($"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}");
                 return 0;
             }
             catch (OperationCanceledException ex)
             {
                 result.InvocationConfiguration.Error.WriteLine($"glorot: {ex.Message} (glorot reproduce glorot2010 --profile {chosen.ToString().ToLowerInvariant()} --out {dir} --resume)");
-                return 130;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
+                return stop.ExitCode;
             }
         });
         return command;

@@ -58,8 +58,8 @@ public static class DataPreview
         }
 
         using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        png.SaveTo(file);
+        // Through a temporary and a rename: a full disk leaves no truncated PNG behind.
+        Glorot.IO.AtomicFile.Write(path, png.SaveTo);
     }
 
     /// <summary>The numbers behind a preview: position in the grid, example index, label and class name, as CSV.</summary>

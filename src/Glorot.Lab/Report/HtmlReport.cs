@@ -87,7 +87,7 @@ public static class HtmlReport
         h.Append("</table>\n<p>Whole suite (this invocation, including figures): ").Append(seconds.ToString("F1", ci)).Append(" s.</p>\n");
         foreach (var r in results.Where(r => r.Divergence is not null))
             h.Append("<p><b>").Append(E(r.Name)).Append(" diverged</b> at update ").Append(r.Divergence!.FailedUpdate.ToString(ci)).Append(" (layer ")
-             .Append(r.Divergence.Layer.ToString(ci)).Append("); last good checkpoint at update ").Append(r.Divergence.LastCheckpointStep.ToString(ci)).Append(".</p>\n");
+             .Append(E(r.Divergence.Layer ?? "none")).Append("); last good checkpoint at update ").Append(r.Divergence.LastCheckpointStep?.ToString(ci) ?? "none").Append(".</p>\n");
         foreach (var run in runs)
             h.Append("<details><summary>spec of <code>").Append(E(run.Spec.Name)).Append("</code> (").Append(E(run.Label)).Append(")</summary><pre>")
              .Append(E(RunSpecJson.Serialize(run.Spec))).Append("</pre></details>\n");

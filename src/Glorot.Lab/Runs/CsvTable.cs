@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Glorot.IO;
 
 namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// A CSV file written row by row (invariant culture, doubles in round-trip form so that a resumed run writes the
-/// same bytes), whose first column is the update step; on resume, rows past the checkpoint are cut off.
+/// same bytes), whose first column is the update step; on resume, the file is cut back to its length at the checkpoint.
 /// </summary>
 public sealed class CsvTable
 {
@@ -22,27 +23,25 @@ public sealed class CsvTable
     /// <summary>Column names (the header line).</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Starts the file with its header, replacing any previous content.</summary>
-    public void Create() => File.WriteAllText(Path, string.Join(",", Columns) + "\n");
+    /// <summary>Starts the file with its header, replacing any previous content (atomically).</summary>
+    public void Create() => AtomicFile.WriteAllText(Path, string.Join(",", Columns) + "\n");
 
-    /// <summary>Keeps the header and the rows whose first column (a step) is at most <paramref name="step"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is missing, has another header, or a row without a step.</exception>
-    public void TruncateAfter(long step)
+    /// <summary>
+    /// Cuts the file back to its first <paramref name="length"/> bytes (its length at a checkpoint): rows written
+    /// after it, including one torn by a kill, go. A kill during the cut leaves the file cut or not, never worse.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is missing, has another header, or is shorter than <paramref name="length"/>.</exception>
+    public void TruncateTo(long length)
     {
         if (!File.Exists(Path)) throw new InvalidDataException($"{Path}: missing; the run directory cannot be resumed.");
-        var lines = File.ReadAllLines(Path);
-        if (lines.Length == 0 || lines[0] != string.Join(",", Columns))
-            throw new InvalidDataException($"{Path}: the header is not '{string.Join(",", Columns)}'; not a run of this version.");
-        var kept = new StringBuilder(lines[0]).Append('\n');
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Length == 0) continue;
-            string first = lines[i].Split(',', 2)[0];
-            if (!long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out long rowStep))
-                throw new InvalidDataException($"{Path}: line {i + 1} does not start with a step: '{Shorten(lines[i])}'.");
-            if (rowStep <= step) kept.Append(lines[i]).Append('\n');
-        }
-        File.WriteAllText(Path, kept.ToString());
+        string header = string.Join(",", Columns);
+        string first;
+        using (var reader = new StreamReader(Path)) first = reader.ReadLine() ?? "";
+        if (first != header)
+            throw new InvalidDataException($"{Path}: the header is not '{Shorten(header)}'; not a run of this version.");
+        if (length < header.Length + 1)
+            throw new InvalidDataException($"{Path}: the checkpoint records {length} bytes, less than the header; the run directory is damaged.");
+        AtomicFile.Truncate(Path, length);
     }
 
     /// <summary>Appends rows (each a list of cells, formatted by <see cref="Cell"/>).</summary>
@@ -50,11 +49,11 @@ public sealed class CsvTable
     {
         var text = new StringBuilder();
         foreach (var row in rows) text.AppendJoin(',', row.Select(Cell)).Append('\n');
-        File.AppendAllText(Path, text.ToString());
+        AtomicFile.AppendText(Path, text.ToString());
     }
 
     /// <summary>Appends rows already formatted as CSV text (whole lines).</summary>
-    public void AppendText(string rows) => File.AppendAllText(Path, rows);
+    public void AppendText(string rows) => AtomicFile.AppendText(Path, rows);
 
     /// <summary>Appends one row.</summary>
     public void Append(params object?[] row) => Append([row]);

@@ -1,4 +1,5 @@
 using Glorot.Data;
+using Glorot.Nn;
 
 namespace Glorot.Lab.Runs;
 
@@ -16,6 +17,7 @@ internal sealed class RunData
         Train = new Minibatches(splits.Train, spec.BatchSize, shuffleSeed: spec.Seed);
         InputSize = splits.Train.InputSize;
         Classes = splits.Train.ClassCount;
+        RequireMemory(spec, InputSize, Classes);
         (ValidationInputs, ValidationLabels) = Read(splits.Validation, spec.EvaluationExamples, "evaluation_examples");
         (TestInputs, TestLabels) = Read(splits.Test, spec.EvaluationExamples, "evaluation_examples");
         (ProbeInputs, ProbeLabels) = Read(splits.Test, spec.ProbeExamples, "probe_examples");
@@ -30,6 +32,20 @@ internal sealed class RunData
     public int[] TestLabels { get; }
     public float[] ProbeInputs { get; }
     public int[] ProbeLabels { get; }
+
+    // Everything the run will allocate, checked before any of it is: the network and its trainer (TrainingMemory),
+    // the evaluator (chunks of 500), the probe's per-layer s, z and dL/ds over the probe set, the data read here.
+    private static void RequireMemory(RunSpec spec, int inputs, int classes)
+    {
+        int[] widths = [inputs, .. spec.Hidden, classes];
+        double layerFloats = TrainingMemory.BatchFloats(widths, 1);
+        double extra = sizeof(float) * (
+            TrainingMemory.BatchFloats(widths, Math.Min(500, spec.EvaluationExamples))
+            + (double)spec.ProbeExamples * layerFloats
+            + TrainingMemory.Parameters(widths) * (spec.WeightGradientExamples > 0 ? 1 : 0)
+            + (2.0 * spec.EvaluationExamples + spec.ProbeExamples) * inputs);
+        TrainingMemory.Require(widths, spec.BatchSize, new SgdOptions { LearningRate = (float)spec.LearningRate }, extra);
+    }
 
     private static (float[], int[]) Read(IDataset split, int count, string key)
     {

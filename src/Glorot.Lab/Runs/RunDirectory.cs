@@ -26,6 +26,9 @@ public sealed record RunDirectory(string Root)
     /// <summary>Where and how training diverged, when it did.</summary>
     public string Divergence => Path.Combine(Root, "divergence.json");
 
+    /// <summary>What the run's bits depend on besides the spec (the compute path), recorded when it started.</summary>
+    public string Environment => Path.Combine(Root, "environment.json");
+
     /// <summary>The folder of checkpoints (only the latest good one is kept).</summary>
     public string Checkpoints => Path.Combine(Root, "checkpoints");
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Glorot.Data;
+using Glorot.IO;
 using Glorot.Init;
 
 namespace Glorot.Lab.Runs;
 
 /// <summary>Reads, checks and writes <see cref="RunSpec"/> as JSON (snake_case keys; comments and trailing commas
-/// allowed on input; unknown keys rejected so that a typo is not silently ignored).</summary>
+/// allowed on input; unknown and duplicate keys rejected so that a typo is not silently ignored).</summary>
 public static class RunSpecJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -14,6 +15,8 @@ public static class RunSpecJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A key given twice is a mistake whichever value was meant; System.Text.Json would keep the last silently.
+        AllowDuplicateProperties = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -45,16 +48,15 @@ public static class RunSpecJson
     /// <summary>Reads and checks the spec in <paramref name="path"/>.</summary>
     public static RunSpec Load(string path)
     {
+        if (Directory.Exists(path)) throw new ArgumentException($"Run spec {path} is a directory; give the spec's JSON file (e.g. {Path.Combine(path, "spec.json")}).");
         if (!File.Exists(path)) throw new FileNotFoundException($"Run spec {path} does not exist.", path);
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Writes the spec to <paramref name="path"/> (through a temporary file, so a crash leaves no half file).</summary>
+    /// <summary>Writes the spec to <paramref name="path"/> atomically (<see cref="AtomicFile"/>).</summary>
     public static void Save(RunSpec spec, string path)
     {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, Serialize(spec));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(spec));
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value that cannot work.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Glorot.IO;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -22,63 +23,64 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     private long _correct, _count;
     private double? _testError, _validationError;
 
-    public RunResult Run(RunState start)
+    /// <summary>Trains from <paramref name="start"/>; <paramref name="fresh"/>: a new run (probes and a checkpoint at update 0 first).</summary>
+    public RunResult Run(RunState start, bool fresh)
     {
         var clock = Stopwatch.StartNew();
         long step = start.Step;
         (_lossSum, _correct, _count) = (start.TrainLossSum, start.TrainCorrect, start.TrainCount);
+        (_testError, _validationError) = (start.TestError, start.ValidationError);
         double Seconds() => start.Seconds + clock.Elapsed.TotalSeconds;
-        var x = new float[spec.BatchSize * data.InputSize];
+        var x = new float[(long)spec.BatchSize * data.InputSize];
         var y = new int[spec.BatchSize];
-        long lastCheckpoint = start.Step;
+        long? lastCheckpoint = fresh ? null : start.Step;
         long reportEvery = Math.Max(1, spec.Updates / 400);
-        try
+        if (fresh)
         {
-            if (step == 0 && Runner.LatestCheckpoint(dir) is null)
-            {
-                Observe(0);
-                lastCheckpoint = Checkpoint(0, Seconds());
-            }
-            options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
-            while (step < spec.Updates)
-            {
-                if (options.Cancellation.IsCancellationRequested)
-                {
-                    if (lastCheckpoint != step && FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
-                    return Finish(RunStatus.Cancelled, step, Seconds(), null);
-                }
-                data.Train.Fill(step, x, y);
-                try
-                {
-                    _lossSum += _trainer.Step(x, y, out int correct);
-                    _correct += correct;
-                    _count += y.Length;
-                }
-                catch (TrainingDivergedException ex)
-                {
-                    return Diverged(step + 1, ex.Layer, ex.Message, lastCheckpoint, Seconds());
-                }
-                step++;
-                if (!Observe(step, out var failure))
-                    return Diverged(step, failure!.Value.Layer, failure.Value.Message, lastCheckpoint, Seconds());
-                if (step % spec.CheckpointEvery == 0 || step == spec.Updates)
-                {
-                    // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
-                    // after an overflowing update: only finite weights make a good checkpoint.
-                    if (FirstNonFiniteLayer() is { } bad)
-                        return Diverged(step, bad, $"dense layer {bad}'s weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
-                    lastCheckpoint = Checkpoint(step, Seconds());
-                }
-                if (step % reportEvery == 0 || step == spec.Updates)
-                    options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
-            }
+            if (!Observe(0, out var initial))
+                return Diverged(0, initial!.Value.Layer, $"{initial.Value.What} at initialization, before any update", null, Seconds());
+            lastCheckpoint = Checkpoint(0, Seconds());
         }
-        catch (TrainingDivergedException ex)
+        options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
+        while (step < spec.Updates)
         {
-            return Diverged(step, ex.Layer, ex.Message, lastCheckpoint, Seconds());
+            if (options.Cancellation.IsCancellationRequested)
+            {
+                if (lastCheckpoint != step && FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
+                return Finish(RunStatus.Cancelled, step, Seconds(), null);
+            }
+            data.Train.Fill(step, x, y);
+            try
+            {
+                _lossSum += _trainer.Step(x, y, out int correct);
+                _correct += correct;
+                _count += y.Length;
+            }
+            catch (TrainingDivergedException ex)
+            {
+                // The trainer numbers steps from 0 and its layers as dense layers from 0; say it our way.
+                return Diverged(step + 1, DivergenceInfo.LayerName(ex.Layer, mlp.LayerCount), $"{Where(ex.Layer)} during update {step + 1}", lastCheckpoint, Seconds());
+            }
+            step++;
+            if (!Observe(step, out var failure))
+                return Diverged(step, failure!.Value.Layer, $"{failure.Value.What} after update {step}", lastCheckpoint, Seconds());
+            if (step % spec.CheckpointEvery == 0 || step == spec.Updates)
+            {
+                // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
+                // after an overflowing update: only finite weights make a good checkpoint.
+                if (FirstNonFiniteLayer() is { } bad)
+                    return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                lastCheckpoint = Checkpoint(step, Seconds());
+            }
+            if (step % reportEvery == 0 || step == spec.Updates)
+                options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
         }
         return Finish(RunStatus.Completed, step, Seconds(), null);
     }
+
+    private string Where(int denseLayer) => DivergenceInfo.LayerName(denseLayer, mlp.LayerCount) is { } name
+        ? $"the pre-activations or outputs of layer {name} are not finite"
+        : "the loss is not finite although every layer's outputs are";
 
     private int? FirstNonFiniteLayer()
     {
@@ -94,14 +96,9 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
         return true;
     }
 
-    private void Observe(long step)
-    {
-        if (!Observe(step, out var failure))
-            throw new TrainingDivergedException(step, failure!.Value.Layer, failure.Value.Message);
-    }
-
-    // Evaluation and probes due at this step; false when the network's outputs are no longer finite.
-    private bool Observe(long step, out (int Layer, string Message)? failure)
+    // Evaluation and probes due at this step; false when the network's outputs are no longer finite, with the layer
+    // (DivergenceInfo's naming) and what was seen.
+    private bool Observe(long step, out (string? Layer, string What)? failure)
     {
         failure = null;
         bool last = step == spec.Updates;
@@ -111,7 +108,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             var (testLoss, testError) = Evaluate(data.TestInputs, data.TestLabels);
             if (!double.IsFinite(validationLoss) || !double.IsFinite(testLoss))
             {
-                failure = (-1, $"the evaluation loss is not finite after update {step}");
+                failure = (null, "the evaluation loss is not finite");
                 return false;
             }
             double? trainLoss = _count > 0 ? _lossSum / (_count / (double)spec.BatchSize) : null;
@@ -125,13 +122,16 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             var record = (step == 0 && _initialProbe is not null ? _initialProbe : _probe).Measure(data.ProbeInputs, data.ProbeLabels, step);
             if (!double.IsFinite(record.Loss))
             {
-                int layer = record.Layers.FirstOrDefault(l => l.Activations.NonFinite > 0 || l.PreActivations.NonFinite > 0)?.Layer ?? -1;
-                failure = (layer, $"the probe examples' loss is not finite after update {step}");
+                // Probe layers are already the paper's hidden-layer numbers (1 = the first hidden layer).
+                int? hidden = record.Layers.FirstOrDefault(l => l.Activations.NonFinite > 0 || l.PreActivations.NonFinite > 0)?.Layer;
+                string? layer = hidden is { } h ? DivergenceInfo.LayerName(h - 1, mlp.LayerCount)
+                    : record.OutputGradient.NonFinite > 0 ? DivergenceInfo.OutputLayer : null;
+                failure = (layer, layer is null ? "the probe examples' loss is not finite" : $"the probe examples' loss and layer {layer} are not finite");
                 return false;
             }
             probes.AppendText(Runner.Body(ProbeCsv.SummaryTable([record])));
             histograms.AppendText(Runner.Body(ProbeCsv.HistogramTable([record])));
-            ProbeJson.AppendLine(dir.ProbeLines, record);
+            AtomicFile.AppendText(dir.ProbeLines, ProbeJson.Serialize(record) + "\n");
         }
         return true;
     }
@@ -151,29 +151,20 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     }
 
     // Writes the checkpoint of this step, then removes older ones: the latest good checkpoint always exists.
-    private long Checkpoint(long step, double seconds)
-    {
-        string target = dir.Checkpoint(step);
-        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-        MlpCheckpoint.Save(mlp, target);
-        new RunState(step, _lossSum, _correct, _count, seconds).Save(target);
-        foreach (var old in Directory.GetDirectories(dir.Checkpoints, "step-*"))
-            if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(target), StringComparison.Ordinal))
-                Directory.Delete(old, recursive: true);
-        return step;
-    }
+    private long Checkpoint(long step, double seconds) =>
+        RunCheckpoints.Write(dir, mlp, new RunState(step, _lossSum, _correct, _count, seconds) { TestError = _testError, ValidationError = _validationError });
 
-    private RunResult Diverged(long failedUpdate, int layer, string message, long lastCheckpoint, double seconds)
+    private RunResult Diverged(long failedUpdate, string? layer, string what, long? lastCheckpoint, double seconds)
     {
-        var info = new DivergenceInfo(failedUpdate, layer, message, lastCheckpoint);
-        File.WriteAllText(dir.Divergence, JsonSerializer.Serialize(info, Runner.JsonOptions));
-        return Finish(RunStatus.Diverged, failedUpdate - 1, seconds, info);
+        var info = DivergenceInfo.Create(failedUpdate, layer, what, lastCheckpoint);
+        AtomicFile.WriteAllText(dir.Divergence, JsonSerializer.Serialize(info, Runner.JsonOptions));
+        return Finish(RunStatus.Diverged, Math.Max(0, failedUpdate - 1), seconds, info);
     }
 
     private RunResult Finish(RunStatus status, long step, double seconds, DivergenceInfo? divergence)
     {
         var result = new RunResult(spec.Name, dir, status, step, seconds, _testError, _validationError, divergence);
-        File.WriteAllText(dir.Summary, JsonSerializer.Serialize(new
+        AtomicFile.WriteAllText(dir.Summary, JsonSerializer.Serialize(new
         {
             name = spec.Name,
             status = status.ToString().ToLowerInvariant(),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Glorot.Init;
+using Glorot.IO;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -8,14 +9,21 @@ namespace Glorot.Lab.Runs;
 /// <summary>Options of <see cref="Runner.Run"/> that do not change the results.</summary>
 public sealed record RunOptions
 {
-    /// <summary>Continue from the run directory's latest checkpoint instead of starting over.</summary>
+    /// <summary>Continue from the run directory's newest complete checkpoint instead of starting over.</summary>
     public bool Resume { get; init; }
+
+    /// <summary>Start over in a directory that already holds a run, deleting its results and checkpoints.</summary>
+    public bool Force { get; init; }
 
     /// <summary>Receives the step count while training (a few hundred reports per run at most).</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
     /// <summary>Stops the run at the next update; a checkpoint is written so that it can be resumed.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Hears what the user should know but that does not stop the run (one line each): a resume from an older
+    /// checkpoint than the newest, a continuation on another compute path, a start over.</summary>
+    public Action<string>? Notice { get; init; }
 }
 
 /// <summary>
@@ -23,8 +31,11 @@ public sealed record RunOptions
 /// <see cref="RunSpec.EvaluateEvery"/> updates, per-layer probes every <see cref="RunSpec.ProbeEvery"/>, a checkpoint
 /// every <see cref="RunSpec.CheckpointEvery"/>, all into a <see cref="RunDirectory"/>. Every random draw comes from
 /// the spec's seed and the data stream is a pure function of the step, so resuming from a checkpoint continues
-/// bit for bit as if the run had not stopped. A non-finite loss ends the run as <see cref="RunStatus.Diverged"/>,
-/// recording the failing update and layer and keeping the last good checkpoint.
+/// bit for bit as if the run had not stopped (on the same compute path, <see cref="RunDirectory.Environment"/>).
+/// A kill at any byte loses at most the updates since the last checkpoint: files are replaced atomically, results
+/// files are cut back to their checkpointed lengths on resume, and the directory is locked against a second process.
+/// A non-finite loss ends the run as <see cref="RunStatus.Diverged"/>, recording the failing update and layer and
+/// keeping the last good checkpoint.
 /// </summary>
 public static class Runner
 {
@@ -43,44 +54,96 @@ public static class Runner
     private static string[] Header(string table) => table.TrimEnd('\n').Split(',');
 
     /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed).</summary>
+    /// <exception cref="ArgumentException">The spec cannot run (too large for memory, …), <c>Resume</c> without a run to
+    /// resume, a run already there without <c>Resume</c> or <c>Force</c>, or a resume that would lose results.</exception>
+    /// <exception cref="IOException">Another process holds the directory's lock.</exception>
     public static RunResult Run(RunSpec spec, string directory, RunOptions? options = null)
     {
         RunSpecJson.Validate(spec);
         options ??= new RunOptions();
+        var notice = options.Notice ?? (_ => { });
         var dir = new RunDirectory(directory);
-        Directory.CreateDirectory(dir.Root);
+        RunPaths.CheckDirectory(dir.Root, "run directory");
+        if (options.Resume && !Directory.Exists(dir.Root))
+            throw new ArgumentException($"{dir.Root} does not exist, so there is no run to resume; leave out --resume to start one there.");
+        AtomicFile.CreateDirectory(dir.Root);
+        using var runLock = RunLock.Acquire(dir.Root);
         var metrics = new CsvTable(dir.Metrics, MetricColumns);
         var probes = new CsvTable(dir.Probes, [.. ProbeColumns]);
         var histograms = new CsvTable(dir.Histograms, [.. HistogramColumns]);
 
         var data = new RunData(spec);
-        var activation = Activation.Parse(spec.Activation);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, activation);
-        RunState state;
-        if (options.Resume && LatestCheckpoint(dir) is { } checkpoint)
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        bool holdsRun = File.Exists(dir.Spec) || Directory.Exists(dir.Checkpoints) || File.Exists(dir.Metrics);
+        RunState? state = null;
+        if (options.Resume)
         {
+            if (!holdsRun)
+                throw new ArgumentException($"{dir.Root} holds no run to resume (no spec.json, metrics.csv or checkpoints/); leave out --resume to start one.");
             var saved = RunSpecJson.Load(dir.Spec);
-            if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec with { Updates = spec.Updates }))
+            if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
-            MlpCheckpoint.LoadParameters(mlp, checkpoint);
-            state = RunState.Load(checkpoint);
-            foreach (var table in new[] { metrics, probes, histograms }) table.TruncateAfter(state.Step);
-            var kept = File.Exists(dir.ProbeLines) ? ProbeJson.ReadLines(dir.ProbeLines).Where(r => r.Step <= state.Step).ToList() : [];
-            File.WriteAllText(dir.ProbeLines, string.Concat(kept.Select(r => ProbeJson.Serialize(r) + "\n")));
-            File.Delete(dir.Divergence);
+            state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
+            if (state is null)
+                notice($"{dir.Root} has no complete checkpoint (the run stopped before its first one); starting it over from update 0.");
+            else
+                Continue(spec, dir, state, [metrics, probes, histograms], notice);
         }
-        else
+        else if (holdsRun && !options.Force)
         {
-            if (Directory.Exists(dir.Checkpoints)) Directory.Delete(dir.Checkpoints, recursive: true);
-            File.Delete(dir.Divergence);
-            mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
-            RunSpecJson.Save(spec, dir.Spec);
-            metrics.Create(); probes.Create(); histograms.Create();
-            File.WriteAllText(dir.ProbeLines, "");
-            state = new RunState(0, 0, 0, 0, 0);
+            throw new ArgumentException($"{dir.Root} already holds a run{Progress(dir)}; continue it with --resume, or start over with --force (deletes its results).");
         }
-        return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state);
+        if (state is null)
+        {
+            StartOver(spec, dir, mlp, [metrics, probes, histograms]);
+            state = new RunState(0, 0, 0, 0, 0);
+            return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state, fresh: true);
+        }
+        return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state, fresh: false);
     }
+
+    // Checks that continuing from the checkpoint loses nothing, then cuts every results file back to its length at the checkpoint.
+    private static void Continue(RunSpec spec, RunDirectory dir, RunState state, CsvTable[] tables, Action<string> notice)
+    {
+        if (state.Step > spec.Updates)
+            throw new ArgumentException($"{dir.Root}: the run's checkpoint is at update {state.Step}, past the spec's updates = {spec.Updates}; resuming would discard results. Give updates ≥ {state.Step}.");
+        if (RunEnvironment.Difference(RunEnvironment.Load(dir.Root)) is { } difference) notice(difference);
+        foreach (var table in tables) table.TruncateTo(state.FileLengths[Path.GetFileName(table.Path)]);
+        if (!File.Exists(dir.ProbeLines)) throw new InvalidDataException($"{dir.ProbeLines}: missing; the run directory cannot be resumed.");
+        AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
+        AtomicFile.Delete(dir.Divergence);
+        RunSpecJson.Save(spec, dir.Spec);
+    }
+
+    // With --force, a run whose checkpoints are all damaged starts over instead of stopping.
+    private static RunState? TryLoadNewest(RunDirectory dir, Mlp mlp, Action<string> notice)
+    {
+        try
+        {
+            return RunCheckpoints.LoadNewest(dir, mlp, notice);
+        }
+        catch (InvalidDataException ex)
+        {
+            notice($"{ex.Message.Split(" (", 2)[0]}; --force: starting over from update 0.");
+            return null;
+        }
+    }
+
+    private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, CsvTable[] tables)
+    {
+        AtomicFile.DeleteDirectory(dir.Checkpoints);
+        AtomicFile.Delete(dir.Divergence);
+        AtomicFile.Delete(dir.Summary);
+        mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
+        RunEnvironment.Current.Save(dir.Root);
+        RunSpecJson.Save(spec, dir.Spec);
+        foreach (var table in tables) table.Create();
+        AtomicFile.WriteAllText(dir.ProbeLines, "");
+    }
+
+    // " (checkpoint at update N)" for the error that refuses to overwrite it.
+    private static string Progress(RunDirectory dir) =>
+        LatestCheckpoint(dir) is { } checkpoint ? $" (checkpoint at update {long.Parse(Path.GetFileName(checkpoint)[5..], System.Globalization.CultureInfo.InvariantCulture)})" : "";
 
     /// <summary>The weight fill of the spec: <see cref="RunSpec.Init"/> for hidden layers, <see cref="RunSpec.OutputInit"/> for the softmax layer.</summary>
     public static WeightFill InitialWeights(RunSpec spec, int layerCount)
@@ -91,7 +154,7 @@ public static class Runner
             (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
     }
 
-    /// <summary>The latest complete checkpoint (one whose state file was written), or null.</summary>
+    /// <summary>The latest checkpoint whose completion marker (its state file) was written, or null.</summary>
     public static string? LatestCheckpoint(RunDirectory dir) =>
         Directory.Exists(dir.Checkpoints)
             ? Directory.GetDirectories(dir.Checkpoints, "step-*").Where(d => File.Exists(Path.Combine(d, RunState.FileName)))

@@ -27,7 +27,7 @@ public static class SuiteRunner
 {
     /// <summary>Runs the suite in <paramref name="profile"/> into <paramref name="outDirectory"/>.</summary>
     public static SuiteResult Run(SuiteProfile profile, string outDirectory, ulong seed = 1, bool resume = false,
-        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default, bool force = false)
     {
         var clock = Stopwatch.StartNew();
         var runs = Glorot2010Suite.Runs(profile, seed);
@@ -40,7 +40,7 @@ public static class SuiteRunner
             var runProgress = progress is null ? null : new Forward<RunProgress>(p =>
                 progress.Report(new SuiteProgress(p.Run, offset + p.Step, total, "training")));
             var result = Runner.Run(run.Spec, Path.Combine(outDirectory, "runs", run.Spec.Name),
-                new RunOptions { Resume = resume, Progress = runProgress, Cancellation = cancellation });
+                new RunOptions { Resume = resume, Force = force, Progress = runProgress, Cancellation = cancellation });
             results.Add(result);
             if (result.Status == RunStatus.Cancelled) throw new OperationCanceledException(
                 $"Stopped during run '{run.Spec.Name}'; continue with --resume.", cancellation);

@@ -54,13 +54,17 @@ public static class Cifar10Binary
     {
         if (pixels.Length != labels.Length * PixelsPerImage)
             throw new ArgumentException($"Expected {labels.Length} × {PixelsPerImage} pixels, got {pixels.Length}.");
-        using var file = File.Create(path);
-        using Stream output = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        for (var i = 0; i < labels.Length; i++)
+        // Through a temporary and a rename (AtomicFile): a failure leaves no half-written file.
+        using var writer = IO.AtomicFile.Begin(path);
+        using (Stream output = gzip ? new GZipStream(writer.Stream, CompressionLevel.Fastest, leaveOpen: true) : writer.Stream)
         {
-            output.WriteByte(labels[i]);
-            output.Write(pixels.Slice(i * PixelsPerImage, PixelsPerImage));
+            for (var i = 0; i < labels.Length; i++)
+            {
+                output.WriteByte(labels[i]);
+                output.Write(pixels.Slice(i * PixelsPerImage, PixelsPerImage));
+            }
         }
+        writer.Commit();
     }
 
     /// <summary>

@@ -79,15 +79,19 @@ public static class IdxFile
         long elements = array.Dimensions.Aggregate(1L, (p, d) => p * d);
         if (array.Dimensions.Length is 0 or > 255 || array.Dimensions.Any(d => d <= 0) || elements != array.Data.Length)
             throw new ArgumentException("IDX dimensions must be 1 to 255 positive sizes whose product is the data length.");
-        using var file = File.Create(path);
-        using Stream output = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        output.Write([0, 0, UnsignedByte, (byte)array.Dimensions.Length]);
-        Span<byte> size = stackalloc byte[4];
-        foreach (var d in array.Dimensions)
+        // Through a temporary and a rename (AtomicFile): a failure leaves no half-written file.
+        using var writer = IO.AtomicFile.Begin(path);
+        using (Stream output = gzip ? new GZipStream(writer.Stream, CompressionLevel.Fastest, leaveOpen: true) : writer.Stream)
         {
-            BinaryPrimitives.WriteInt32BigEndian(size, d);
-            output.Write(size);
+            output.Write([0, 0, UnsignedByte, (byte)array.Dimensions.Length]);
+            Span<byte> size = stackalloc byte[4];
+            foreach (var d in array.Dimensions)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(size, d);
+                output.Write(size);
+            }
+            output.Write(array.Data);
         }
-        output.Write(array.Data);
+        writer.Commit();
     }
 }

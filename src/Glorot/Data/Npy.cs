@@ -20,32 +20,40 @@ public static class Npy
     private const int MaxHeaderLength = 1 << 16;
     internal const int MaxDimensions = 32; // NumPy's own limit (NPY_MAXDIMS)
 
-    /// <summary>Writes float32 values with the given shape (product of shape = values.Length).</summary>
+    // Data moves in slices of this many bytes: a span of more than 2^29 floats has more bytes than an int counts.
+    private const int ChunkBytes = 1 << 24;
+
+    /// <summary>Writes float32 values with the given shape (product of shape = values.Length), atomically: a
+    /// failure at any byte (a full disk, a kill) leaves the previous file or none (<see cref="IO.AtomicFile"/>).</summary>
     public static void Write(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
     {
-        using var stream = File.Create(path);
-        Write(stream, values, shape);
+        using var writer = IO.AtomicFile.Begin(path);
+        Write(writer.Stream, values, shape);
+        writer.Commit();
     }
 
-    /// <summary>Writes float64 values with the given shape (product of shape = values.Length).</summary>
+    /// <summary>Writes float64 values with the given shape (product of shape = values.Length), atomically.</summary>
     public static void Write(string path, ReadOnlySpan<double> values, ReadOnlySpan<int> shape)
     {
-        using var stream = File.Create(path);
-        Write(stream, values, shape);
+        using var writer = IO.AtomicFile.Begin(path);
+        Write(writer.Stream, values, shape);
+        writer.Commit();
     }
 
     /// <summary>Writes a float32 .npy to a stream.</summary>
     public static void Write(Stream stream, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
     {
         WriteHeader(stream, "<f4", shape, values.Length);
-        WriteLittleEndian(stream, MemoryMarshal.AsBytes(values));
+        for (int i = 0; i < values.Length; i += ChunkBytes / sizeof(float))
+            WriteLittleEndian(stream, MemoryMarshal.AsBytes(values.Slice(i, Math.Min(ChunkBytes / sizeof(float), values.Length - i))));
     }
 
     /// <summary>Writes a float64 .npy to a stream.</summary>
     public static void Write(Stream stream, ReadOnlySpan<double> values, ReadOnlySpan<int> shape)
     {
         WriteHeader(stream, "<f8", shape, values.Length);
-        WriteLittleEndian(stream, MemoryMarshal.AsBytes(values));
+        for (int i = 0; i < values.Length; i += ChunkBytes / sizeof(double))
+            WriteLittleEndian(stream, MemoryMarshal.AsBytes(values.Slice(i, Math.Min(ChunkBytes / sizeof(double), values.Length - i))));
     }
 
     /// <summary>Reads a float32 or float64 .npy file.</summary>
@@ -128,14 +136,16 @@ public static class Npy
         if (itemSize == 4)
         {
             var values = new float[count];
-            ReadExactly(stream, MemoryMarshal.AsBytes(values.AsSpan()), name, "the data");
+            for (int i = 0; i < values.Length; i += ChunkBytes / sizeof(float))
+                ReadExactly(stream, MemoryMarshal.AsBytes(values.AsSpan(i, Math.Min(ChunkBytes / sizeof(float), values.Length - i))), name, "the data");
             if (!BitConverter.IsLittleEndian) ReverseEach(MemoryMarshal.Cast<float, uint>(values.AsSpan()));
             return new NpyArray(shape, values, null);
         }
         else
         {
             var values = new double[count];
-            ReadExactly(stream, MemoryMarshal.AsBytes(values.AsSpan()), name, "the data");
+            for (int i = 0; i < values.Length; i += ChunkBytes / sizeof(double))
+                ReadExactly(stream, MemoryMarshal.AsBytes(values.AsSpan(i, Math.Min(ChunkBytes / sizeof(double), values.Length - i))), name, "the data");
             if (!BitConverter.IsLittleEndian) ReverseEach(MemoryMarshal.Cast<double, ulong>(values.AsSpan()));
             return new NpyArray(shape, null, values);
         }
@@ -147,10 +157,11 @@ public static class Npy
         foreach (int d in shape)
         {
             if (d < 0) throw new ArgumentException($"Shape {FormatShape(shape.ToArray())} has a negative dimension.", nameof(shape));
-            product *= d;
+            // Once past count (≤ int.MaxValue) the product is kept there (a later 0 still zeroes it): no 64-bit overflow.
+            product = d == 0 ? 0 : product > count ? product : product * d;
         }
         if (product != count)
-            throw new ArgumentException($"Shape {FormatShape(shape.ToArray())} holds {product} values, not {count}.", nameof(shape));
+            throw new ArgumentException($"Shape {FormatShape(shape.ToArray())} holds {(product > count ? "more than " + count : product)} values, not {count}.", nameof(shape));
         string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {FormatShape(shape.ToArray())}, }}";
         // Pad with spaces and end with \n so that magic + version + length + header is a multiple of 64 bytes,
         // as numpy does (aligned data for memory mapping).

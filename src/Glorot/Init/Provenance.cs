@@ -83,9 +83,7 @@ public sealed record Provenance(
     /// </summary>
     public void Write(string path)
     {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
+        IO.AtomicFile.WriteAllText(path, ToJson());
     }
 
     /// <summary>Reads a record written by <see cref="Write"/>.</summary>

@@ -45,11 +45,12 @@ public sealed class Mlp
         long total = 0;
         for (int l = 0; l < LayerCount; l++)
         {
-            _weightOffsets[l] = checked((int)total);
+            // Each term is below 2^62 and the check runs before the next one is added: no 64-bit overflow.
             total += (long)_widths[l] * _widths[l + 1] + _widths[l + 1];
+            if (total > Array.MaxLength)
+                throw new ArgumentException($"The network {string.Join("-", _widths)} has more than {Array.MaxLength:N0} parameters, more than one array can hold; use narrower layers.", nameof(widths));
+            _weightOffsets[l] = (int)(total - ((long)_widths[l] * _widths[l + 1] + _widths[l + 1]));
         }
-        if (total > Array.MaxLength)
-            throw new ArgumentException($"The network has {total} parameters, more than one array can hold.", nameof(widths));
         _parameters = new float[total];
         Initialize(WeightFills.Normalized, seed);
     }

@@ -40,7 +40,7 @@ public static class MlpCheckpoint
             ["activation"] = mlp.HiddenActivation.ToString(),
             ["naming"] = "torch.nn.Sequential: dense layer l is module 2l ({2l}.weight, {2l}.bias)",
         };
-        File.WriteAllText(Path.Combine(directory, DescriptionFile),
+        IO.AtomicFile.WriteAllText(Path.Combine(directory, DescriptionFile),
             description.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 

@@ -42,13 +42,16 @@ public sealed class SgdTrainer
         BatchSize = batchSize;
         _classes = mlp.Widths[^1];
         _sOffsets = new int[mlp.LayerCount];
+        if (TrainingMemory.BatchFloats(mlp.Widths, batchSize) > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize,
+                $"A batch of {batchSize} through {string.Join("-", mlp.Widths)} needs more buffer than one array holds; use a smaller batch.");
         long offset = (long)batchSize * mlp.Widths[0];
         for (int l = 0; l < mlp.LayerCount; l++)
         {
-            _sOffsets[l] = checked((int)offset);
+            _sOffsets[l] = (int)offset;
             offset += 3L * batchSize * mlp.FanOut(l);
         }
-        _buffers = new float[checked((int)offset)];
+        _buffers = new float[offset];
         if (!options.CanFuseUpdate)
         {
             _weightGradients = [.. Enumerable.Range(0, mlp.LayerCount).Select(l => new PackedMatrix(mlp.FanIn(l), mlp.FanOut(l)))];

@@ -27,8 +27,8 @@ public static class ProbeCsv
         ArgumentNullException.ThrowIfNull(records);
         Directory.CreateDirectory(directory);
         var list = records.ToList();
-        File.WriteAllText(Path.Combine(directory, SummaryFile), SummaryTable(list));
-        File.WriteAllText(Path.Combine(directory, HistogramFile), HistogramTable(list));
+        IO.AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), SummaryTable(list));
+        IO.AtomicFile.WriteAllText(Path.Combine(directory, HistogramFile), HistogramTable(list));
     }
 
     /// <summary>The summary table as text.</summary>

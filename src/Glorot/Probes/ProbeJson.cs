@@ -37,7 +37,7 @@ public static class ProbeJson
     }
 
     /// <summary>Appends one record as a line to a JSON-lines file (created if needed).</summary>
-    public static void AppendLine(string path, ProbeRecord record) => File.AppendAllText(path, Serialize(record) + "\n");
+    public static void AppendLine(string path, ProbeRecord record) => IO.AtomicFile.AppendText(path, Serialize(record) + "\n");
 
     /// <summary>Reads every record of a JSON-lines file; an error names the file and line.</summary>
     public static IReadOnlyList<ProbeRecord> ReadLines(string path)

@@ -103,7 +103,7 @@ public sealed class RunnerTests
         Assert.True(result.Divergence!.FailedUpdate is > 0 and < 200);
         Assert.True(File.Exists(result.Directory.Divergence));
         string checkpoint = Runner.LatestCheckpoint(result.Directory)!;
-        Assert.EndsWith("step-" + result.Divergence.LastCheckpointStep.ToString("D9", CultureInfo.InvariantCulture), checkpoint);
+        Assert.EndsWith("step-" + result.Divergence.LastCheckpointStep!.Value.ToString("D9", CultureInfo.InvariantCulture), checkpoint);
         Assert.True(result.Divergence.LastCheckpointStep < result.Divergence.FailedUpdate);
         var weights = MlpCheckpoint.Load(checkpoint);
         foreach (float w in weights.ReadOnlyParameters) Assert.True(float.IsFinite(w), "the kept checkpoint holds non-finite weights");

@@ -171,4 +171,17 @@ public class NpyTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public void Arrays_larger_than_one_write_chunk_round_trip()
+    {
+        // 5 M floats = 20 MB, more than the 16 MiB slices data moves in (the path that lets > 2^29 elements be written).
+        var values = new float[5_000_003];
+        for (int i = 0; i < values.Length; i++) values[i] = i * 0.25f - 7;
+        using var temp = new TempDirectory();
+        string path = temp.File("big.npy");
+        Npy.Write(path, values, [5_000_003]);
+        Assert.True(values.AsSpan().SequenceEqual(Npy.ReadSingles(path, [5_000_003])));
+        Assert.Equal(["big.npy"], Directory.GetFiles(temp.Path).Select(System.IO.Path.GetFileName));
+    }
 }

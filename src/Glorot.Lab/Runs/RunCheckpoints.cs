@@ -1,0 +1,86 @@
+using Glorot.IO;
+using Glorot.Nn;
+
+namespace Glorot.Lab.Runs;
+
+/// <summary>
+/// The checkpoints of a run directory: <c>checkpoints/step-N/</c> holds the weights (<see cref="MlpCheckpoint"/>)
+/// and <c>state.json</c>, written last as the completion marker. A new checkpoint is complete before the older one
+/// is removed, so a kill at any point leaves at least one complete checkpoint once the first exists.
+/// </summary>
+internal static class RunCheckpoints
+{
+    /// <summary>The results files whose lengths a checkpoint records (file names in the run directory).</summary>
+    public static string[] Files(RunDirectory dir) =>
+        [.. new[] { dir.Metrics, dir.Probes, dir.Histograms, dir.ProbeLines }.Select(p => Path.GetFileName(p))];
+
+    /// <summary>
+    /// Flushes the results files, writes the weights, then the state with the files' lengths, then removes every
+    /// other checkpoint. Returns the step.
+    /// </summary>
+    public static long Write(RunDirectory dir, Mlp mlp, RunState state)
+    {
+        var lengths = new Dictionary<string, long>();
+        foreach (string name in Files(dir))
+        {
+            string path = Path.Combine(dir.Root, name);
+            AtomicFile.Sync(path);
+            lengths[name] = new FileInfo(path).Length;
+        }
+        string target = dir.Checkpoint(state.Step);
+        AtomicFile.DeleteDirectory(target);
+        AtomicFile.CreateDirectory(target);
+        MlpCheckpoint.Save(mlp, target);
+        AtomicFile.SyncDirectory(dir.Checkpoints);
+        (state with { FileLengths = lengths }).Save(target);
+        foreach (var old in Directory.GetDirectories(dir.Checkpoints, "step-*"))
+            if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(target), StringComparison.Ordinal))
+                AtomicFile.DeleteDirectory(old);
+        return state.Step;
+    }
+
+    /// <summary>
+    /// Loads the newest complete, finite checkpoint into <paramref name="mlp"/> and returns its state; null when there
+    /// is none. Newer ones that are incomplete or damaged are removed, and <paramref name="notice"/> hears why.
+    /// </summary>
+    /// <exception cref="InvalidDataException">No checkpoint is usable but one was complete once (its state file exists):
+    /// progress would be lost by starting over, so that takes <c>--force</c>.</exception>
+    public static RunState? LoadNewest(RunDirectory dir, Mlp mlp, Action<string> notice)
+    {
+        if (!Directory.Exists(dir.Checkpoints)) return null;
+        var skipped = new List<string>();
+        bool damaged = false;
+        foreach (var candidate in Directory.GetDirectories(dir.Checkpoints, "step-*").OrderByDescending(d => d, StringComparer.Ordinal))
+        {
+            try
+            {
+                var state = RunState.Load(candidate, Files(dir));
+                if (Path.GetFileName(candidate) != Path.GetFileName(dir.Checkpoint(state.Step)))
+                    throw new InvalidDataException($"{candidate}: its state says step {state.Step}.");
+                MlpCheckpoint.LoadParameters(mlp, candidate);
+                if (!AllFinite(mlp.ReadOnlyParameters))
+                    throw new InvalidDataException($"{candidate}: holds non-finite weights, so it is not a good checkpoint.");
+                if (skipped.Count > 0)
+                    notice($"resuming from {Path.GetFileName(candidate)}, the newest complete checkpoint; skipped: {string.Join("; ", skipped)}");
+                foreach (var newer in Directory.GetDirectories(dir.Checkpoints, "step-*"))
+                    if (string.CompareOrdinal(Path.GetFileName(newer), Path.GetFileName(candidate)) > 0) AtomicFile.DeleteDirectory(newer);
+                return state;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                skipped.Add(ex.Message);
+                damaged |= File.Exists(Path.Combine(candidate, RunState.FileName));
+            }
+        }
+        if (damaged)
+            throw new InvalidDataException($"{dir.Root}: no usable checkpoint ({string.Join("; ", skipped)}); repair it, or start over with --force (deletes the run's results).");
+        return null;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+            if (!float.IsFinite(v)) return false;
+        return true;
+    }
+}
