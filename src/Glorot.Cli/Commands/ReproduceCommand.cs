@@ -15,18 +15,27 @@ internal static class ReproduceCommand
         var profile = new Option<string>("--profile")
         {
             Description = "quick: the paper's networks for a few thousand updates each, about 4–6 minutes on 2 cores, a " +
-                          "reduced-scale reproduction; full: the paper's protocol (2.5 M updates per network, hours each; " +
-                          "checkpoints every 20k updates, continue with --resume)",
+                          "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
+                          "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
+                          "(2.5 M updates, learning-rate search) at hidden width 128, about two hours; full: the paper's protocol " +
+                          "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
             DefaultValueFactory = _ => "quick",
         };
         var output = new Option<string?>("--out") { Description = "output directory (default: glorot2010-PROFILE)" };
         var resume = new Option<bool>("--resume") { Description = "continue the runs in --out from their latest checkpoints (bit-identical to an uninterrupted run)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
+        var seeds = new Option<int>("--seeds") { Description = "train every network with N seeds (--seed, --seed+1, …); Table 1 and Fig. 11 show mean ± std", DefaultValueFactory = _ => 1 };
+        var width = new Option<int?>("--width") { Description = "hidden width instead of the profile's (1000 for quick, medium, full; 128 for narrow)" };
+        var rates = new Option<string?>("--learning-rates")
+        {
+            Description = "comma-separated learning rates every network chooses from on validation error (one rate: that rate, no choice); " +
+                          "default: the profile's (quick, full: fixed 0.1 sigmoid, 0.01 others; medium, narrow: a half-decade grid)",
+        };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, seed,
+            suite, profile, output, resume, seed, seeds, width, rates,
         };
         command.SetAction(result =>
         {
@@ -34,16 +43,28 @@ internal static class ReproduceCommand
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"Unknown suite '{name}'; the one suite is {Glorot2010Suite.Name}.");
             var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
-            string dir = result.GetValue(output) ?? $"glorot2010-{chosen.ToString().ToLowerInvariant()}";
+            var options = new SuiteOptions
+            {
+                Profile = chosen,
+                Seed = result.GetValue(seed),
+                Seeds = result.GetValue(seeds),
+                Width = result.GetValue(width),
+                LearningRates = result.GetValue(rates) is { } grid ? LearningRateGrid.Parse(grid) : null,
+                Resume = result.GetValue(resume),
+            };
+            var plan = SuitePlan.Of(options); // validates every option before anything is written
+            string dir = result.GetValue(output) ?? $"glorot2010-{options.ProfileName}";
             var o = result.InvocationConfiguration.Output;
             o.WriteLine(Estimate(chosen));
+            o.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s)."));
             using var stop = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try
             {
-                var outcome = ProgressDisplay.Run(o, "glorot2010", report => SuiteRunner.Run(chosen, dir, result.GetValue(seed), result.GetValue(resume),
-                    new Forward(p => report(p.Stage == "training" ? $"training {p.Run}" : p.Stage, p.Done, p.Total)), stop.Token));
+                var outcome = ProgressDisplay.Run(o, "glorot2010", report => SuiteRunner.Run(options, dir,
+                    new Forward(p => report(p.Stage is "training" or "selection" ? $"{p.Stage} {p.Run}" : p.Stage, p.Done, p.Total)), stop.Token));
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer}); last good checkpoint at {run.Divergence.LastCheckpointStep}.");
                 o.WriteLine($"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}");
@@ -67,13 +88,17 @@ internal static class ReproduceCommand
     {
         "quick" => SuiteProfile.Quick,
         "full" => SuiteProfile.Full,
+        "medium" => SuiteProfile.Medium,
+        "narrow" => SuiteProfile.Narrow,
         "tiny" => SuiteProfile.Tiny,
-        _ => throw new ArgumentException($"Unknown profile '{text}'; use quick or full."),
+        _ => throw new ArgumentException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
     };
 
     private static string Estimate(SuiteProfile profile) => profile switch
     {
         SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 4–6 minutes on 2 cores (docs/BENCHMARKS.md).",
+        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s, docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 6–7 learning rates each for 250k updates, then the best to 2.5 M; expect about two hours on 2 idle cores (docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };

@@ -18,19 +18,23 @@ public sealed record Table1Row(string Network, double? PaperTestError, double? P
 /// <summary>Table 1 (Shapeset column): paper vs measured, also written as table1.csv.</summary>
 public static class Table1
 {
-    /// <summary>The rows, one per run, from the runs' metrics.csv.</summary>
-    public static List<Table1Row> Rows(IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results, string outDirectory)
+    /// <summary>The rows, one per run of <paramref name="runs"/> in <c>OUT/runs/NAME</c>.</summary>
+    public static List<Table1Row> Rows(IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results, string outDirectory) =>
+        Rows(SuiteLayout.InDirectory(runs, outDirectory), results, outDirectory);
+
+    /// <summary>The rows, one per network of <paramref name="layout"/>, from the runs' metrics.csv.</summary>
+    public static List<Table1Row> Rows(SuiteLayout layout, IReadOnlyList<RunResult> results, string outDirectory)
     {
         var rows = new List<Table1Row>();
-        foreach (var run in runs)
+        foreach (var run in layout.Networks)
         {
-            var dir = new RunDirectory(Path.Combine(outDirectory, "runs", run.Spec.Name));
-            var result = results.FirstOrDefault(r => r.Name == run.Spec.Name);
-            var metrics = File.Exists(dir.Metrics) ? RunTables.Metrics(dir) : [];
+            var dir = layout.Primary(run.Spec.Name);
+            var result = dir is null ? null : results.FirstOrDefault(r => r.Directory.Root == dir.Root);
+            var metrics = dir is not null ? RunTables.Metrics(dir) : [];
             var last = metrics.LastOrDefault();
             var best = metrics.OrderBy(m => m.ValidationError).ThenBy(m => m.Step).FirstOrDefault();
             rows.Add(new Table1Row(run.Label, run.PaperTestError, run.PaperFigure11Error, Percent(last?.TestError),
-                Percent(best?.TestError), last?.Step ?? 0, result?.Status.ToString().ToLowerInvariant() ?? "missing"));
+                Percent(best?.TestError), last?.Step ?? 0, result?.Status.ToString().ToLowerInvariant() ?? SuiteLayout.Status(dir)));
         }
         var csv = new Csv("network", "paper_table1_shapeset_percent", "paper_fig11_end_percent", "measured_test_error_percent",
             "test_error_at_best_validation_percent", "updates", "status");

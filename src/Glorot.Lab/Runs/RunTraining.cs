@@ -40,7 +40,8 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
                 lastCheckpoint = Checkpoint(0, Seconds());
             }
             options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
-            while (step < spec.Updates)
+            long end = Math.Min(spec.Updates, options.StopAt ?? long.MaxValue);
+            while (step < end)
             {
                 if (options.Cancellation.IsCancellationRequested)
                 {
@@ -76,6 +77,16 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
         catch (TrainingDivergedException ex)
         {
             return Diverged(step, ex.Layer, ex.Message, lastCheckpoint, Seconds());
+        }
+        if (step < spec.Updates)
+        {
+            if (lastCheckpoint != step)
+            {
+                if (FirstNonFiniteLayer() is { } bad)
+                    return Diverged(step, bad, $"dense layer {bad}'s weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                Checkpoint(step, Seconds());
+            }
+            return Finish(RunStatus.Paused, step, Seconds(), null);
         }
         return Finish(RunStatus.Completed, step, Seconds(), null);
     }

@@ -16,6 +16,13 @@ public sealed record RunOptions
 
     /// <summary>Stops the run at the next update; a checkpoint is written so that it can be resumed.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Stop once this many updates are done (null: train to <see cref="RunSpec.Updates"/>): a checkpoint is written
+    /// there and the run ends as <see cref="RunStatus.Paused"/>, so that a later <see cref="Resume"/> continues bit for
+    /// bit as if it had never stopped. The learning-rate selection trains its candidates this way.
+    /// </summary>
+    public long? StopAt { get; init; }
 }
 
 /// <summary>

@@ -10,57 +10,109 @@ namespace Glorot.Lab.Suites;
 /// <param name="Run">The run now training.</param>
 /// <param name="Done">Updates done in all runs so far.</param>
 /// <param name="Total">Updates planned in all runs.</param>
-/// <param name="Stage">"training", "figures" or "report".</param>
+/// <param name="Stage">"selection", "training", "figures" or "report".</param>
 public sealed record SuiteProgress(string Run, long Done, long Total, string Stage);
 
-/// <summary>What <see cref="SuiteRunner.Run"/> produced.</summary>
+/// <summary>What <see cref="SuiteRunner.Run(SuiteOptions, string, IProgress{SuiteProgress}?, CancellationToken)"/> produced.</summary>
 /// <param name="Report">The HTML report.</param>
-/// <param name="Runs">Each run's outcome.</param>
+/// <param name="Runs">Each run's outcome (learning-rate candidates included).</param>
 /// <param name="Seconds">Wall time of the whole suite (this invocation).</param>
 public sealed record SuiteResult(string Report, IReadOnlyList<RunResult> Runs, double Seconds);
 
 /// <summary>
-/// Reproduces the paper: trains every run of <see cref="Glorot2010Suite"/> into <c>OUT/runs/NAME</c>, then draws
-/// every figure into <c>OUT/figures</c> (PNG, SVG, CSV) and writes <c>OUT/report.html</c> and <c>OUT/suite.json</c>.
+/// Reproduces the paper: trains every run of the <see cref="SuitePlan"/> into <c>OUT/runs/NAME</c> — first every
+/// learning-rate candidate up to the selection budget (paused there with a checkpoint), then each network's winner
+/// (or its only run) to the end — then draws every figure into <c>OUT/figures</c> (PNG, SVG, CSV) and writes
+/// <c>OUT/report.html</c>, <c>OUT/suite.json</c> and, when rates were chosen, <c>OUT/selection.json</c>.
 /// </summary>
 public static class SuiteRunner
 {
     /// <summary>Runs the suite in <paramref name="profile"/> into <paramref name="outDirectory"/>.</summary>
     public static SuiteResult Run(SuiteProfile profile, string outDirectory, ulong seed = 1, bool resume = false,
-        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default) =>
+        Run(new SuiteOptions { Profile = profile, Seed = seed, Resume = resume }, outDirectory, progress, cancellation);
+
+    /// <summary>Runs the suite as <paramref name="options"/> say into <paramref name="outDirectory"/>.</summary>
+    public static SuiteResult Run(SuiteOptions options, string outDirectory, IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var runs = Glorot2010Suite.Runs(profile, seed);
+        var plan = SuitePlan.Of(options);
+        string runsDirectory = Path.Combine(outDirectory, "runs");
         Directory.CreateDirectory(outDirectory);
-        long total = runs.Sum(r => r.Spec.Updates), before = 0;
+        long budget = plan.SelectionUpdates;
+        long total = plan.Instances.Sum(i => i.Selects ? i.Candidates.Count * budget + i.Candidates[0].Updates - budget : i.Candidates[0].Updates);
+        long before = 0;
         var results = new List<RunResult>();
-        foreach (var run in runs)
+
+        // `counted`: updates of this run already counted in `before` (a winner resumes from the budget).
+        RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted = 0)
         {
             long offset = before;
             var runProgress = progress is null ? null : new Forward<RunProgress>(p =>
-                progress.Report(new SuiteProgress(p.Run, offset + p.Step, total, "training")));
-            var result = Runner.Run(run.Spec, Path.Combine(outDirectory, "runs", run.Spec.Name),
-                new RunOptions { Resume = resume, Progress = runProgress, Cancellation = cancellation });
-            results.Add(result);
+                progress.Report(new SuiteProgress(p.Run, offset + Math.Max(0, p.Step - counted), total, stage)));
+            var result = Runner.Run(spec, Path.Combine(runsDirectory, spec.Name),
+                new RunOptions { Resume = resume, StopAt = stopAt, Progress = runProgress, Cancellation = cancellation });
             if (result.Status == RunStatus.Cancelled) throw new OperationCanceledException(
-                $"Stopped during run '{run.Spec.Name}'; continue with --resume.", cancellation);
-            before += run.Spec.Updates;
+                $"Stopped during run '{spec.Name}'; continue with --resume.", cancellation);
+            return result;
         }
 
+        // Stage 1: every candidate up to the budget.
+        foreach (var instance in plan.Instances.Where(i => i.Selects))
+            foreach (var candidate in instance.Candidates)
+            {
+                results.Add(Train(candidate, "selection", options.Resume, budget));
+                before += budget;
+            }
+
+        // Stage 2: the choice, then each network's run to the end.
+        var choices = new List<SelectionChoice>();
+        var chosen = new Dictionary<string, RunDirectory>(StringComparer.Ordinal);
+        foreach (var instance in plan.Instances)
+        {
+            var spec = instance.Candidates[0];
+            if (instance.Selects)
+            {
+                var choice = LearningRateSelection.Choose(instance, budget, name => new RunDirectory(Path.Combine(runsDirectory, name)));
+                choices.Add(choice);
+                if (choice.Chosen is null)
+                {
+                    // Every candidate diverged: the network has no run (the report says so); missing ones cannot happen here.
+                    before += spec.Updates - budget;
+                    continue;
+                }
+                spec = instance.Candidates.Single(c => c.Name == choice.Chosen.Run);
+                results.RemoveAll(r => r.Name == spec.Name);
+                results.Add(Train(spec, "training", resume: true, stopAt: null, counted: budget));
+                before += spec.Updates - budget;
+            }
+            else
+            {
+                results.Add(Train(spec, "training", options.Resume, null));
+                before += spec.Updates;
+            }
+            chosen[instance.Name] = new RunDirectory(Path.Combine(runsDirectory, spec.Name));
+        }
+        if (choices.Count > 0) LearningRateSelection.Write(choices, outDirectory);
+        var layout = new SuiteLayout(plan.Networks, plan.Seeds, chosen, choices);
+
         progress?.Report(new SuiteProgress("", total, total, "figures"));
-        var figures = FigureSet.DrawAll(runs, outDirectory);
+        var figures = FigureSet.DrawAll(layout, outDirectory);
         progress?.Report(new SuiteProgress("", total, total, "report"));
         var machine = MachineInfo.Describe();
         File.WriteAllText(Path.Combine(outDirectory, "suite.json"), JsonSerializer.Serialize(new
         {
             suite = Glorot2010Suite.Name,
-            profile = profile.ToString().ToLowerInvariant(),
-            seed,
+            profile = options.ProfileName,
+            seed = options.Seed,
+            seeds = options.Seeds,
+            width = plan.Networks[0].Spec.Hidden[0],
+            selection_updates = plan.Instances.Any(i => i.Selects) ? budget : 0,
             seconds = clock.Elapsed.TotalSeconds,
             machine,
             runs = results.Select(r => new { name = r.Name, status = r.Status.ToString().ToLowerInvariant(), steps = r.Steps, seconds = r.Seconds }),
         }, new JsonSerializerOptions { WriteIndented = true }));
-        string report = HtmlReport.Write(outDirectory, profile, runs, results, figures, machine, clock.Elapsed.TotalSeconds);
+        string report = HtmlReport.Write(outDirectory, options, layout, results, figures, machine, clock.Elapsed.TotalSeconds);
         return new SuiteResult(report, results, clock.Elapsed.TotalSeconds);
     }
 
