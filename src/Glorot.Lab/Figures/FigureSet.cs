@@ -33,7 +33,8 @@ public static class FigureSet
             Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Figure 10", "Fig. 10 — tanh, normalized init",
                 "Epoch 0: std ≈0.3 and percentiles ≈±0.7 in all layers; percentiles at ±1 in all layers from ≈epoch 4; like softsign."),
         };
-        var curves = layout.Networks.Where(r => layout.Primary(r.Spec.Name) is not null).Select(r => (r.Label, Run(r.Spec.Name))).ToList();
+        var curves = layout.Networks.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[.. layout.AllSeeds(r.Spec.Name).OfType<RunDirectory>()]))
+            .Where(c => c.Item2.Count > 0).ToList();
         list.Add(Figure11TestError.Draw(curves, figures,
             "At 25 M examples: Sigmoid depth 5 ≈83.5 % (flat), Sigmoid depth 4 ≈35 % (flat until ≈6.5 M examples), Tanh ≈27–28 %, Softsign ≈17 %, Softsign N ≈16.5–17 %, Tanh N ≈16 %."));
         return list;

@@ -28,6 +28,7 @@ public static class HtmlReport
         var h = new StringBuilder();
         string E(string s) => WebUtility.HtmlEncode(s);
         string Pct(double? v) => v is { } x ? x.ToString("F2", ci) : "—";
+        string PctStd(double? v, double? std) => std is { } sd ? Pct(v) + " ± " + sd.ToString("F2", ci) : Pct(v);
 
         h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>")
          .Append("body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}")
@@ -59,10 +60,24 @@ public static class HtmlReport
          .Append("<th>measured, end of run</th><th>measured, at best validation</th><th>updates (paper: 2.5 M)</th><th>status</th></tr>\n");
         foreach (var r in table)
             h.Append("<tr><td>").Append(E(r.Network)).Append("</td><td>").Append(Pct(r.PaperTestError)).Append("</td><td>").Append(Pct(r.PaperFigure11Error))
-             .Append("</td><td>").Append(Pct(r.MeasuredTestError)).Append("</td><td>").Append(Pct(r.BestValidationTestError))
+             .Append("</td><td>").Append(PctStd(r.MeasuredTestError, r.MeasuredStd)).Append("</td><td>").Append(PctStd(r.BestValidationTestError, r.BestValidationStd))
              .Append("</td><td>").Append(r.Updates.ToString("N0", ci)).Append("</td><td>").Append(E(r.Status)).Append("</td></tr>\n");
         h.Append("</table>\n<p>Table 1's Shapeset sigmoid row (82.61 %) is the 5-layer sigmoid network; \"Sigmoid depth 4\" has no Table 1 entry ")
          .Append("(its Fig. 11 curve ends at ≈35 %). Chance (always the most frequent class) is 83.3 %. Numbers: <code>table1.csv</code>.</p>\n");
+        if (layout.Seeds.Count > 1)
+        {
+            h.Append("<p>Measured values are the mean ± sample standard deviation over ").Append(layout.Seeds.Count.ToString(ci)).Append(" seeds (")
+             .Append(E(string.Join(", ", layout.Seeds))).Append("). ");
+            if (Table1.TanhVersusTanhN(table, outDirectory) is { } welch)
+                h.Append("Tanh vs Tanh N, end-of-run test error: Welch's t-test (two-sided, α = ").Append(WelchTest.Alpha.ToString(ci)).Append("): difference ")
+                 .Append(welch.MeanDifference.ToString("F2", ci)).Append(" points, t = ").Append(welch.T.ToString("F2", ci)).Append(", ν = ")
+                 .Append(welch.DegreesOfFreedom.ToString("F1", ci)).Append(", p = ").Append(welch.P.ToString("G3", ci)).Append(": <b>")
+                 .Append(welch.Significant ? "significant" : "not significant").Append("</b> at α = 0.05 (the paper's bold face used p = 0.005, test unstated). ")
+                 .Append("Numbers: <code>table1-significance.csv</code>.");
+            else
+                h.Append("Tanh vs Tanh N: no Welch test (fewer than 2 seeds with a run, or no spread).");
+            h.Append("</p>\n");
+        }
         if (profile != SuiteProfile.Full)
             h.Append("<p><b>Not reproduced at this scale:</b> the paper's errors come after 2.5 M updates; the measured column is the error after ")
              .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. 11.</p>\n");
