@@ -11,7 +11,9 @@ public static class FigureSet
     {
         string figures = Path.Combine(outDirectory, "figures");
         RunDirectory Run(string name) => layout.Primary(name) ?? throw new FileNotFoundException($"The suite has no finished run of '{name}'.");
-        var list = new List<FigureFile>
+        // Figures 2–10 need these runs; a gathered suite missing one (named in the report) still gets Fig. 11.
+        string[] needed = ["sigmoid", "tanh", "tanh-n", "softsign"];
+        var list = needed.Any(n => layout.Primary(n) is null) ? [] : new List<FigureFile>
         {
             Figure2SigmoidActivations.Draw(Run("sigmoid"), figures),
             Figure3Saturation.Draw(Run("tanh"), figures, "fig3-tanh-saturation", "Figure 3", "Fig. 3 (top) — tanh, standard init",

@@ -14,7 +14,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     CsvTable histograms, RunOptions options)
 {
     private const int EvaluationChunk = 500;
-    private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize);
+    private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize) { Threads = options.Threads };
     private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
     private readonly NetworkProbe _probe = new(mlp, Runner.ProbeSettings(spec, jacobian: false));
     private readonly NetworkProbe? _initialProbe = spec.JacobianExamples > 0 ? new(mlp, Runner.ProbeSettings(spec, jacobian: true)) : null;

@@ -23,6 +23,12 @@ public sealed record RunOptions
     /// bit as if it had never stopped. The learning-rate selection trains its candidates this way.
     /// </summary>
     public long? StopAt { get; init; }
+
+    /// <summary>
+    /// Compute threads of this run's GEMMs (training, evaluation, probes); 0 = the process default. A suite that
+    /// trains several runs at once divides the machine's threads among them. Results are the same bits for any count.
+    /// </summary>
+    public int Threads { get; init; }
 }
 
 /// <summary>
@@ -54,6 +60,8 @@ public static class Runner
     {
         RunSpecJson.Validate(spec);
         options ??= new RunOptions();
+        if (options.StopAt is < 0) throw new ArgumentException($"StopAt {options.StopAt} is negative.");
+        if (options.Threads is < 0 or > 2) throw new ArgumentException($"{options.Threads} compute threads per run: use 1 or 2 (0 = the default).");
         var dir = new RunDirectory(directory);
         Directory.CreateDirectory(dir.Root);
         var metrics = new CsvTable(dir.Metrics, MetricColumns);
@@ -86,6 +94,8 @@ public static class Runner
             File.WriteAllText(dir.ProbeLines, "");
             state = new RunState(0, 0, 0, 0, 0);
         }
+        // The scope covers the evaluator and the probes too; the trainer also gets the count itself (RunTraining).
+        using var threads = Glorot.Kernels.Gemm.Use(threads: options.Threads == 0 ? null : options.Threads);
         return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state);
     }
 

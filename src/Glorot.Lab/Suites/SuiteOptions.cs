@@ -1,5 +1,18 @@
 namespace Glorot.Lab.Suites;
 
+/// <summary>The stages of a suite with learning-rate selection.</summary>
+public enum SuiteStage
+{
+    /// <summary>Selection, then final, in one invocation.</summary>
+    All,
+
+    /// <summary>Only train every candidate up to the selection budget.</summary>
+    Selection,
+
+    /// <summary>Only choose each network's rate from its candidates (all must be at the budget) and train the winners to the end.</summary>
+    Final,
+}
+
 /// <summary>What a suite run trains (profile, seeds, width, learning-rate grid) and how (resume).</summary>
 public sealed record SuiteOptions
 {
@@ -21,6 +34,27 @@ public sealed record SuiteOptions
     /// <summary>Continue runs from their latest checkpoints.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>Runs trained at once, each on its own thread (<see cref="SuiteRunner"/>). Default 1.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Compute threads of the whole invocation, divided among the jobs; 0 = <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Train only these networks or runs (<c>tanh</c>, <c>tanh@seed=2</c>, <c>tanh@lr=0.01</c>); null = all.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
+
+    /// <summary>Train only this shard of the runs (<see cref="SuiteShard"/>); null = all.</summary>
+    public SuiteShard? Shard { get; init; }
+
+    /// <summary>Which stage(s) to run. Default both.</summary>
+    public SuiteStage Stage { get; init; } = SuiteStage.All;
+
+    /// <summary>Whether this invocation trains only part of the suite (then it draws no report: <c>glorot report</c> does).</summary>
+    public bool IsPartial => Only is not null || Shard is not null || Stage != SuiteStage.All;
+
+    /// <summary>Compute threads each concurrent run gets: max(1, T / J), within the engine's 1..2 per trainer.</summary>
+    public int ThreadsPerRun => Math.Clamp((Threads == 0 ? Environment.ProcessorCount : Threads) / Jobs, 1, 2);
+
     /// <summary>The profile's name as typed on the command line ("medium").</summary>
     public string ProfileName => Profile.ToString().ToLowerInvariant();
 
@@ -32,5 +66,8 @@ public sealed record SuiteOptions
         if (Seed > ulong.MaxValue - (ulong)Seeds) throw new ArgumentException($"--seed {Seed} leaves no room for {Seeds} consecutive seeds.");
         if (Width is { } w && w is < 1 or > 4096) throw new ArgumentException($"--width {w} is out of range; give a hidden width from 1 to 4096.");
         if (LearningRates is { } grid) LearningRateGrid.Validate(grid);
+        if (Jobs is < 1 or > 1024) throw new ArgumentException($"--jobs {Jobs} is out of range; give 1 to 1024 concurrent runs.");
+        if (Threads is < 0 or > 4096) throw new ArgumentException($"{Threads} threads is out of range; give 1 to 4096 (0 = every core).");
+        if (Only is { Count: 0 }) throw new ArgumentException("--only names no run; give NAME[,NAME…].");
     }
 }

@@ -19,6 +19,20 @@ public sealed record SuiteInstance(SuiteRun Network, ulong Seed, string Name, IR
     public bool Selects => Candidates.Count > 1;
 }
 
+/// <summary>One unit of work of a stage: a candidate up to the budget (selection) or a network's run to the end (final).</summary>
+/// <param name="Stage">Selection or final.</param>
+/// <param name="Instance">The network and seed.</param>
+/// <param name="Spec">The candidate (selection); the first candidate (final: the winner is known only once the candidates are at the budget).</param>
+/// <param name="Updates">Updates this task trains: the budget (selection); the rest after it, or all (final).</param>
+public sealed record SuiteTask(SuiteStage Stage, SuiteInstance Instance, RunSpec Spec, long Updates)
+{
+    /// <summary>Estimated FLOP: <see cref="Updates"/> × <see cref="SuiteCost.FlopPerUpdate"/>.</summary>
+    public double Cost => Updates * SuiteCost.FlopPerUpdate(Spec);
+
+    /// <summary>The task's name: the candidate's run name (selection) or the network-and-seed name (final).</summary>
+    public string Name => Stage == SuiteStage.Selection ? Spec.Name : Instance.Name;
+}
+
 /// <summary>
 /// Every run a suite invocation trains: networks × seeds × learning-rate candidates, each an ordinary, resumable
 /// <see cref="RunSpec"/> with its own directory under <c>OUT/runs</c>.
@@ -51,6 +65,36 @@ public sealed class SuitePlan
     /// <summary>Every run spec of the plan (candidates included), in plan order.</summary>
     public IEnumerable<RunSpec> AllRuns => Instances.SelectMany(i => i.Candidates);
 
+    /// <summary>Whether any network chooses its learning rate (then the suite has two stages).</summary>
+    public bool Selects => Instances.Any(i => i.Selects);
+
+    /// <summary>Every task of <paramref name="stage"/> (Selection or Final), before <see cref="SuiteOptions.Only"/> and <see cref="SuiteOptions.Shard"/>.</summary>
+    public IReadOnlyList<SuiteTask> AllTasks(SuiteStage stage) => stage == SuiteStage.Selection
+        ? [.. Instances.Where(i => i.Selects).SelectMany(i => i.Candidates.Select(c => new SuiteTask(stage, i, c, SelectionUpdates)))]
+        : [.. Instances.Select(i => new SuiteTask(SuiteStage.Final, i, i.Candidates[0], i.Selects ? i.Candidates[0].Updates - SelectionUpdates : i.Candidates[0].Updates))];
+
+    /// <summary>The tasks of <paramref name="stage"/> this invocation trains: those named by --only, then those of its shard.</summary>
+    public IReadOnlyList<SuiteTask> Tasks(SuiteStage stage)
+    {
+        var tasks = AllTasks(stage);
+        if (Options.Only is { } only)
+        {
+            var names = only.ToHashSet(StringComparer.Ordinal);
+            tasks = [.. tasks.Where(t => names.Contains(t.Instance.Network.Spec.Name) || names.Contains(t.Instance.Name)
+                || (stage == SuiteStage.Selection ? names.Contains(t.Spec.Name) : t.Instance.Candidates.Any(c => names.Contains(c.Name))))];
+        }
+        if (Options.Shard is { } shard)
+        {
+            var assigned = SuiteShard.Assign([.. tasks.Select(t => (t.Name, t.Cost))], shard.Count);
+            tasks = [.. tasks.Where((_, i) => assigned[i] == shard.Index)];
+        }
+        return tasks;
+    }
+
+    /// <summary>Every name --only accepts: networks, network-and-seed names, run names.</summary>
+    public IReadOnlySet<string> Names => Instances.SelectMany(i => new[] { i.Network.Spec.Name, i.Name }.Concat(i.Candidates.Select(c => c.Name)))
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The plan of <paramref name="options"/>.</summary>
     public static SuitePlan Of(SuiteOptions options)
     {
@@ -73,6 +117,9 @@ public sealed class SuitePlan
                     : [spec];
                 instances.Add(new SuiteInstance(network, seed, name, candidates));
             }
-        return new SuitePlan(options, networks, instances, budget);
+        var plan = new SuitePlan(options, networks, instances, budget);
+        if (options.Only is { } only && only.FirstOrDefault(n => !plan.Names.Contains(n)) is { } unknown)
+            throw new ArgumentException($"--only: no run or network is named '{unknown}'; networks: {string.Join(", ", networks.Select(n => n.Spec.Name))} (or a run name from --list).");
+        return plan;
     }
 }
