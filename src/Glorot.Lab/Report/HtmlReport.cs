@@ -52,6 +52,11 @@ public static class HtmlReport
              .Append("show only the very start of the paper's curves and Table 1's final errors are not reached. Figures at initialization ")
              .Append("(6, 7, 8) are comparable with the paper's. Run <code>--profile full</code> for the paper's scale (hours per network). Hidden width ")
              .Append(width.ToString(ci)).Append(".</p>\n");
+        var missing = layout.Networks.SelectMany(n => layout.Seeds.Select((_, i) => layout.InstanceName(n.Spec.Name, i))).Where(i => layout.Run(i) is null).ToList();
+        if (missing.Count > 0)
+            h.Append("<p class=\"banner\"><b>Missing runs:</b> ").Append(string.Join(", ", missing.Select(m => "<code>" + E(m) + "</code>")))
+             .Append(" — not trained, not gathered, or every learning-rate candidate diverged (see below). Their rows and curves are absent; ")
+             .Append("figures 2–10 need the sigmoid, tanh, tanh-n and softsign runs.</p>\n");
         h.Append("<h2>What differs from the paper</h2><ul>");
         foreach (var line in Glorot2010Suite.Differences(options)) h.Append("<li>").Append(E(line)).Append("</li>");
         h.Append("</ul>\n");
