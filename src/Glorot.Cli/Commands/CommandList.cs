@@ -12,6 +12,7 @@ internal static class CommandList
         yield return GainCommand.Create();
         yield return BenchCommand.Build();
         yield return ReproduceCommand.Create();
+        yield return ReportCommand.Create();
         yield return TrainCommand.Create();
         yield return ProbeCommand.Create();
     }

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using Glorot.Lab.Suites;
 
 namespace Glorot.Cli.Commands;
 
 /// <summary>
-/// <c>glorot reproduce glorot2010 [--profile quick|full] [--out DIR] [--resume] [--seed S]</c>: trains the paper's
-/// networks, draws its figures and Table 1, and writes one self-contained HTML report.
+/// <c>glorot reproduce glorot2010 [--profile P] [--out DIR] [--resume] [--seed S] [--seeds N] [--width W]
+/// [--learning-rates R,…] [--jobs J] [--only NAME,…] [--shard i/n] [--stage S] [--list] [--export-specs DIR]</c>:
+/// trains the paper's networks, draws its figures and Table 1, and writes one self-contained HTML report.
 /// </summary>
 internal static class ReproduceCommand
 {
@@ -15,19 +17,44 @@ internal static class ReproduceCommand
         var profile = new Option<string>("--profile")
         {
             Description = "quick: the paper's networks for a few thousand updates each, about 4–6 minutes on 2 cores, a " +
-                          "reduced-scale reproduction; full: the paper's protocol (2.5 M updates per network, hours each; " +
-                          "checkpoints every 20k updates, continue with --resume)",
+                          "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
+                          "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
+                          "(2.5 M updates, learning-rate search) at hidden width 128, about two hours; full: the paper's protocol " +
+                          "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
             DefaultValueFactory = _ => "quick",
         };
         var output = new Option<string?>("--out") { Description = "output directory (default: glorot2010-PROFILE)" };
         var resume = new Option<bool>("--resume") { Description = "continue the runs in --out from their latest checkpoints (bit-identical to an uninterrupted run)" };
         var force = new Option<bool>("--force") { Description = "start over runs already in --out (deletes their results)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
+        var seeds = new Option<int>("--seeds") { Description = "train every network with N seeds (--seed, --seed+1, …); Table 1 and Fig. 11 show mean ± std", DefaultValueFactory = _ => 1 };
+        var width = new Option<int?>("--width") { Description = "hidden width instead of the profile's (1000 for quick, medium, full; 128 for narrow)" };
+        var rates = new Option<string?>("--learning-rates")
+        {
+            Description = "comma-separated learning rates every network chooses from on validation error (one rate: that rate, no choice); " +
+                          "default: the profile's (quick, full: fixed 0.1 sigmoid, 0.01 others; medium, narrow: a half-decade grid)",
+        };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "runs trained at once, each on its own thread, the cores divided among them (default 1: measured on 2 cores, " +
+                          "2 jobs of 1 thread were no faster than 1 job of 2 threads for the 1000-wide networks, docs/BENCHMARKS.md)",
+            DefaultValueFactory = _ => 1,
+        };
+        var only = new Option<string?>("--only") { Description = "train only these networks or runs (NAME[,NAME…]: tanh, tanh@seed=2, tanh@lr=0.01)" };
+        var shard = new Option<string?>("--shard") { Description = "train only shard i of n (0-based, balanced by estimated cost); gather the shards with glorot report" };
+        var stage = new Option<string>("--stage")
+        {
+            Description = "all (default), selection (every learning-rate candidate up to the budget) or final (choose, then train the winners to the end); " +
+                          "shards of a suite with learning-rate selection run one stage at a time",
+            DefaultValueFactory = _ => "all",
+        };
+        var list = new Option<bool>("--list") { Description = "print every run (name, spec digest, updates, estimated cost) and train nothing" };
+        var export = new Option<string?>("--export-specs") { Description = "write every run's spec as DIR/NAME.json (glorot train accepts each unchanged) and train nothing" };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, force, seed, ThreadsOption.Create(),
+            suite, profile, output, resume, force, seed, seeds, width, rates, jobs, only, shard, stage, list, export, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -36,22 +63,54 @@ internal static class ReproduceCommand
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"Unknown suite '{name}'; the one suite is {Glorot2010Suite.Name}.");
             var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
-            string dir = result.GetValue(output) ?? $"glorot2010-{chosen.ToString().ToLowerInvariant()}";
+            var options = new SuiteOptions
+            {
+                Profile = chosen,
+                Seed = result.GetValue(seed),
+                Seeds = result.GetValue(seeds),
+                Width = result.GetValue(width),
+                LearningRates = result.GetValue(rates) is { } grid ? LearningRateGrid.Parse(grid) : null,
+                Resume = result.GetValue(resume),
+                Force = result.GetValue(force),
+                Jobs = result.GetValue(jobs),
+                Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
+                Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,
+                Stage = ParseStage(result.GetValue(stage) ?? "all"),
+            };
+            var plan = SuitePlan.Of(options); // validates every option before anything is written
             var o = result.InvocationConfiguration.Output;
+            if (result.GetValue(list))
+            {
+                o.Write(SuiteListing.Format(plan));
+                return 0;
+            }
+            if (result.GetValue(export) is { } exportDir)
+            {
+                var paths = SuiteListing.ExportSpecs(plan, exportDir);
+                o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
+                return 0;
+            }
+            string dir = result.GetValue(output) ?? $"glorot2010-{options.ProfileName}";
             o.WriteLine(Estimate(chosen));
+            string part = options.IsPartial
+                ? string.Create(CultureInfo.InvariantCulture, $"; this invocation: stage {options.Stage.ToString().ToLowerInvariant()}, {plan.Tasks(SuiteStage.Selection).Count} selection and {plan.Tasks(SuiteStage.Final).Count} final task(s)")
+                : "";
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.Jobs} job(s) × {options.ThreadsPerRun} thread(s){part}."));
             using var stop = StopSignals.Listen();
             try
             {
-                var outcome = ProgressDisplay.Run(o, "glorot2010", report => SuiteRunner.Run(chosen, dir, result.GetValue(seed), result.GetValue(resume),
-                    new Forward(p => report(p.Stage == "training" ? $"training {p.Run}" : p.Stage, p.Done, p.Total)), stop.Token, result.GetValue(force)));
+                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => SuiteRunner.Run(options, dir, progress, stop.Token));
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
-                o.WriteLine($"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}");
+                o.WriteLine(outcome.Report.Length > 0
+                    ? $"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}"
+                    : $"done in {outcome.Seconds / 60:F1} min; part of the suite in {Path.GetFullPath(dir)}: gather the parts with glorot report DIR [DIR…] --out OUT");
                 return 0;
             }
             catch (OperationCanceledException ex)
             {
-                result.InvocationConfiguration.Error.WriteLine($"glorot: {ex.Message} (glorot reproduce glorot2010 --profile {chosen.ToString().ToLowerInvariant()} --out {dir} --resume)");
+                result.InvocationConfiguration.Error.WriteLine($"glorot: {ex.Message} (glorot reproduce glorot2010 --profile {options.ProfileName} --out {dir} --resume)");
                 return stop.ExitCode;
             }
         });
@@ -63,19 +122,26 @@ internal static class ReproduceCommand
     {
         "quick" => SuiteProfile.Quick,
         "full" => SuiteProfile.Full,
+        "medium" => SuiteProfile.Medium,
+        "narrow" => SuiteProfile.Narrow,
         "tiny" => SuiteProfile.Tiny,
-        _ => throw new ArgumentException($"Unknown profile '{text}'; use quick or full."),
+        _ => throw new ArgumentException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
+    };
+
+    private static SuiteStage ParseStage(string text) => text.ToLowerInvariant() switch
+    {
+        "all" => SuiteStage.All,
+        "selection" => SuiteStage.Selection,
+        "final" => SuiteStage.Final,
+        _ => throw new ArgumentException($"Unknown stage '{text}'; use all, selection or final."),
     };
 
     private static string Estimate(SuiteProfile profile) => profile switch
     {
         SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 4–6 minutes on 2 cores (docs/BENCHMARKS.md).",
+        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s, docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about two hours on 2 cores (docs/SCALING.md). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };
-
-    private sealed class Forward(Action<SuiteProgress> report) : IProgress<SuiteProgress>
-    {
-        public void Report(SuiteProgress value) => report(value);
-    }
 }

@@ -6,19 +6,45 @@ namespace Glorot.Lab.Figures;
 public static class Figure11TestError
 {
     /// <summary>Draws the curves of <paramref name="runs"/> (label, directory).</summary>
-    public static FigureFile Draw(IReadOnlyList<(string Label, RunDirectory Run)> runs, string directory, string paper)
+    public static FigureFile Draw(IReadOnlyList<(string Label, RunDirectory Run)> runs, string directory, string paper) =>
+        Draw([.. runs.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[r.Run]))], directory, paper);
+
+    /// <summary>
+    /// Draws one curve per network of <paramref name="runs"/> (label, one directory per seed): with several seeds the
+    /// mean over seeds with ± one sample standard deviation as error bars, at the steps every seed evaluated.
+    /// </summary>
+    public static FigureFile Draw(IReadOnlyList<(string Label, IReadOnlyList<RunDirectory> Seeds)> runs, string directory, string paper)
     {
-        var plot = FigureStyle.NewPlot("Fig. 11 — test error on Shapeset-3×2", "examples seen", "test error (%)");
-        var csv = new Csv("network", "step", "examples_seen", "test_error_percent");
+        bool seeds = runs.Any(r => r.Seeds.Count > 1);
+        var plot = FigureStyle.NewPlot("Fig. 11 — test error on Shapeset-3×2", "examples seen", seeds ? "test error (%), mean ± std over seeds" : "test error (%)");
+        var csv = seeds
+            ? new Csv("network", "step", "examples_seen", "test_error_percent", "test_error_std_percent", "seeds")
+            : new Csv("network", "step", "examples_seen", "test_error_percent");
         var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < runs.Count; i++)
         {
-            var rows = RunTables.Metrics(runs[i].Run);
-            var line = plot.Add.Scatter(rows.Select(r => (double)r.ExamplesSeen).ToArray(), rows.Select(r => 100 * r.TestError).ToArray());
+            var perSeed = runs[i].Seeds.Select(RunTables.Metrics).ToList();
+            var steps = perSeed.Select(rows => rows.Select(r => r.Step)).Aggregate((a, b) => a.Intersect(b)).Order().ToList();
+            var points = steps.Select(step =>
+            {
+                var errors = perSeed.Select(rows => 100 * rows.First(r => r.Step == step).TestError).ToList();
+                double mean = errors.Average();
+                double std = errors.Count > 1 ? Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (errors.Count - 1)) : 0;
+                return (Step: step, Examples: perSeed[0].First(r => r.Step == step).ExamplesSeen, Mean: mean, Std: std);
+            }).ToList();
+            double[] xs = [.. points.Select(p => (double)p.Examples)], ys = [.. points.Select(p => p.Mean)];
+            var line = plot.Add.Scatter(xs, ys);
             line.Color = palette.GetColor(i);
             line.LineWidth = 2;
             line.LegendText = runs[i].Label;
-            foreach (var r in rows) csv.Add(runs[i].Label, r.Step, r.ExamplesSeen, 100 * r.TestError);
+            if (seeds)
+            {
+                var bars = plot.Add.ErrorBar(xs, ys, [.. points.Select(p => p.Std)]);
+                bars.Color = palette.GetColor(i);
+                foreach (var p in points) csv.Add(runs[i].Label, p.Step, p.Examples, p.Mean, p.Std, runs[i].Seeds.Count);
+            }
+            else
+                foreach (var p in points) csv.Add(runs[i].Label, p.Step, p.Examples, p.Mean);
         }
         var chance = plot.Add.HorizontalLine(100.0 * 5 / 6);
         chance.LinePattern = ScottPlot.LinePattern.Dashed;
@@ -26,6 +52,7 @@ public static class Figure11TestError
         chance.LegendText = "chance (constant predictor, 83.3 %)";
         plot.ShowLegend(ScottPlot.Edge.Right); // outside the data: the curves cross everywhere
         return FigureStyle.Save(plot, directory, "fig11-test-error", "Figure 11",
-            "Test error (%) against examples seen (10 per update), on the fixed test examples.", paper, csv);
+            seeds ? "Test error (%) against examples seen (10 per update), on the fixed test examples: mean ± one standard deviation over seeds."
+                  : "Test error (%) against examples seen (10 per update), on the fixed test examples.", paper, csv);
     }
 }

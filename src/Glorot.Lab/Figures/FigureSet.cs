@@ -6,12 +6,14 @@ namespace Glorot.Lab.Figures;
 /// <summary>Every figure of the glorot2010 suite, drawn from its run directories into OUT/figures.</summary>
 public static class FigureSet
 {
-    /// <summary>Draws all figures whose runs exist; returns them in the paper's order.</summary>
-    public static List<FigureFile> DrawAll(IReadOnlyList<SuiteRun> runs, string outDirectory)
+    /// <summary>Draws all figures from the runs of <paramref name="layout"/>; returns them in the paper's order.</summary>
+    public static List<FigureFile> DrawAll(SuiteLayout layout, string outDirectory)
     {
         string figures = Path.Combine(outDirectory, "figures");
-        RunDirectory Run(string name) => new(Path.Combine(outDirectory, "runs", name));
-        var list = new List<FigureFile>
+        RunDirectory Run(string name) => layout.Primary(name) ?? throw new FileNotFoundException($"The suite has no finished run of '{name}'.");
+        // Figures 2–10 need these runs; a gathered suite missing one (named in the report) still gets Fig. 11.
+        string[] needed = ["sigmoid", "tanh", "tanh-n", "softsign"];
+        var list = needed.Any(n => layout.Primary(n) is null) ? [] : new List<FigureFile>
         {
             Figure2SigmoidActivations.Draw(Run("sigmoid"), figures),
             Figure3Saturation.Draw(Run("tanh"), figures, "fig3-tanh-saturation", "Figure 3", "Fig. 3 (top) — tanh, standard init",
@@ -33,7 +35,8 @@ public static class FigureSet
             Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Figure 10", "Fig. 10 — tanh, normalized init",
                 "Epoch 0: std ≈0.3 and percentiles ≈±0.7 in all layers; percentiles at ±1 in all layers from ≈epoch 4; like softsign."),
         };
-        var curves = runs.Where(r => File.Exists(Run(r.Spec.Name).Metrics)).Select(r => (r.Label, Run(r.Spec.Name))).ToList();
+        var curves = layout.Networks.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[.. layout.AllSeeds(r.Spec.Name).OfType<RunDirectory>()]))
+            .Where(c => c.Item2.Count > 0).ToList();
         list.Add(Figure11TestError.Draw(curves, figures,
             "At 25 M examples: Sigmoid depth 5 ≈83.5 % (flat), Sigmoid depth 4 ≈35 % (flat until ≈6.5 M examples), Tanh ≈27–28 %, Softsign ≈17 %, Softsign N ≈16.5–17 %, Tanh N ≈16 %."));
         return list;

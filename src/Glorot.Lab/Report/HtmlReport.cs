@@ -16,15 +16,19 @@ public static class HtmlReport
     /// <summary>File name of the report in the output directory.</summary>
     public const string FileName = "report.html";
 
-    /// <summary>Writes OUT/report.html and returns its path.</summary>
-    public static string Write(string outDirectory, SuiteProfile profile, IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results,
+    /// <summary>Writes OUT/report.html for the runs of <paramref name="layout"/> and returns its path.</summary>
+    public static string Write(string outDirectory, SuiteOptions options, SuiteLayout layout, IReadOnlyList<RunResult> results,
         IReadOnlyList<FigureFile> figures, IReadOnlyDictionary<string, string> machine, double seconds)
     {
         var ci = CultureInfo.InvariantCulture;
-        var table = Table1.Rows(runs, results, outDirectory);
+        var profile = options.Profile;
+        var runs = layout.Networks;
+        var table = Table1.Rows(layout, results, outDirectory);
+        int width = runs.Count > 0 ? runs[0].Spec.Hidden[0] : 0;
         var h = new StringBuilder();
         string E(string s) => WebUtility.HtmlEncode(s);
         string Pct(double? v) => v is { } x ? x.ToString("F2", ci) : "—";
+        string PctStd(double? v, double? std) => std is { } sd ? Pct(v) + " ± " + sd.ToString("F2", ci) : Pct(v);
 
         h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>")
          .Append("body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}")
@@ -37,29 +41,74 @@ public static class HtmlReport
         h.Append("<p>").Append(E(Glorot2010Suite.PaperCitation)).Append("</p>\n");
         string profileName = profile.ToString().ToLowerInvariant();
         if (profile == SuiteProfile.Full)
-            h.Append("<p class=\"banner\"><b>Full profile</b>: the paper's protocol (scale as in the paper; see the choices below).</p>\n");
+            h.Append("<p class=\"banner\"><b>Full profile</b>: the paper's protocol (scale as in the paper; see the choices below). Hidden width ")
+             .Append(width.ToString(ci)).Append(".</p>\n");
+        else if (profile is SuiteProfile.Medium or SuiteProfile.Narrow)
+            h.Append("<p class=\"banner\"><b>Reduced-scale reproduction (").Append(profileName).Append(" profile, hidden width ").Append(width.ToString(ci))
+             .Append(").</b> The paper's protocol, shortened or narrowed as listed below; learning rates chosen on validation error as the paper did.</p>\n");
         else
             h.Append("<p class=\"banner\"><b>Reduced-scale reproduction (").Append(profileName).Append(" profile).</b> ")
              .Append("The networks are the paper's, but each trains for a tiny fraction of the paper's updates, so figures over training ")
              .Append("show only the very start of the paper's curves and Table 1's final errors are not reached. Figures at initialization ")
-             .Append("(6, 7, 8) are comparable with the paper's. Run <code>--profile full</code> for the paper's scale (hours per network).</p>\n");
+             .Append("(6, 7, 8) are comparable with the paper's. Run <code>--profile full</code> for the paper's scale (hours per network). Hidden width ")
+             .Append(width.ToString(ci)).Append(".</p>\n");
+        var missing = layout.Networks.SelectMany(n => layout.Seeds.Select((_, i) => layout.InstanceName(n.Spec.Name, i))).Where(i => layout.Run(i) is null).ToList();
+        if (missing.Count > 0)
+            h.Append("<p class=\"banner\"><b>Missing runs:</b> ").Append(string.Join(", ", missing.Select(m => "<code>" + E(m) + "</code>")))
+             .Append(" — not trained, not gathered, or every learning-rate candidate diverged (see below). Their rows and curves are absent; ")
+             .Append("figures 2–10 need the sigmoid, tanh, tanh-n and softsign runs.</p>\n");
         h.Append("<h2>What differs from the paper</h2><ul>");
-        foreach (var line in Glorot2010Suite.Differences(profile)) h.Append("<li>").Append(E(line)).Append("</li>");
+        foreach (var line in Glorot2010Suite.Differences(options)) h.Append("<li>").Append(E(line)).Append("</li>");
         h.Append("</ul>\n");
 
         h.Append("<h2>Table 1 — test error on Shapeset-3×2 (%)</h2>\n<table><tr><th>network</th><th>paper, Table 1</th><th>paper, Fig. 11 end</th>")
          .Append("<th>measured, end of run</th><th>measured, at best validation</th><th>updates (paper: 2.5 M)</th><th>status</th></tr>\n");
         foreach (var r in table)
             h.Append("<tr><td>").Append(E(r.Network)).Append("</td><td>").Append(Pct(r.PaperTestError)).Append("</td><td>").Append(Pct(r.PaperFigure11Error))
-             .Append("</td><td>").Append(Pct(r.MeasuredTestError)).Append("</td><td>").Append(Pct(r.BestValidationTestError))
+             .Append("</td><td>").Append(PctStd(r.MeasuredTestError, r.MeasuredStd)).Append("</td><td>").Append(PctStd(r.BestValidationTestError, r.BestValidationStd))
              .Append("</td><td>").Append(r.Updates.ToString("N0", ci)).Append("</td><td>").Append(E(r.Status)).Append("</td></tr>\n");
         h.Append("</table>\n<p>Table 1's Shapeset sigmoid row (82.61 %) is the 5-layer sigmoid network; \"Sigmoid depth 4\" has no Table 1 entry ")
          .Append("(its Fig. 11 curve ends at ≈35 %). Chance (always the most frequent class) is 83.3 %. Numbers: <code>table1.csv</code>.</p>\n");
+        if (layout.Seeds.Count > 1)
+        {
+            h.Append("<p>Measured values are the mean ± sample standard deviation over ").Append(layout.Seeds.Count.ToString(ci)).Append(" seeds (")
+             .Append(E(string.Join(", ", layout.Seeds))).Append("). ");
+            if (Table1.TanhVersusTanhN(table, outDirectory) is { } welch)
+                h.Append("Tanh vs Tanh N, end-of-run test error: Welch's t-test (two-sided, α = ").Append(WelchTest.Alpha.ToString(ci)).Append("): difference ")
+                 .Append(welch.MeanDifference.ToString("F2", ci)).Append(" points, t = ").Append(welch.T.ToString("F2", ci)).Append(", ν = ")
+                 .Append(welch.DegreesOfFreedom.ToString("F1", ci)).Append(", p = ").Append(welch.P.ToString("G3", ci)).Append(": <b>")
+                 .Append(welch.Significant ? "significant" : "not significant").Append("</b> at α = 0.05 (the paper's bold face used p = 0.005, test unstated). ")
+                 .Append("Numbers: <code>table1-significance.csv</code>.");
+            else
+                h.Append("Tanh vs Tanh N: no Welch test (fewer than 2 seeds with a run, or no spread).");
+            h.Append("</p>\n");
+        }
         if (profile != SuiteProfile.Full)
             h.Append("<p><b>Not reproduced at this scale:</b> the paper's errors come after 2.5 M updates; the measured column is the error after ")
              .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. 11.</p>\n");
 
-        var jacobian = JacobianTable.Rows(outDirectory);
+        if (layout.Choices.Count > 0)
+        {
+            h.Append("<h2>Learning-rate selection</h2>\n<p>Each candidate trained ").Append(layout.Choices[0].Budget.ToString("N0", ci))
+             .Append(" updates; the lowest validation error there wins (ties: the smaller rate; a diverged candidate loses), then the winner trains to the end. ")
+             .Append("Numbers: <code>selection.json</code>, <code>selection.csv</code>.</p>\n<table><tr><th>network</th><th>seed</th>");
+            var rates = layout.Choices.SelectMany(c => c.Candidates.Select(o => o.LearningRate)).Distinct().Order().ToList();
+            foreach (var rate in rates) h.Append("<th>ε = ").Append(E(LearningRateGrid.Format(rate))).Append("</th>");
+            h.Append("<th>chosen ε</th></tr>\n");
+            foreach (var c in layout.Choices)
+            {
+                h.Append("<tr><td>").Append(E(c.Label)).Append("</td><td>").Append(c.Seed.ToString(ci)).Append("</td>");
+                foreach (var rate in rates)
+                {
+                    var o = c.Candidates.FirstOrDefault(x => x.LearningRate == rate);
+                    h.Append("<td>").Append(o is null ? "" : (ReferenceEquals(o, c.Chosen) ? "<b>" + E(LearningRateSelection.Describe(o)) + "</b>" : E(LearningRateSelection.Describe(o)))).Append("</td>");
+                }
+                h.Append("<td>").Append(c.Chosen is { } w ? E(LearningRateGrid.Format(w.LearningRate)) : (c.Missing.Any() ? "missing candidates" : "none (all diverged)")).Append("</td></tr>\n");
+            }
+            h.Append("</table>\n");
+        }
+
+        var jacobian = JacobianTable.Rows(layout, outDirectory);
         if (jacobian.Count > 0)
         {
             h.Append("<h2>Layer Jacobians at initialization (§4.2.2)</h2>\n<p>Mean singular value of J = diag(f′(s))·W, tanh, 5 layers, ")

@@ -1,5 +1,6 @@
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
+using Glorot.Lab.Suites;
 
 namespace Glorot.Lab.Report;
 
@@ -14,12 +15,18 @@ public sealed record JacobianRow(int Layer, double? Standard, double? Normalized
 public static class JacobianTable
 {
     /// <summary>The rows (empty when neither run measured Jacobians).</summary>
-    public static List<JacobianRow> Rows(string outDirectory, string standardRun = "tanh", string normalizedRun = "tanh-n")
+    public static List<JacobianRow> Rows(string outDirectory, string standardRun = "tanh", string normalizedRun = "tanh-n") =>
+        Rows(outDirectory, new RunDirectory(Path.Combine(outDirectory, "runs", standardRun)), new RunDirectory(Path.Combine(outDirectory, "runs", normalizedRun)));
+
+    /// <summary>The rows from the tanh runs of <paramref name="layout"/> (empty when neither measured Jacobians).</summary>
+    public static List<JacobianRow> Rows(SuiteLayout layout, string outDirectory) =>
+        Rows(outDirectory, layout.Primary("tanh"), layout.Primary("tanh-n"));
+
+    private static List<JacobianRow> Rows(string outDirectory, RunDirectory? standardRun, RunDirectory? normalizedRun)
     {
-        Dictionary<int, double> Read(string name)
+        static Dictionary<int, double> Read(RunDirectory? dir)
         {
-            var dir = new RunDirectory(Path.Combine(outDirectory, "runs", name));
-            if (!File.Exists(dir.Probes)) return [];
+            if (dir is null || !File.Exists(dir.Probes)) return [];
             var rows = RunTables.Probes(dir).Where(r => r.JacobianMeanSingularValue is not null && r.Quantity == "activation").ToList();
             if (rows.Count == 0) return [];
             long first = rows.Min(r => r.Step);

@@ -8,38 +8,95 @@ namespace Glorot.Lab.Report;
 /// <param name="Network">The paper's name.</param>
 /// <param name="PaperTestError">Table 1, Shapeset column (%), null where the paper has no row.</param>
 /// <param name="PaperFigure11Error">End of its Fig. 11 curve (%), read off the plot.</param>
-/// <param name="MeasuredTestError">Test error (%) at the end of this run.</param>
-/// <param name="BestValidationTestError">Test error (%) where the validation error was lowest.</param>
-/// <param name="Updates">Updates this run did.</param>
-/// <param name="Status">completed / diverged / …</param>
+/// <param name="MeasuredTestError">Test error (%) at the end of this run (mean over seeds).</param>
+/// <param name="BestValidationTestError">Test error (%) where the validation error was lowest (mean over seeds).</param>
+/// <param name="Updates">Updates this run did (the most over seeds).</param>
+/// <param name="Status">completed / diverged / … (with several seeds: each status with its count).</param>
 public sealed record Table1Row(string Network, double? PaperTestError, double? PaperFigure11Error, double? MeasuredTestError,
-    double? BestValidationTestError, long Updates, string Status);
+    double? BestValidationTestError, long Updates, string Status)
+{
+    /// <summary>Seeds with a run (the mean and standard deviation are over these).</summary>
+    public int Seeds { get; init; }
+
+    /// <summary>Sample standard deviation (%) of the end-of-run test error over seeds; null with fewer than 2.</summary>
+    public double? MeasuredStd { get; init; }
+
+    /// <summary>Sample standard deviation (%) of the test error at the best validation error over seeds; null with fewer than 2.</summary>
+    public double? BestValidationStd { get; init; }
+
+    /// <summary>The end-of-run test error (%) of each seed with a run.</summary>
+    public IReadOnlyList<double> MeasuredPerSeed { get; init; } = [];
+}
 
 /// <summary>Table 1 (Shapeset column): paper vs measured, also written as table1.csv.</summary>
 public static class Table1
 {
-    /// <summary>The rows, one per run, from the runs' metrics.csv.</summary>
-    public static List<Table1Row> Rows(IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results, string outDirectory)
+    /// <summary>The rows, one per run of <paramref name="runs"/> in <c>OUT/runs/NAME</c>.</summary>
+    public static List<Table1Row> Rows(IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results, string outDirectory) =>
+        Rows(SuiteLayout.InDirectory(runs, outDirectory), results, outDirectory);
+
+    /// <summary>The rows, one per network of <paramref name="layout"/>, from the runs' metrics.csv (mean ± std over seeds).</summary>
+    public static List<Table1Row> Rows(SuiteLayout layout, IReadOnlyList<RunResult> results, string outDirectory)
     {
         var rows = new List<Table1Row>();
-        foreach (var run in runs)
+        foreach (var run in layout.Networks)
         {
-            var dir = new RunDirectory(Path.Combine(outDirectory, "runs", run.Spec.Name));
-            var result = results.FirstOrDefault(r => r.Name == run.Spec.Name);
-            var metrics = File.Exists(dir.Metrics) ? RunTables.Metrics(dir) : [];
-            var last = metrics.LastOrDefault();
-            var best = metrics.OrderBy(m => m.ValidationError).ThenBy(m => m.Step).FirstOrDefault();
-            rows.Add(new Table1Row(run.Label, run.PaperTestError, run.PaperFigure11Error, Percent(last?.TestError),
-                Percent(best?.TestError), last?.Step ?? 0, result?.Status.ToString().ToLowerInvariant() ?? "missing"));
+            var seeds = layout.AllSeeds(run.Spec.Name);
+            var present = seeds.OfType<RunDirectory>().ToList();
+            var ends = new List<double>();
+            var bests = new List<double>();
+            long updates = 0;
+            foreach (var dir in present)
+            {
+                var metrics = RunTables.Metrics(dir);
+                if (metrics.Count == 0) continue;
+                ends.Add(100 * metrics[^1].TestError);
+                bests.Add(100 * metrics.OrderBy(m => m.ValidationError).ThenBy(m => m.Step).First().TestError);
+                updates = Math.Max(updates, metrics[^1].Step);
+            }
+            var statuses = seeds.Select(dir => dir is null ? "missing"
+                : results.FirstOrDefault(r => r.Directory.Root == dir.Root)?.Status.ToString().ToLowerInvariant() ?? SuiteLayout.Status(dir)).ToList();
+            string status = seeds.Count == 1 ? statuses[0]
+                : string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}/{seeds.Count}"));
+            rows.Add(new Table1Row(run.Label, run.PaperTestError, run.PaperFigure11Error, Mean(ends), Mean(bests), updates, status)
+            {
+                Seeds = ends.Count,
+                MeasuredStd = Std(ends),
+                BestValidationStd = Std(bests),
+                MeasuredPerSeed = ends,
+            });
         }
         var csv = new Csv("network", "paper_table1_shapeset_percent", "paper_fig11_end_percent", "measured_test_error_percent",
-            "test_error_at_best_validation_percent", "updates", "status");
-        foreach (var r in rows) csv.Add(r.Network, r.PaperTestError, r.PaperFigure11Error, r.MeasuredTestError, r.BestValidationTestError, r.Updates, r.Status);
+            "test_error_at_best_validation_percent", "updates", "status", "seeds", "measured_test_error_std_percent", "test_error_at_best_validation_std_percent");
+        foreach (var r in rows)
+            csv.Add(r.Network, r.PaperTestError, r.PaperFigure11Error, r.MeasuredTestError, r.BestValidationTestError, r.Updates, r.Status,
+                r.Seeds, r.MeasuredStd, r.BestValidationStd);
         csv.Save(Path.Combine(outDirectory, "table1.csv"));
         return rows;
     }
 
+    /// <summary>
+    /// Welch's t-test of Tanh against Tanh N on the end-of-run test error over seeds (the paper's one claim in
+    /// Table 1 this suite can test: normalized init helps tanh), written as table1-significance.csv; null with
+    /// fewer than 2 seeds of either.
+    /// </summary>
+    public static WelchResult? TanhVersusTanhN(IReadOnlyList<Table1Row> rows, string outDirectory)
+    {
+        var tanh = rows.FirstOrDefault(r => r.Network == "Tanh");
+        var tanhN = rows.FirstOrDefault(r => r.Network == "Tanh N");
+        if (tanh is null || tanhN is null) return null;
+        var result = WelchTest.Compare(tanh.MeasuredPerSeed, tanhN.MeasuredPerSeed);
+        if (result is null) return null;
+        var csv = new Csv("a", "b", "metric", "seeds_a", "seeds_b", "mean_difference_percent", "t", "degrees_of_freedom", "p_two_sided", "alpha", "significant");
+        csv.Add("Tanh", "Tanh N", "end_of_run_test_error", tanh.Seeds, tanhN.Seeds, result.MeanDifference, result.T, result.DegreesOfFreedom, result.P,
+            WelchTest.Alpha, result.Significant ? "yes" : "no");
+        csv.Save(Path.Combine(outDirectory, "table1-significance.csv"));
+        return result;
+    }
+
     // Errors are counts over the test set, so four decimals of a percentage are exact; without rounding,
     // 100·0.771 prints as 77.10000000000001.
-    private static double? Percent(double? fraction) => fraction is { } f ? Math.Round(100 * f, 4) : null;
+    private static double? Mean(List<double> values) => values.Count > 0 ? Math.Round(values.Average(), 4) : null;
+
+    private static double? Std(List<double> values) => values.Count > 1 ? Math.Round(Math.Sqrt(WelchTest.MeanVariance(values).Variance), 4) : null;
 }

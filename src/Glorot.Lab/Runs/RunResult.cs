@@ -11,6 +11,9 @@ public enum RunStatus
 
     /// <summary>Stopped on request; a checkpoint at the stopping step allows <c>--resume</c>.</summary>
     Cancelled,
+
+    /// <summary>Stopped at <see cref="RunOptions.StopAt"/> before the planned updates; a checkpoint there allows <c>--resume</c>.</summary>
+    Paused,
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     CsvTable histograms, RunOptions options)
 {
     private const int EvaluationChunk = 500;
-    private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize);
+    private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize) { Threads = options.Threads };
     private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
     private readonly NetworkProbe _probe = new(mlp, Runner.ProbeSettings(spec, jacobian: false));
     private readonly NetworkProbe? _initialProbe = spec.JacobianExamples > 0 ? new(mlp, Runner.ProbeSettings(spec, jacobian: true)) : null;
@@ -42,7 +42,8 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             lastCheckpoint = Checkpoint(0, Seconds());
         }
         options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
-        while (step < spec.Updates)
+        long end = Math.Min(spec.Updates, options.StopAt ?? long.MaxValue);
+        while (step < end)
         {
             if (options.Cancellation.IsCancellationRequested)
             {
@@ -74,6 +75,16 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             }
             if (step % reportEvery == 0 || step == spec.Updates)
                 options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
+        }
+        if (step < spec.Updates)
+        {
+            if (lastCheckpoint != step)
+            {
+                if (FirstNonFiniteLayer() is { } bad)
+                    return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                Checkpoint(step, Seconds());
+            }
+            return Finish(RunStatus.Paused, step, Seconds(), null);
         }
         return Finish(RunStatus.Completed, step, Seconds(), null);
     }

@@ -24,6 +24,19 @@ public sealed record RunOptions
     /// <summary>Hears what the user should know but that does not stop the run (one line each): a resume from an older
     /// checkpoint than the newest, a continuation on another compute path, a start over.</summary>
     public Action<string>? Notice { get; init; }
+
+    /// <summary>
+    /// Stop once this many updates are done (null: train to <see cref="RunSpec.Updates"/>): a checkpoint is written
+    /// there and the run ends as <see cref="RunStatus.Paused"/>, so that a later <see cref="Resume"/> continues bit for
+    /// bit as if it had never stopped. The learning-rate selection trains its candidates this way.
+    /// </summary>
+    public long? StopAt { get; init; }
+
+    /// <summary>
+    /// Compute threads of this run's GEMMs (training, evaluation, probes); 0 = the process default. A suite that
+    /// trains several runs at once divides the machine's threads among them. Results are the same bits for any count.
+    /// </summary>
+    public int Threads { get; init; }
 }
 
 /// <summary>
@@ -62,6 +75,8 @@ public static class Runner
         RunSpecJson.Validate(spec);
         options ??= new RunOptions();
         var notice = options.Notice ?? (_ => { });
+        if (options.StopAt is < 0) throw new ArgumentException($"StopAt {options.StopAt} is negative.");
+        if (options.Threads is < 0 or > Compute.MaxThreads) throw new ArgumentException($"{options.Threads} compute threads per run: use 1 to {Compute.MaxThreads} (0 = the default).");
         var dir = new RunDirectory(directory);
         RunPaths.CheckDirectory(dir.Root, "run directory");
         if (options.Resume && !Directory.Exists(dir.Root))
@@ -93,13 +108,12 @@ public static class Runner
         {
             throw new ArgumentException($"{dir.Root} already holds a run{Progress(dir)}; continue it with --resume, or start over with --force (deletes its results).");
         }
-        if (state is null)
-        {
+        bool fresh = state is null;
+        if (fresh)
             StartOver(spec, dir, mlp, [metrics, probes, histograms]);
-            state = new RunState(0, 0, 0, 0, 0);
-            return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state, fresh: true);
-        }
-        return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state, fresh: false);
+        // The scope covers the evaluator and the probes too; the trainer also gets the count itself (RunTraining).
+        using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);
+        return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state ?? new RunState(0, 0, 0, 0, 0), fresh);
     }
 
     // Checks that continuing from the checkpoint loses nothing, then cuts every results file back to its length at the checkpoint.

@@ -7,7 +7,14 @@ namespace Glorot.Lab.Suites;
 /// <param name="Label">The paper's name for it (Table 1, Fig. 11).</param>
 /// <param name="PaperTestError">Table 1's Shapeset test error in %, or null when the paper has no row for it.</param>
 /// <param name="PaperFigure11Error">The end point of its Fig. 11 curve in % (read off the plot, glorot2010.md §4).</param>
-public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError, double? PaperFigure11Error);
+public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError, double? PaperFigure11Error)
+{
+    /// <summary>
+    /// The learning rates to choose from on validation error (<see cref="LearningRateSelection"/>); empty: train
+    /// with <see cref="RunSpec.LearningRate"/> and choose nothing.
+    /// </summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = [];
+}
 
 /// <summary>
 /// The configurations of Glorot &amp; Bengio (2010) on Shapeset-3×2 (reference/glorot2010.md §2–4): sigmoid with 4
@@ -26,10 +33,32 @@ public static class Glorot2010Suite
     /// <summary>The suite's name on the command line.</summary>
     public const string Name = "glorot2010";
 
-    /// <summary>The runs of the suite in <paramref name="profile"/>, all with seed <paramref name="seed"/>.</summary>
-    public static IReadOnlyList<SuiteRun> Runs(SuiteProfile profile, ulong seed = 1)
+    /// <summary>
+    /// The runs of the suite in <paramref name="profile"/>, all with seed <paramref name="seed"/>; <paramref name="width"/>
+    /// replaces the profile's hidden width when given.
+    /// </summary>
+    public static IReadOnlyList<SuiteRun> Runs(SuiteProfile profile, ulong seed = 1, int? width = null) =>
+        Runs(new SuiteOptions { Profile = profile, Seed = seed, Width = width });
+
+    /// <summary>
+    /// The networks of the suite as <paramref name="options"/> set them (profile, first seed, width, learning-rate
+    /// grid); <see cref="SuitePlan"/> expands them into seeds and learning-rate candidates.
+    /// </summary>
+    public static IReadOnlyList<SuiteRun> Runs(SuiteOptions options)
     {
-        var scale = Scale.Of(profile);
+        var (profile, seed, width) = (options.Profile, options.Seed, options.Width);
+        IReadOnlyList<SuiteRun> runs = Networks(profile, seed, width);
+        if (options.LearningRates is { } grid)
+        {
+            LearningRateGrid.Validate(grid);
+            runs = [.. runs.Select(r => grid.Count == 1 ? r with { Spec = r.Spec with { LearningRate = grid[0] }, LearningRates = [] } : r with { LearningRates = grid })];
+        }
+        return runs;
+    }
+
+    private static List<SuiteRun> Networks(SuiteProfile profile, ulong seed, int? width)
+    {
+        var scale = Scale.Of(profile, width);
         SuiteRun Make(string name, string label, string activation, string init, int depth, double rate, double? table1, double? fig11, double updatesFactor = 1, int jacobian = 0) =>
             new(new RunSpec
             {
@@ -42,7 +71,7 @@ public static class Glorot2010Suite
                 OutputInit = "xavier-uniform",
                 LearningRate = rate,
                 BatchSize = 10,
-                Updates = (long)Math.Round(scale.Updates * updatesFactor),
+                Updates = name == "tanh" && scale.TanhUpdates is { } tanhUpdates ? tanhUpdates : (long)Math.Round(scale.Updates * updatesFactor),
                 EvaluateEvery = scale.EvaluateEvery,
                 EvaluationExamples = scale.EvaluationExamples,
                 ProbeEvery = scale.ProbeEvery,
@@ -51,7 +80,7 @@ public static class Glorot2010Suite
                 JacobianExamples = jacobian,
                 CheckpointEvery = scale.CheckpointEvery,
                 Seed = seed,
-            }, label, table1, fig11);
+            }, label, table1, fig11) { LearningRates = scale.Grid(activation) };
 
         var runs = new List<SuiteRun>
         {
@@ -62,41 +91,86 @@ public static class Glorot2010Suite
             Make("softsign", "Softsign", "softsign", "standard", 5, 0.01, 16.27, 17),
             Make("softsign-n", "Softsign N", "softsign", "xavier-uniform", 5, 0.01, 16.06, 16.75),
         };
-        // Table 1's sigmoid row (5 layers, ≈ chance); only the full profile spends time on a network that never learns.
-        if (profile == SuiteProfile.Full)
+        // Table 1's sigmoid row (5 layers, ≈ chance); only the full and narrow profiles spend time on a network that never learns.
+        if (profile is SuiteProfile.Full or SuiteProfile.Narrow)
             runs.Add(Make("sigmoid-5", "Sigmoid (depth 5)", "sigmoid", "standard", 5, 0.1, 82.61, 83.5));
         return runs;
     }
 
     /// <summary>What a profile changes from the paper's protocol, one line each (shown in the report).</summary>
-    public static IReadOnlyList<string> Differences(SuiteProfile profile)
+    public static IReadOnlyList<string> Differences(SuiteProfile profile) => Differences(new SuiteOptions { Profile = profile });
+
+    /// <summary>What a suite run with <paramref name="options"/> changes from the paper's protocol, one line each.</summary>
+    public static IReadOnlyList<string> Differences(SuiteOptions options)
     {
-        var s = Scale.Of(profile);
+        var profile = options.Profile;
+        var s = Scale.Of(profile, options.Width);
+        var runs = Runs(options);
         var lines = new List<string>();
-        if (profile != SuiteProfile.Full)
-            lines.Add($"{s.Updates:N0} updates per network ({s.Updates * 10:N0} examples) instead of 2.5 M (25 M examples): only the start of training.");
+        if (profile is not (SuiteProfile.Full or SuiteProfile.Narrow))
+            lines.Add($"{s.Updates:N0} updates per network ({s.Updates * 10:N0} examples) instead of 2.5 M (25 M examples)" +
+                (s.TanhUpdates is { } t ? $", {t:N0} for standard-init tanh (Fig. 3's saturation sequence)" : "") + ": only the start of training.");
         if (s.Width != 1000) lines.Add($"{s.Width} units per hidden layer instead of 1000.");
         lines.Add($"Validation and test error on the first {s.EvaluationExamples:N0} examples of fixed Shapeset splits, every {s.EvaluateEvery:N0} updates (the paper gives no set sizes).");
         lines.Add($"Probes on {s.ProbeExamples} fixed test examples every {s.ProbeEvery:N0} updates (the paper: 300 examples; its figures have a point per 20k updates).");
-        if (profile != SuiteProfile.Full) lines.Add("No 5-layer sigmoid network (Table 1's sigmoid row is ≈ chance, 82.61 %): it would only cost time.");
-        lines.Add("Learning rates not tuned on a grid after 5 M updates: 0.1 (sigmoid), 0.01 (tanh, softsign).");
+        if (profile is not (SuiteProfile.Full or SuiteProfile.Narrow)) lines.Add("No 5-layer sigmoid network (Table 1's sigmoid row is ≈ chance, 82.61 %): it would only cost time.");
+        if (runs.Any(r => r.LearningRates.Count > 1))
+            lines.Add($"Learning rate chosen on validation error after {s.SelectionUpdates:N0} updates (the paper: after 5 M), from " +
+                string.Join("; ", runs.GroupBy(r => GridText(r.LearningRates)).Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.Spec.Name))})")) +
+                "; the winner then trains to the end.");
+        else
+            lines.Add("Learning rates not tuned on a grid after 5 M updates: " +
+                string.Join(", ", runs.GroupBy(r => r.Spec.LearningRate).Select(g => $"{LearningRateGrid.Format(g.Key)} ({string.Join(", ", g.Select(r => r.Spec.Name))})")) + ".");
+        if (options.Seeds > 1) lines.Add($"Every network trained with {options.Seeds} seeds ({options.Seed} … {options.Seed + (ulong)options.Seeds - 1}); Table 1 and Fig. 11 give mean ± standard deviation.");
         lines.Add("No pre-trained (denoising auto-encoder) network of Fig. 11, no second-order variants.");
         lines.Add("Shapeset-3×2 only: Table 1's MNIST, CIFAR-10 and Small-ImageNet columns need data files (Small-ImageNet is not public); `glorot train` runs a spec with dataset mnist or cifar10.");
         return lines;
     }
 
+    private static string GridText(IReadOnlyList<double> grid) => "{" + string.Join(", ", grid.Select(LearningRateGrid.Format)) + "}";
+
+    /// <summary>
+    /// Updates each learning-rate candidate trains before the choice (0: the profile chooses no rate): a fixed
+    /// fraction of the profile's updates, a multiple of its evaluation interval so that the validation error is
+    /// measured exactly there.
+    /// </summary>
+    public static long SelectionUpdates(SuiteProfile profile) => Scale.Of(profile, null).SelectionUpdates;
+
     /// <summary>Paper-wide facts shown in the report beside the measurements.</summary>
     public static string PaperCitation =>
         "X. Glorot, Y. Bengio, \"Understanding the difficulty of training deep feedforward neural networks\", AISTATS 2010, JMLR W&CP 9:249–256.";
 
-    internal sealed record Scale(int Width, long Updates, long EvaluateEvery, int EvaluationExamples, long ProbeEvery, int ProbeExamples, long CheckpointEvery, int JacobianExamples)
+    internal sealed record Scale(int Width, long Updates, long EvaluateEvery, int EvaluationExamples, long ProbeEvery, int ProbeExamples,
+        long CheckpointEvery, int JacobianExamples, long SelectionUpdates = 0, long? TanhUpdates = null,
+        IReadOnlyList<double>? SigmoidGrid = null, IReadOnlyList<double>? TanhGrid = null)
     {
-        public static Scale Of(SuiteProfile profile) => profile switch
+        /// <summary>The rates to choose from for a network of this activation; empty: no choice.</summary>
+        public IReadOnlyList<double> Grid(string activation) => (activation == "sigmoid" ? SigmoidGrid : TanhGrid) ?? [];
+
+        public static Scale Of(SuiteProfile profile, int? width)
         {
-            // Quick: ≈ 5 × 5k updates of the 1000-unit networks fit in about 4 minutes on 2 loaded cores (docs/BENCHMARKS.md).
-            SuiteProfile.Quick => new(1000, 5_000, 500, 1_000, 1_000, 300, 2_500, 2),
-            SuiteProfile.Full => new(1000, 2_500_000, 20_000, 10_000, 20_000, 300, 20_000, 10),
-            _ => new(24, 40, 20, 60, 20, 30, 20, 1),
-        };
+            var scale = profile switch
+            {
+                // Quick: ≈ 5 × 5k updates of the 1000-unit networks fit in about 4 minutes on 2 loaded cores (docs/BENCHMARKS.md).
+                SuiteProfile.Quick => new Scale(1000, 5_000, 500, 1_000, 1_000, 300, 2_500, 2, SelectionUpdates: 1_000),
+                SuiteProfile.Full => new Scale(1000, 2_500_000, 20_000, 10_000, 20_000, 300, 20_000, 10, SelectionUpdates: 250_000),
+                // Medium (docs/LAB.md "Profiles" has the time budget): 8 paper epochs per network, 25 for standard tanh;
+                // the rate is chosen after one of the 8 epochs (1/8 of the updates) from the quick rate and a
+                // half-decade either side.
+                SuiteProfile.Medium => new Scale(1000, 160_000, 10_000, 5_000, 2_000, 300, 20_000, 2, SelectionUpdates: 20_000,
+                    TanhUpdates: 500_000, SigmoidGrid: [0.0316, 0.1, 0.316], TanhGrid: [0.00316, 0.01, 0.0316]),
+                // Narrow: the paper's 2.5 M updates at width 128 (docs/LAB.md "Profiles"): the rate is chosen after
+                // 1/10 of them from the half-decades 10⁻³ … 1 (sigmoid: 10⁻² … 1, its slope at 0 is a quarter of tanh's).
+                SuiteProfile.Narrow => new Scale(128, 2_500_000, 10_000, 5_000, 20_000, 300, 100_000, 2, SelectionUpdates: 250_000,
+                    SigmoidGrid: LearningRateGrid.HalfDecades(1e-2, 1), TanhGrid: LearningRateGrid.HalfDecades(1e-3, 1)),
+                _ => new Scale(24, 40, 20, 60, 20, 30, 20, 1, SelectionUpdates: 20),
+            };
+            if (width is { } w)
+            {
+                if (w is < 1 or > 4096) throw new ArgumentException($"--width {w} is out of range; give a hidden width from 1 to 4096.");
+                scale = scale with { Width = w };
+            }
+            return scale;
+        }
     }
 }

@@ -1,67 +1,148 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Glorot.Lab.Figures;
-using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Suites;
 
-/// <summary>Progress of a whole suite: updates done over all runs.</summary>
-/// <param name="Run">The run now training.</param>
-/// <param name="Done">Updates done in all runs so far.</param>
-/// <param name="Total">Updates planned in all runs.</param>
-/// <param name="Stage">"training", "figures" or "report".</param>
-public sealed record SuiteProgress(string Run, long Done, long Total, string Stage);
+/// <summary>Progress of a whole suite: updates done over all runs, and where the reporting run stands.</summary>
+/// <param name="Run">The run that reported.</param>
+/// <param name="Done">Updates done in all runs of this invocation so far.</param>
+/// <param name="Total">Updates this invocation plans in all runs.</param>
+/// <param name="Stage">"selection", "training", "figures" or "report".</param>
+public sealed record SuiteProgress(string Run, long Done, long Total, string Stage)
+{
+    /// <summary>The reporting run's update count.</summary>
+    public long RunStep { get; init; }
 
-/// <summary>What <see cref="SuiteRunner.Run"/> produced.</summary>
-/// <param name="Report">The HTML report.</param>
-/// <param name="Runs">Each run's outcome.</param>
+    /// <summary>Where the reporting run stops in this stage (the selection budget, or its planned updates).</summary>
+    public long RunEnd { get; init; }
+}
+
+/// <summary>What <see cref="SuiteRunner.Run(SuiteOptions, string, IProgress{SuiteProgress}?, CancellationToken)"/> produced.</summary>
+/// <param name="Report">The HTML report (empty when the invocation trained only part of the suite).</param>
+/// <param name="Runs">Each run's outcome (learning-rate candidates included).</param>
 /// <param name="Seconds">Wall time of the whole suite (this invocation).</param>
 public sealed record SuiteResult(string Report, IReadOnlyList<RunResult> Runs, double Seconds);
 
 /// <summary>
-/// Reproduces the paper: trains every run of <see cref="Glorot2010Suite"/> into <c>OUT/runs/NAME</c>, then draws
-/// every figure into <c>OUT/figures</c> (PNG, SVG, CSV) and writes <c>OUT/report.html</c> and <c>OUT/suite.json</c>.
+/// Reproduces the paper: trains the runs of the <see cref="SuitePlan"/> into <c>OUT/runs/NAME</c> — first every
+/// learning-rate candidate up to the selection budget (paused there with a checkpoint), then each network's winner
+/// (or its only run) to the end — up to <see cref="SuiteOptions.Jobs"/> runs at once, then writes the outputs of
+/// <see cref="SuiteReport"/> and <c>OUT/suite.json</c>. With --only, --shard or --stage it trains that part only and
+/// writes a manifest under <c>OUT/manifests</c>; <c>glorot report</c> gathers the parts.
 /// </summary>
 public static class SuiteRunner
 {
     /// <summary>Runs the suite in <paramref name="profile"/> into <paramref name="outDirectory"/>.</summary>
     public static SuiteResult Run(SuiteProfile profile, string outDirectory, ulong seed = 1, bool resume = false,
-        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default, bool force = false)
+        IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default) =>
+        Run(new SuiteOptions { Profile = profile, Seed = seed, Resume = resume }, outDirectory, progress, cancellation);
+
+    /// <summary>Runs the suite as <paramref name="options"/> say into <paramref name="outDirectory"/>.</summary>
+    public static SuiteResult Run(SuiteOptions options, string outDirectory, IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var runs = Glorot2010Suite.Runs(profile, seed);
+        var plan = SuitePlan.Of(options);
+        if (plan.Selects && options.Shard is not null && options.Stage == SuiteStage.All)
+            throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished (docs/SCALING.md).");
+        string runsDirectory = Path.Combine(outDirectory, "runs");
+        RunDirectory DirectoryOf(string name) => new(Path.Combine(runsDirectory, name));
+        var selection = options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection);
+        var final = options.Stage == SuiteStage.Selection ? [] : plan.Tasks(SuiteStage.Final);
+
+        // The choices of the final stage's networks need every candidate at the budget; trained here first if this
+        // invocation runs both stages, otherwise they must be in OUT already.
+        var tracker = new Tracker(selection.Sum(t => t.Updates) + final.Sum(t => t.Updates), progress);
         Directory.CreateDirectory(outDirectory);
-        long total = runs.Sum(r => r.Spec.Updates), before = 0;
+        var manifest = SuiteManifest.Of(plan);
+        manifest.Write(outDirectory, options, new { stage = options.Stage.ToString().ToLowerInvariant(), shard = options.Shard?.ToString(), only = options.Only });
+
         var results = new List<RunResult>();
-        foreach (var run in runs)
+        RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted) =>
+            Checked(Runner.Run(spec, DirectoryOf(spec.Name).Root, new RunOptions
+            {
+                Resume = resume,
+                Force = options.Force && !resume,
+                StopAt = stopAt,
+                Threads = options.ThreadsPerRun,
+                Cancellation = cancellation,
+                Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
+            }), cancellation);
+
+        results.AddRange(RunQueue.Execute([.. LongestFirst(selection, options.Jobs).Select(t => (Func<RunResult>)(() =>
+            Train(t.Spec, "selection", options.Resume, plan.SelectionUpdates, 0)))], options.Jobs));
+
+        var choices = new Dictionary<string, SelectionChoice>(StringComparer.Ordinal);
+        foreach (var task in final.Where(t => t.Instance.Selects))
         {
-            long offset = before;
-            var runProgress = progress is null ? null : new Forward<RunProgress>(p =>
-                progress.Report(new SuiteProgress(p.Run, offset + p.Step, total, "training")));
-            var result = Runner.Run(run.Spec, Path.Combine(outDirectory, "runs", run.Spec.Name),
-                new RunOptions { Resume = resume, Force = force, Progress = runProgress, Cancellation = cancellation });
-            results.Add(result);
-            if (result.Status == RunStatus.Cancelled) throw new OperationCanceledException(
-                $"Stopped during run '{run.Spec.Name}'; continue with --resume.", cancellation);
-            before += run.Spec.Updates;
+            var choice = LearningRateSelection.Choose(task.Instance, plan.SelectionUpdates, name => DirectoryOf(name));
+            if (choice.Missing.Any())
+                throw new InvalidDataException($"Network '{task.Instance.Name}': candidate(s) {string.Join(", ", choice.Missing.Select(m => m.Run))} are not at the selection budget of {plan.SelectionUpdates:N0} updates in {runsDirectory}; run --stage selection for them first (or gather their run directories there).");
+            choices[task.Instance.Name] = choice;
+        }
+        var finals = LongestFirst(final, options.Jobs).Where(t => !t.Instance.Selects || choices[t.Instance.Name].Chosen is not null).ToList();
+        var finalResults = RunQueue.Execute([.. finals.Select(t => (Func<RunResult>)(() =>
+        {
+            if (!t.Instance.Selects) return Train(t.Spec, "training", options.Resume, null, 0);
+            var winner = t.Instance.Candidates.Single(c => c.Name == choices[t.Instance.Name].Chosen!.Run);
+            return Train(winner, "training", resume: true, null, counted: plan.SelectionUpdates);
+        }))], options.Jobs);
+        foreach (var r in finalResults)
+        {
+            results.RemoveAll(x => x.Name == r.Name);
+            results.Add(r);
         }
 
-        progress?.Report(new SuiteProgress("", total, total, "figures"));
-        var figures = FigureSet.DrawAll(runs, outDirectory);
-        progress?.Report(new SuiteProgress("", total, total, "report"));
-        var machine = MachineInfo.Describe();
-        File.WriteAllText(Path.Combine(outDirectory, "suite.json"), JsonSerializer.Serialize(new
+        if (options.IsPartial)
+            return new SuiteResult("", results, clock.Elapsed.TotalSeconds);
+
+        // A whole suite: the layout is every network's run here (results in plan order, so the report's tables are too).
+        var ordered = plan.AllRuns.Select(r => results.FirstOrDefault(x => x.Name == r.Name)).OfType<RunResult>().ToList();
+        var chosen = new Dictionary<string, RunDirectory>(StringComparer.Ordinal);
+        foreach (var instance in plan.Instances)
         {
-            suite = Glorot2010Suite.Name,
-            profile = profile.ToString().ToLowerInvariant(),
-            seed,
+            string? run = instance.Selects ? choices[instance.Name].Chosen?.Run : instance.Candidates[0].Name;
+            if (run is not null) chosen[instance.Name] = DirectoryOf(run);
+        }
+        var layout = new SuiteLayout(plan.Networks, plan.Seeds, chosen, [.. plan.Instances.Where(i => i.Selects).Select(i => choices[i.Name])]);
+        string report = SuiteReport.Write(plan, layout, ordered, outDirectory, clock.Elapsed.TotalSeconds,
+            stage => progress?.Report(new SuiteProgress("", tracker.Total, tracker.Total, stage)));
+        manifest.Write(outDirectory, options, new
+        {
             seconds = clock.Elapsed.TotalSeconds,
-            machine,
-            runs = results.Select(r => new { name = r.Name, status = r.Status.ToString().ToLowerInvariant(), steps = r.Steps, seconds = r.Seconds }),
-        }, new JsonSerializerOptions { WriteIndented = true }));
-        string report = HtmlReport.Write(outDirectory, profile, runs, results, figures, machine, clock.Elapsed.TotalSeconds);
-        return new SuiteResult(report, results, clock.Elapsed.TotalSeconds);
+            jobs = options.Jobs,
+            threads_per_run = options.ThreadsPerRun,
+            machine = MachineInfo.Describe(),
+            runs = ordered.Select(r => new { name = r.Name, status = r.Status.ToString().ToLowerInvariant(), steps = r.Steps, seconds = r.Seconds }),
+        });
+        return new SuiteResult(report, ordered, clock.Elapsed.TotalSeconds);
+    }
+
+    private static RunResult Checked(RunResult result, CancellationToken cancellation) => result.Status == RunStatus.Cancelled
+        ? throw new OperationCanceledException($"Stopped during run '{result.Name}'; continue with --resume.", cancellation)
+        : result;
+
+    // With several jobs the longest runs start first, so that no long run starts last (greedy LPT on the jobs); alone, plan order.
+    private static IReadOnlyList<SuiteTask> LongestFirst(IReadOnlyList<SuiteTask> tasks, int jobs) =>
+        jobs > 1 ? [.. tasks.OrderByDescending(t => t.Cost).ThenBy(t => t.Name, StringComparer.Ordinal)] : tasks;
+
+    // Sums the updates of concurrent runs into one count for the suite's progress.
+    private sealed class Tracker(long total, IProgress<SuiteProgress>? progress)
+    {
+        private long _done;
+
+        public long Total => total;
+
+        public IProgress<RunProgress>? For(string run, string stage, long counted, long end)
+        {
+            if (progress is null) return null;
+            long last = 0;
+            return new Forward<RunProgress>(p =>
+            {
+                long mine = Math.Max(0, p.Step - counted);
+                long done = Interlocked.Add(ref _done, mine - Interlocked.Exchange(ref last, mine));
+                progress.Report(new SuiteProgress(run, done, total, stage) { RunStep = p.Step, RunEnd = end });
+            });
+        }
     }
 
     private sealed class Forward<T>(Action<T> report) : IProgress<T>

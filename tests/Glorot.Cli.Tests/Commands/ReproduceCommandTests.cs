@@ -28,7 +28,11 @@ public sealed class ReproduceCommandTests
 
     [Theory]
     [InlineData("reproduce", "glorot2011", "Unknown suite 'glorot2011'")]
-    [InlineData("reproduce", "glorot2010", "Unknown profile 'medium'", "--profile", "medium")]
+    [InlineData("reproduce", "glorot2010", "Unknown profile 'huge'", "--profile", "huge")]
+    [InlineData("reproduce", "glorot2010", "--width 0", "--profile", "tiny", "--width", "0")]
+    [InlineData("reproduce", "glorot2010", "--seeds 0", "--profile", "tiny", "--seeds", "0")]
+    [InlineData("reproduce", "glorot2010", "learning-rate grid is empty", "--profile", "tiny", "--learning-rates", ",")]
+    [InlineData("reproduce", "glorot2010", "Learning rate -0.1 in the grid is not a positive number", "--profile", "tiny", "--learning-rates", "0.1,-0.1")]
     public void Bad_arguments_are_one_line_errors_with_exit_code_2(params string[] argsThenMessage)
     {
         // The message is the third item; the rest are arguments.
@@ -41,12 +45,12 @@ public sealed class ReproduceCommandTests
     }
 
     [Fact]
-    public void Help_names_both_profiles_and_resume()
+    public void Help_names_every_profile_and_resume()
     {
         var (exit, output, _) = CliRunner.Run("reproduce", "--help");
         Assert.Equal(0, exit);
-        Assert.Contains("quick", output);
-        Assert.Contains("full", output);
+        foreach (var profile in new[] { "quick", "medium", "narrow", "full" }) Assert.Contains(profile, output);
+        foreach (var option in new[] { "--width", "--seeds", "--learning-rates" }) Assert.Contains(option, output);
         Assert.Contains("--resume", output);
         Assert.Contains("--seed", output);
     }

@@ -1,0 +1,62 @@
+using Glorot.Lab.Suites;
+using Spectre.Console;
+
+namespace Glorot.Cli.Commands;
+
+/// <summary>
+/// Shows a suite's progress: on an interactive terminal one Spectre.Console bar per active run (its own percentage
+/// and ETA) under a bar for the whole suite (its ETA from all runs' updates); otherwise one plain line each time a
+/// run starts or the stage changes, so logs stay readable.
+/// </summary>
+internal static class SuiteProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/>, giving it the progress sink to report through.</summary>
+    public static T Run<T>(TextWriter output, string title, Func<IProgress<SuiteProgress>, T> work)
+    {
+        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var gate = new object();
+        if (!interactive)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return work(new Sink(p =>
+            {
+                lock (gate)
+                    if (seen.Add(p.Stage + " " + p.Run))
+                        output.WriteLine($"{title}: {(p.Run.Length > 0 ? $"{p.Stage} {p.Run}" : p.Stage)} ({p.Done:N0}/{p.Total:N0} updates)");
+            }));
+        }
+        return AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var suite = context.AddTask(Markup.Escape($"{title}: all runs"), maxValue: 1);
+                var runs = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                return work(new Sink(p =>
+                {
+                    lock (gate)
+                    {
+                        suite.MaxValue = Math.Max(1, p.Total);
+                        suite.Value = p.Done;
+                        if (p.Run.Length == 0)
+                        {
+                            suite.Description = Markup.Escape($"{title}: {p.Stage}");
+                            return;
+                        }
+                        string key = p.Stage + " " + p.Run;
+                        if (!runs.TryGetValue(key, out var task))
+                            runs[key] = task = context.AddTask(Markup.Escape($"  {p.Stage} {p.Run}"), maxValue: Math.Max(1, p.RunEnd));
+                        task.Value = p.RunStep;
+                        if (p.RunStep >= p.RunEnd) task.StopTask();
+                    }
+                }));
+            });
+    }
+
+    private sealed class Sink(Action<SuiteProgress> report) : IProgress<SuiteProgress>
+    {
+        public void Report(SuiteProgress value) => report(value);
+    }
+}
