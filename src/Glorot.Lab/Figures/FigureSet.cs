@@ -22,6 +22,7 @@ public static class FigureSet
                 "After ≈2 M updates: spikes at ±1 for the lower layers; layer 5 peaks ≈2.8 at 0."),
             Figure4FinalHistograms.Draw(Run("softsign"), figures, "fig4-softsign-final-histograms", "Fig. 4 (bottom) — softsign activations at the end",
                 "After ≈2 M updates: modes near the knees ±(0.6–0.8); layer 5 peaks ≈2.7 at 0."),
+            Figure5CostSurface.Draw(figures),
             Figure6InitialActivations.Draw(Run("tanh"), figures, "standard", "Peaks ≈1.3/2.5/4.3/7.8/13.7 for layers 1–5: the 0-peak grows with depth."),
             Figure6InitialActivations.Draw(Run("tanh-n"), figures, "normalized", "All layers peak at ≈1.3–1.5."),
             Figure7InitialBackpropGradients.Draw(Run("tanh"), figures, "standard", "x ±0.2; peaks ≈85/42/22/13/7.5 for layers 1–5: gradients shrink going down."),

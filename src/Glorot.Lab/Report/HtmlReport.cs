@@ -9,7 +9,7 @@ namespace Glorot.Lab.Report;
 
 /// <summary>
 /// The suite's report: one self-contained HTML page (figures embedded as data URIs, no external file or script)
-/// with Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
+/// opening with the paper's claims checked on the runs (<see cref="Claims.ClaimsTable"/>), then Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
 /// </summary>
 public static class HtmlReport
 {
@@ -43,6 +43,7 @@ public static class HtmlReport
              .Append("The networks are the paper's, but each trains for a tiny fraction of the paper's updates, so figures over training ")
              .Append("show only the very start of the paper's curves and Table 1's final errors are not reached. Figures at initialization ")
              .Append("(6, 7, 8) are comparable with the paper's. Run <code>--profile full</code> for the paper's scale (hours per network).</p>\n");
+        h.Append(Claims.ClaimsTable.Html(Claims.ClaimsTable.Write(outDirectory)));
         h.Append("<h2>What differs from the paper</h2><ul>");
         foreach (var line in Glorot2010Suite.Differences(profile)) h.Append("<li>").Append(E(line)).Append("</li>");
         h.Append("</ul>\n");
