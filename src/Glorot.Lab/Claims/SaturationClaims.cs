@@ -76,6 +76,8 @@ internal static class SaturationClaims
             new(4, claim, "Figs. 3, 4, §3.3", criterion, paper, measured, verdict, note);
 
         if ((tanh.HistogramProblem ?? softsign.HistogramProblem) is { } problem) return Result(problem, Verdict.NotReached);
+        if (new[] { tanh, softsign }.FirstOrDefault(r => !r.Histograms!.Any(b => b.Quantity == "activation" && b.Layer > 0)) is { } bare)
+            return Result($"runs/{bare.Name} has no activation histograms", Verdict.NotReached);
         var (tanhStep, tanhLayers, tanhAll) = LargeFractions(tanh);
         var (softStep, softLayers, softAll) = LargeFractions(softsign);
         string measured = $"tanh {PaperScale.Percent(tanhAll)} (layers {string.Join("/", tanhLayers.Select(PaperScale.Percent))}) at update {tanhStep:N0}; "

@@ -25,6 +25,7 @@ internal static class SigmoidClaims
         int top = run.Layers;
         if (top < 2) return Result($"runs/{run.Name} has {top} hidden layer", Verdict.NotReached);
         var topSeries = run.Series("activation", top);
+        if (topSeries.Count == 0) return Result($"runs/{run.Name} has no activation rows for layer {top}", Verdict.NotReached);
         var collapse = topSeries.FirstOrDefault(r => r.Mean < CollapsedMean);
         long windowEnd = Math.Min(CollapseWindow, run.LastProbeStep);
         var lowest = Enumerable.Range(1, top - 1)

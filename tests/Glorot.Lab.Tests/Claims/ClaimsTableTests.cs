@@ -37,4 +37,16 @@ public sealed class ClaimsTableTests
         Assert.Equal(Verdict.NotReached, claim6.Verdict);
         Assert.Contains("unreadable", claim6.Measured);
     }
+
+    [Fact]
+    public void Runs_holding_only_part_of_their_tables_make_claims_not_reached_never_an_exception()
+    {
+        using var temp = new TempDirectory();
+        foreach (var name in new[] { "sigmoid", "sigmoid-5", "tanh", "tanh-n", "softsign", "softsign-n" })
+            new FakeRun(temp.Path, name).Probe(0, 0, "input", 0.4, 0.3).Probe(0, 1, "weight_gradient", 0, 0.002)
+                .Histogram(0, 0, "input", 0, 1, 1).Metric(0, 0.83).Write();
+        var claims = ClaimsTable.Evaluate(temp.Path);
+        Assert.All(claims.Where(c => c.Id != 12), c => Assert.Equal(Verdict.NotReached, c.Verdict));
+        Assert.All(claims, c => Assert.False(string.IsNullOrWhiteSpace(c.Measured)));
+    }
 }

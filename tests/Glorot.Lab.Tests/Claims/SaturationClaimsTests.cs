@@ -87,5 +87,7 @@ public sealed class SaturationClaimsTests
         var flat = Histograms(temp.Path, "flat", 5000, 0.01).Write();
         Assert.Equal(Verdict.NotReached, SaturationClaims.SoftsignSaturatesLess(flat, softsign).Verdict);
         Assert.Equal(Verdict.NotReached, SaturationClaims.SoftsignSaturatesLess(new FakeRun(temp.Path, "none").Open(), softsign).Verdict);
+        var gradientsOnly = new FakeRun(temp.Path, "g").Histogram(5000, 1, "backprop_gradient", -1, 1, 0.5, 0.5).Write();
+        Assert.Equal(Verdict.NotReached, SaturationClaims.SoftsignSaturatesLess(gradientsOnly, softsign).Verdict);
     }
 }
