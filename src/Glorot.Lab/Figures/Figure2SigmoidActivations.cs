@@ -14,7 +14,7 @@ public static class Figure2SigmoidActivations
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "activation").ToList();
         int layers = rows.Max(r => r.Layer);
         var plot = FigureStyle.NewPlot("Fig. 2 — sigmoid, 4 layers, standard init", "updates", "activation value (mean ± std)");
-        var csv = new Csv("step", "layer", "mean", "std");
+        var csv = new Csv("step", "layer", "mean", "std", "epoch");
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();
@@ -25,12 +25,13 @@ public static class Figure2SigmoidActivations
             line.LegendText = $"Layer {layer}";
             var bars = plot.Add.ErrorBar(xs, means, stds);
             bars.Color = color;
-            foreach (var p in points) csv.Add(p.Step, layer, p.Mean, p.Std);
+            foreach (var p in points) csv.Add(p.Step, layer, p.Mean, p.Std, p.Step / FigureStyle.UpdatesPerEpoch);
         }
-        plot.Axes.SetLimitsY(0, 1);
         plot.ShowLegend();
+        FigureStyle.EpochAxis(plot);
+        plot.Axes.SetLimitsY(0, 1);
         return FigureStyle.Save(plot, directory, "fig2-sigmoid-activations", "Figure 2",
-            "Mean (lines) and standard deviation (bars) of each hidden layer's sigmoid outputs on the fixed probe examples, during training.",
+            "Mean (lines) and standard deviation (vertical bars) of each hidden layer's sigmoid outputs on the fixed probe examples, during training; bottom axis in updates, top axis in the paper's epochs of 20k updates.",
             "Layer 4 (top) falls to ≈0 within ≈2 epochs (40k updates) and stays there until ≈epoch 100 (2 M updates); layers 1–3 stay at ≈0.5/0.6/0.75.",
             csv);
     }

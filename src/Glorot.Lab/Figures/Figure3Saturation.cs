@@ -37,8 +37,9 @@ public static class Figure3Saturation
             }
             foreach (var p in points) csv.Add(p.Step, layer, p.P01, p.P99, p.Std);
         }
-        plot.Axes.SetLimitsY(-1.05, 1.05);
         plot.ShowLegend();
+        FigureStyle.EpochAxis(plot);
+        plot.Axes.SetLimitsY(-1.05, 1.05);
         return FigureStyle.Save(plot, directory, id, figure,
             "1st/99th percentiles (markers alone) and ±standard deviation (lines with markers) of each hidden layer's activations on the fixed probe examples, during training.",
             paper, csv);

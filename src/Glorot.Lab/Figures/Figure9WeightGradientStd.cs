@@ -2,7 +2,10 @@ using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Figures;
 
-/// <summary>Fig. 9: standard deviation of the weight gradients of each layer during learning (log scale), tanh standard vs normalized.</summary>
+/// <summary>
+/// Fig. 9: "standard deviation intervals of the weights gradients" of each layer during learning — per layer the interval
+/// mean ± std of the per-example ∂C/∂W (two lines of the layer's colour), tanh standard vs normalized, as the paper draws it.
+/// </summary>
 public static class Figure9WeightGradientStd
 {
     /// <summary>Draws one panel (one initialization).</summary>
@@ -10,20 +13,26 @@ public static class Figure9WeightGradientStd
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "weight_gradient").ToList();
         int layers = rows.Max(r => r.Layer);
-        var plot = FigureStyle.NewPlot($"Fig. 9 — weight-gradient std during training, tanh {init}", "updates", "std of per-example ∂C/∂W (log scale)");
-        FigureStyle.LogY(plot);
-        var csv = new Csv("step", "layer", "std");
+        var plot = FigureStyle.NewPlot($"Fig. 9 — weight-gradient std intervals, tanh {init}", "updates", "per-example ∂C/∂W: mean ± std");
+        var csv = new Csv("step", "layer", "std", "mean", "epoch");
         for (int layer = 1; layer <= layers; layer++)
         {
-            var points = rows.Where(r => r.Layer == layer && r.Std > 0).OrderBy(r => r.Step).ToList();
-            var line = plot.Add.Scatter(points.Select(p => (double)p.Step).ToArray(), points.Select(p => Math.Log10(p.Std)).ToArray());
-            line.Color = FigureStyle.LayerColor(layer, layers);
-            line.LineWidth = 2;
-            line.LegendText = $"Layer {layer}";
-            foreach (var p in points) csv.Add(p.Step, layer, p.Std);
+            var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();
+            double[] xs = [.. points.Select(p => (double)p.Step)];
+            foreach (double sign in new[] { 1.0, -1.0 })
+            {
+                var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Mean + sign * p.Std)]);
+                line.Color = FigureStyle.LayerColor(layer, layers);
+                line.LineWidth = 2;
+                line.MarkerSize = 5;
+                if (sign > 0) line.LegendText = $"Layer {layer}";
+            }
+            foreach (var p in points) csv.Add(p.Step, layer, p.Std, p.Mean, p.Step / FigureStyle.UpdatesPerEpoch);
         }
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Edge.Right); // outside: the intervals fill the plot symmetrically
+        FigureStyle.EpochAxis(plot);
         return FigureStyle.Save(plot, directory, $"fig9-weight-gradient-std-{init}", "Figure 9",
-            "Standard deviation of the per-example weight gradients ∂(−log P(y|x))/∂W of the weights into each hidden layer (first probe examples), during training.", paper, csv);
+            "Mean ± standard deviation of the per-example weight gradients ∂(−log P(y|x))/∂W of the weights into each hidden layer "
+            + "(first probe examples), during training; bottom axis in updates, top axis in the paper's epochs of 20k updates.", paper, csv);
     }
 }

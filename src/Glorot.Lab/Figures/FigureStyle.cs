@@ -55,6 +55,26 @@ public static class FigureStyle
         };
     }
 
+    /// <summary>The paper's unit on the x axis of Figs. 2, 3, 9, 10: "epochs of 20k mini-batch updates".</summary>
+    public const double UpdatesPerEpoch = 20_000;
+
+    /// <summary>
+    /// Labels the top axis in the paper's epochs (updates / 20,000) over the same range as the bottom axis in updates,
+    /// so a figure reads both ways. Call after every plottable is added.
+    /// </summary>
+    public static void EpochAxis(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        var range = plot.Axes.Bottom.Range;
+        plot.Axes.SetLimitsX(range.Min, range.Max, plot.Axes.Top);
+        plot.Axes.Top.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = x => (x / UpdatesPerEpoch).ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        // The top axis gets no label (it would collide with the title): the bottom one says what both are.
+        plot.Axes.Bottom.Label.Text = "updates (top axis: the paper's epochs of 20k updates)";
+    }
+
     /// <summary>Saves <paramref name="plot"/> as DIR/ID.png and DIR/ID.svg and <paramref name="csv"/> as DIR/ID.csv.</summary>
     public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, Csv csv)
     {

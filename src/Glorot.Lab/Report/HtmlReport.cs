@@ -9,7 +9,7 @@ namespace Glorot.Lab.Report;
 
 /// <summary>
 /// The suite's report: one self-contained HTML page (figures embedded as data URIs, no external file or script)
-/// with Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
+/// opening with the paper's claims checked on the runs (<see cref="Claims.ClaimsTable"/>), then Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
 /// </summary>
 public static class HtmlReport
 {
@@ -57,6 +57,8 @@ public static class HtmlReport
             h.Append("<p class=\"banner\"><b>Missing runs:</b> ").Append(string.Join(", ", missing.Select(m => "<code>" + E(m) + "</code>")))
              .Append(" — not trained, not gathered, or every learning-rate candidate diverged (see below). Their rows and curves are absent; ")
              .Append("figures 2–10 need the sigmoid, tanh, tanh-n and softsign runs.</p>\n");
+        h.Append(Claims.ClaimsTable.Html(Claims.ClaimsTable.Write(outDirectory,
+            name => layout.Primary(name) ?? new RunDirectory(Path.Combine(outDirectory, "runs", name)))));
         h.Append("<h2>What differs from the paper</h2><ul>");
         foreach (var line in Glorot2010Suite.Differences(options)) h.Append("<li>").Append(E(line)).Append("</li>");
         h.Append("</ul>\n");

@@ -109,7 +109,8 @@ public sealed class NetworkProbe
                 jacobian = MeanJacobianSingularValue(parameters.Slice(_mlp.WeightOffset(l), _mlp.FanIn(l) * _mlp.FanOut(l)),
                     s[l], _mlp.FanIn(l), _mlp.FanOut(l), jacobianExamples);
             layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), Summary.Of(s[l], Options.Bins), zSummary,
-                Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples);
+                Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples,
+                AbsPercentile(z[l], 98));
         }
         return new ProbeRecord(step, n, lossSum / n, (double)correct / n, Summary.Of(inputs, Options.Bins),
             Summary.Of(outputGradient, Options.Bins), layers);
@@ -169,6 +170,14 @@ public sealed class NetworkProbe
         void Compute(int k) =>
             Gemm.Multiply(true, false, fanOut, fanIn, rows, 1f / rows, ds.AsSpan(k * rows * fanOut, rows * fanOut), fanOut,
                 layerInput.AsSpan(k * rows * fanIn, rows * fanIn), fanIn, 0f, gradient, fanIn);
+    }
+
+    // Percentile of |x|: one more selection over a copy of the layer's values (O(N·n)).
+    private static double AbsPercentile(float[] values, double percent)
+    {
+        var magnitudes = new float[values.Length];
+        System.Numerics.Tensors.TensorPrimitives.Abs(values, magnitudes);
+        return Percentiles.Of(magnitudes, percent);
     }
 
     private static double MaxAbs(ReadOnlySpan<float> values) =>

@@ -6,8 +6,8 @@ namespace Glorot.Probes;
 /// <summary>
 /// Writes probe records as two CSV tables (invariant culture, round-trip numbers, header row):
 /// <c>probe_summary.csv</c> — step, layer, quantity, count, mean, std, min, max, p1, p99, percentile_rel_error,
-/// non_finite, jacobian_mean_sv (one row per step × layer × quantity; layer 0 holds the input and the output
-/// gradient) — and <c>probe_histograms.csv</c> — step, layer, quantity, bin, left, right, count, density.
+/// non_finite, jacobian_mean_sv, abs_p98 (one row per step × layer × quantity; layer 0 holds the input and the output
+/// gradient; jacobian_mean_sv and abs_p98 only on activation rows) — and <c>probe_histograms.csv</c> — step, layer, quantity, bin, left, right, count, density.
 /// </summary>
 public static class ProbeCsv
 {
@@ -34,10 +34,10 @@ public static class ProbeCsv
     /// <summary>The summary table as text.</summary>
     public static string SummaryTable(IEnumerable<ProbeRecord> records)
     {
-        var sb = new StringBuilder("step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv\n");
-        foreach (var (step, layer, quantity, summary, jacobian) in Rows(records))
+        var sb = new StringBuilder("step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv,abs_p98\n");
+        foreach (var (step, layer, quantity, summary, jacobian, absP98) in Rows(records))
             sb.Append(CultureInfo.InvariantCulture,
-                $"{step},{layer},{quantity},{summary.Count},{N(summary.Mean)},{N(summary.Std)},{N(summary.Min)},{N(summary.Max)},{N(summary.P1)},{N(summary.P99)},{N(summary.PercentileRelativeError)},{summary.NonFinite},{(jacobian is { } j ? N(j) : "")}\n");
+                $"{step},{layer},{quantity},{summary.Count},{N(summary.Mean)},{N(summary.Std)},{N(summary.Min)},{N(summary.Max)},{N(summary.P1)},{N(summary.P99)},{N(summary.PercentileRelativeError)},{summary.NonFinite},{(jacobian is { } j ? N(j) : "")},{(absP98 is { } a ? N(a) : "")}\n");
         return sb.ToString();
     }
 
@@ -45,7 +45,7 @@ public static class ProbeCsv
     public static string HistogramTable(IEnumerable<ProbeRecord> records)
     {
         var sb = new StringBuilder("step,layer,quantity,bin,left,right,count,density\n");
-        foreach (var (step, layer, quantity, summary, _) in Rows(records))
+        foreach (var (step, layer, quantity, summary, _, _) in Rows(records))
         {
             var h = summary.Histogram;
             var density = h.Density();
@@ -56,19 +56,20 @@ public static class ProbeCsv
         return sb.ToString();
     }
 
-    private static IEnumerable<(long Step, int Layer, string Quantity, Summary Summary, double? Jacobian)> Rows(IEnumerable<ProbeRecord> records)
+    private static IEnumerable<(long Step, int Layer, string Quantity, Summary Summary, double? Jacobian, double? AbsP98)> Rows(IEnumerable<ProbeRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var r in records)
         {
-            yield return (r.Step, 0, "input", r.Input, null);
-            yield return (r.Step, 0, "output_gradient", r.OutputGradient, null);
+            yield return (r.Step, 0, "input", r.Input, null, null);
+            yield return (r.Step, 0, "output_gradient", r.OutputGradient, null, null);
             foreach (var l in r.Layers)
             {
-                yield return (r.Step, l.Layer, "pre_activation", l.PreActivations, null);
-                yield return (r.Step, l.Layer, "activation", l.Activations, l.JacobianMeanSingularValue);
-                yield return (r.Step, l.Layer, "backprop_gradient", l.BackpropGradients, null);
-                if (l.WeightGradients is { } w) yield return (r.Step, l.Layer, "weight_gradient", w, null);
+                yield return (r.Step, l.Layer, "pre_activation", l.PreActivations, null, null);
+                yield return (r.Step, l.Layer, "activation", l.Activations, l.JacobianMeanSingularValue,
+                    double.IsNaN(l.ActivationAbsP98) ? null : l.ActivationAbsP98);
+                yield return (r.Step, l.Layer, "backprop_gradient", l.BackpropGradients, null, null);
+                if (l.WeightGradients is { } w) yield return (r.Step, l.Layer, "weight_gradient", w, null, null);
             }
         }
     }

@@ -28,6 +28,11 @@ public sealed record ProbeRecord(long Step, int Examples, double Loss, double Ac
 /// <param name="WeightGradientBatchSize">Examples averaged per weight gradient (1 = per example).</param>
 /// <param name="JacobianMeanSingularValue">Mean singular value of J = diag(f′(s))·W averaged over the examples decomposed (§4.2.2); null when off.</param>
 /// <param name="JacobianExamples">Examples decomposed (0 when off).</param>
+/// <param name="ActivationAbsP98">
+/// 98th percentile of |z| over units × examples (exact, numpy's linear interpolation): for a symmetric activation the
+/// half-width of the central 98 % interval that Figs. 3 and 10 draw as the "98 percentiles", as one number; it reaches
+/// 1 when a layer saturates. NaN in records written before it existed.
+/// </param>
 public sealed record LayerProbe(int Layer, int FanIn, int FanOut, Summary PreActivations, Summary Activations,
     Summary BackpropGradients, Summary? WeightGradients, int WeightGradientBatchSize, double? JacobianMeanSingularValue,
-    int JacobianExamples);
+    int JacobianExamples, double ActivationAbsP98 = double.NaN);

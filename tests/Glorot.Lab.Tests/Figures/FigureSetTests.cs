@@ -8,19 +8,20 @@ public sealed class FigureSetTests(TinySuiteFixture suite) : IClassFixture<TinyS
 
     public static TheoryData<string, string> Expected => new()
     {
-        { "fig2-sigmoid-activations", "step,layer,mean,std" },
+        { "fig2-sigmoid-activations", "step,layer,mean,std,epoch" },
         { "fig3-tanh-saturation", "step,layer,p01,p99,std" },
         { "fig3-softsign-saturation", "step,layer,p01,p99,std" },
         { "fig4-tanh-final-histograms", "step,layer,low,high,density" },
         { "fig4-softsign-final-histograms", "step,layer,low,high,density" },
+        { "fig5-cost-surfaces", "w1,w2,cross_entropy,quadratic" },
         { "fig6-activations-init-standard", "step,layer,low,high,density" },
         { "fig6-activations-init-normalized", "step,layer,low,high,density" },
         { "fig7-backprop-init-standard", "step,layer,low,high,density" },
         { "fig7-backprop-init-normalized", "step,layer,low,high,density" },
         { "fig8-weight-gradients-init-standard", "step,layer,low,high,density" },
         { "fig8-weight-gradients-init-normalized", "step,layer,low,high,density" },
-        { "fig9-weight-gradient-std-standard", "step,layer,std" },
-        { "fig9-weight-gradient-std-normalized", "step,layer,std" },
+        { "fig9-weight-gradient-std-standard", "step,layer,std,mean,epoch" },
+        { "fig9-weight-gradient-std-normalized", "step,layer,std,mean,epoch" },
         { "fig10-tanh-normalized-saturation", "step,layer,p01,p99,std" },
         { "fig11-test-error", "network,step,examples_seen,test_error_percent" },
     };

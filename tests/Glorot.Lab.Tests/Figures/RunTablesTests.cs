@@ -19,10 +19,27 @@ public sealed class RunTablesTests
         var probes = RunTables.Probes(result.Directory);
         Assert.Contains(probes, p => p.Step == 0 && p.Layer == 1 && p.Quantity == "activation" && p.JacobianMeanSingularValue is > 0);
         Assert.DoesNotContain(probes, p => p.Step > 0 && p.JacobianMeanSingularValue is not null);
+        Assert.All(probes.Where(p => p.Quantity == "activation"), p => Assert.InRange(p.AbsP98!.Value, 0, 1));
+        Assert.All(probes.Where(p => p.Quantity != "activation"), p => Assert.Null(p.AbsP98));
         var bins = RunTables.Histograms(result.Directory).Where(b => b.Step == 0 && b.Layer == 2 && b.Quantity == "activation").ToList();
         Assert.Equal(10, bins.Count);
         Assert.Equal(-1, bins[0].Low);
         Assert.Equal(1, bins[^1].High);
+    }
+
+    [Fact]
+    public void Probe_tables_written_before_abs_p98_existed_still_read()
+    {
+        using var temp = new TempDirectory();
+        var dir = new RunDirectory(temp.Path);
+        File.WriteAllText(dir.Probes, "step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv\n"
+            + "0,1,activation,10,0.1,0.3,-0.9,0.9,-0.7,0.7,0,0,0.5\n");
+        var row = Assert.Single(RunTables.Probes(dir));
+        Assert.Null(row.AbsP98);
+        Assert.Equal(0.5, row.JacobianMeanSingularValue);
+        Assert.Equal(-0.7, row.P01);
+        File.WriteAllText(dir.Probes, "step,layer,quantity\n0,1,activation\n");
+        Assert.Contains("no column 'mean'", Assert.Throws<InvalidDataException>(() => RunTables.Probes(dir)).Message);
     }
 
     [Fact]

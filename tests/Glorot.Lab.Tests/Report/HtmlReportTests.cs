@@ -14,7 +14,7 @@ public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixt
         string html = Html;
         foreach (var png in Directory.GetFiles(Path.Combine(suite.Out, "figures"), "*.png"))
             Assert.Contains($"id=\"{Path.GetFileNameWithoutExtension(png)}\"", html);
-        Assert.Equal(15, Base64Images().Matches(html).Count);
+        Assert.Equal(16, Base64Images().Matches(html).Count);
         Assert.DoesNotMatch("src=\"(?!data:)", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("<link", html);
@@ -43,6 +43,17 @@ public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixt
         Assert.Contains("updates/s", html);
         Assert.Contains("logical_cores", html);
         Assert.Contains("Layer Jacobians at initialization", html);
+    }
+
+    [Fact]
+    public void The_report_opens_with_the_claims_table_written_beside_it()
+    {
+        string html = Html;
+        int claims = html.IndexOf("The paper's claims, checked", StringComparison.Ordinal);
+        Assert.InRange(claims, 0, html.IndexOf("Table 1 — test error", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(suite.Out, Glorot.Lab.Claims.ClaimsTable.CsvFile)));
+        Assert.True(File.Exists(Path.Combine(suite.Out, Glorot.Lab.Claims.ClaimsTable.JsonFile)));
+        Assert.Equal(12, Regex.Matches(html, "<tr><td>\\d+</td><td style=\"text-align:left\">").Count);
     }
 
     [GeneratedRegex("src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\"")]

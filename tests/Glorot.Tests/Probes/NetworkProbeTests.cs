@@ -92,6 +92,28 @@ public class NetworkProbeTests
     }
 
     [Fact]
+    public void Activation_abs_p98_is_the_98th_percentile_of_the_magnitudes_the_trainer_computes()
+    {
+        var mlp = new Mlp([6, 40, 30, 4], Activation.Tanh, seed: 8);
+        var (x, y) = Gaussian(50, 6, 4, 8);
+        // Large inputs push tanh toward ±1, so the magnitudes' upper tail is not the values' upper tail.
+        for (int i = 0; i < x.Length; i++) x[i] *= 3;
+        var reference = new SgdTrainer(mlp, new SgdOptions(), 50);
+        reference.ComputeGradients(x, y);
+        var record = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = 7 }).Measure(x, y);
+        for (int l = 0; l < 2; l++)
+        {
+            float[] magnitudes = [.. reference.Outputs(l).ToArray().Select(MathF.Abs)];
+            double p98 = record.Layers[l].ActivationAbsP98;
+            Assert.Equal(Percentiles.Of(magnitudes, 98), p98, 6);
+            // Definition (type 7 on n values): at most 2 % + 1/n of the magnitudes lie above it.
+            double above = magnitudes.Count(m => m > p98) / (double)magnitudes.Length;
+            Assert.InRange(above, 0, 0.02 + 1.0 / magnitudes.Length);
+            Assert.InRange(magnitudes.Count(m => m >= p98) / (double)magnitudes.Length, 0.02 - 1.0 / magnitudes.Length, 1);
+        }
+    }
+
+    [Fact]
     public void Per_example_weight_gradients_are_outer_products_of_dL_ds_and_the_layer_input()
     {
         var mlp = new Mlp([5, 6, 4, 3], Activation.Tanh, seed: 3);

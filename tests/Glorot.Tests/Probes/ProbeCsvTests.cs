@@ -15,6 +15,10 @@ public class ProbeCsvTests
         var row = lines.Single(l => l.StartsWith("42,2,activation,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(record.Layers[1].Activations.Std, double.Parse(row[5], CultureInfo.InvariantCulture));
         Assert.Equal(record.Layers[1].Activations.P99, double.Parse(row[9], CultureInfo.InvariantCulture));
+        Assert.Equal("abs_p98", lines[0].Split(',')[13]);
+        Assert.Equal(record.Layers[1].ActivationAbsP98, double.Parse(row[13], CultureInfo.InvariantCulture));
+        // Only activation rows carry it.
+        Assert.All(lines.Skip(1).Where(l => !l.Contains(",activation,", StringComparison.Ordinal)), l => Assert.EndsWith(",", l));
     }
 
     [Fact]

@@ -25,6 +25,19 @@ public class ProbeJsonTests
     }
 
     [Fact]
+    public void A_record_written_before_abs_p98_existed_reads_back_with_NaN()
+    {
+        var record = SmallRecord();
+        Assert.False(double.IsNaN(record.Layers[0].ActivationAbsP98));
+        string old = ProbeJson.Serialize(record);
+        foreach (var layer in record.Layers)
+            old = old.Replace($",\"activationAbsP98\":{layer.ActivationAbsP98.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", "");
+        Assert.DoesNotContain("activationAbsP98", old);
+        var back = ProbeJson.Deserialize(old);
+        Assert.All(back.Layers, l => Assert.True(double.IsNaN(l.ActivationAbsP98)));
+    }
+
+    [Fact]
     public void Json_lines_append_and_read_back_and_corrupt_lines_are_named()
     {
         string dir = Directory.CreateTempSubdirectory("probejson").FullName;

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Glorot.Lab.Figures;
+
+namespace Glorot.Lab.Claims;
+
+/// <summary>
+/// The paper's claims, each checked by a stated numeric criterion against the run directories under OUT/runs
+/// (the names of <see cref="Suites.Glorot2010Suite"/>), written as OUT/claims.csv and OUT/claims.json and shown first in
+/// the report. Works from the run directories alone (a report may be drawn from gathered shards); a missing or
+/// unreadable run makes its claims "not reached", never an error. Criteria: docs/LAB.md, "Claims".
+/// </summary>
+public static class ClaimsTable
+{
+    /// <summary>File name of the CSV table in the output directory.</summary>
+    public const string CsvFile = "claims.csv";
+
+    /// <summary>File name of the JSON table in the output directory.</summary>
+    public const string JsonFile = "claims.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>Every claim, in the paper's order (1–12), from the runs under <paramref name="outDirectory"/>/runs.</summary>
+    public static IReadOnlyList<ClaimResult> Evaluate(string outDirectory) => Evaluate(InDirectory(outDirectory));
+
+    /// <summary>Every claim, in the paper's order (1–12), from the run directory <paramref name="find"/> gives each network
+    /// (a suite's layout: its own run or the learning-rate candidate that won, wherever it lies).</summary>
+    public static IReadOnlyList<ClaimResult> Evaluate(Func<string, Runs.RunDirectory> find)
+    {
+        var runs = new Dictionary<string, RunEvidence>();
+        RunEvidence Run(string name) => runs.TryGetValue(name, out var r) ? r : runs[name] = new RunEvidence(name, find(name));
+        return
+        [
+            SigmoidClaims.TopLayerCollapse(Run("sigmoid")),
+            SigmoidClaims.DepthFiveNeverEscapes(Run("sigmoid-5"), Run("sigmoid")),
+            SaturationClaims.TanhSaturatesInOrder(Run("tanh")),
+            SaturationClaims.SoftsignSaturatesLess(Run("tanh"), Run("softsign")),
+            SaturationClaims.NormalizedReachesPlateauTogether(Run("tanh-n")),
+            InitializationClaims.ActivationsAtInit(Run("tanh"), Run("tanh-n")),
+            InitializationClaims.BackpropAtInit(Run("tanh"), Run("tanh-n")),
+            InitializationClaims.WeightGradientsAtInit(Run("tanh"), Run("tanh-n")),
+            TrainingClaims.WeightGradientsDuringTraining(Run("tanh"), Run("tanh-n")),
+            InitializationClaims.JacobianAtInit(Run("tanh"), Run("tanh-n")),
+            TrainingClaims.NormalizedEndsLower(Run("tanh"), Run("tanh-n"), Run("softsign"), Run("softsign-n")),
+            CostSurfaceClaim.Evaluate(),
+        ];
+    }
+
+    /// <summary>Evaluates the claims on the runs under OUT/runs and writes OUT/claims.csv and OUT/claims.json.</summary>
+    public static IReadOnlyList<ClaimResult> Write(string outDirectory) => Write(outDirectory, InDirectory(outDirectory));
+
+    /// <summary>Evaluates the claims on the runs <paramref name="find"/> gives and writes OUT/claims.csv and OUT/claims.json.</summary>
+    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find)
+    {
+        var claims = Evaluate(find);
+        Directory.CreateDirectory(outDirectory);
+        var csv = new Csv("id", "claim", "source", "criterion", "paper", "measured", "verdict", "note");
+        foreach (var c in claims) csv.Add(c.Id, Quote(c.Claim), Quote(c.Source), Quote(c.Criterion), Quote(c.Paper), Quote(c.Measured), c.VerdictText, Quote(c.Note));
+        csv.Save(Path.Combine(outDirectory, CsvFile));
+        File.WriteAllText(Path.Combine(outDirectory, JsonFile), JsonSerializer.Serialize(claims, Json) + "\n");
+        return claims;
+    }
+
+    private static Func<string, Runs.RunDirectory> InDirectory(string outDirectory) =>
+        name => new Runs.RunDirectory(Path.Combine(outDirectory, "runs", name));
+
+    /// <summary>The claims as an HTML section (heading, one-line legend, table).</summary>
+    public static string Html(IReadOnlyList<ClaimResult> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var h = new StringBuilder("<h2>The paper's claims, checked</h2>\n<p>Each claim is tested on the run data by the criterion shown ")
+            .Append("(docs/LAB.md, \"Claims\"). <b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not ")
+            .Append("trained here). Numbers: <code>claims.csv</code>, <code>claims.json</code>.</p>\n")
+            .Append("<table class=\"claims\"><tr><th>#</th><th>claim</th><th>verdict</th><th>measured</th><th>paper</th><th>criterion</th><th>what differs, and why</th></tr>\n");
+        foreach (var c in claims)
+        {
+            string colour = c.Verdict switch { Verdict.Holds => "#d4edda", Verdict.DoesNotHold => "#f8d7da", _ => "#eeeeee" };
+            h.Append("<tr><td>").Append(c.Id).Append("</td><td style=\"text-align:left\">").Append(E(c.Claim)).Append(" <i>(").Append(E(c.Source))
+             .Append(")</i></td><td style=\"background:").Append(colour).Append(";text-align:center\"><b>").Append(E(c.VerdictText))
+             .Append("</b></td><td style=\"text-align:left\">").Append(E(c.Measured)).Append("</td><td style=\"text-align:left\">").Append(E(c.Paper))
+             .Append("</td><td style=\"text-align:left;font-size:.85em\">").Append(E(c.Criterion)).Append("</td><td style=\"text-align:left;font-size:.85em\">")
+             .Append(E(c.Note)).Append("</td></tr>\n");
+        }
+        return h.Append("</table>\n").ToString();
+    }
+
+    // A CSV cell holding commas or quotes is quoted (RFC 4180); the table's text cells are prose.
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+}
