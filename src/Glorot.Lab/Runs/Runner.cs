@@ -89,7 +89,7 @@ public static class Runner
 
         var data = new RunData(spec);
         var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
-        bool holdsRun = File.Exists(dir.Spec) || Directory.Exists(dir.Checkpoints) || File.Exists(dir.Metrics);
+        bool holdsRun = HoldsRun(dir);
         RunState? state = null;
         if (options.Resume)
         {
@@ -115,6 +115,10 @@ public static class Runner
         using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);
         return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state ?? new RunState(0, 0, 0, 0, 0), fresh);
     }
+
+    /// <summary>Whether <paramref name="dir"/> holds a run (its spec, metrics or checkpoints): one to resume, or to refuse to overwrite.</summary>
+    public static bool HoldsRun(RunDirectory dir) =>
+        File.Exists(dir.Spec) || Directory.Exists(dir.Checkpoints) || File.Exists(dir.Metrics);
 
     // Checks that continuing from the checkpoint loses nothing, then cuts every results file back to its length at the checkpoint.
     private static void Continue(RunSpec spec, RunDirectory dir, RunState state, CsvTable[] tables, Action<string> notice)

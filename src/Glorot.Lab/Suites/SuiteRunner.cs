@@ -57,10 +57,11 @@ public static class SuiteRunner
         manifest.Write(outDirectory, options, new { stage = options.Stage.ToString().ToLowerInvariant(), shard = options.Shard?.ToString(), only = options.Only });
 
         var results = new List<RunResult>();
+        // A suite's --resume continues the runs that exist and starts the others (a requeued shard, a stage not yet begun).
         RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted) =>
             Checked(Runner.Run(spec, DirectoryOf(spec.Name).Root, new RunOptions
             {
-                Resume = resume,
+                Resume = resume && Runner.HoldsRun(DirectoryOf(spec.Name)),
                 Force = options.Force && !resume,
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
