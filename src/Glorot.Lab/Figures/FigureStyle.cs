@@ -8,14 +8,14 @@ namespace Glorot.Lab.Figures;
 /// <param name="Id">Short id, also the file stem ("fig2-sigmoid").</param>
 /// <param name="Title">The paper's figure it reproduces.</param>
 /// <param name="Caption">What is drawn.</param>
-/// <param name="Paper">What the paper shows (glorot2010.md §4), to compare with.</param>
+/// <param name="Paper">What the paper shows (read off its figure), to compare with.</param>
 /// <param name="Png">PNG file.</param>
 /// <param name="Svg">SVG file.</param>
 /// <param name="Csv">The numbers behind it.</param>
 public sealed record FigureFile(string Id, string Title, string Caption, string Paper, string Png, string Svg, string Csv);
 
 /// <summary>
-/// Conventions shared by every figure (reference/diagnostics.md §7): layers in a sequential viridis colour, the
+/// Conventions shared by every figure: layers in a sequential viridis colour, the
 /// same layer → colour in every figure, density histograms as overlaid lines, log10 axes for gradient scales; each
 /// figure saved as PNG and SVG with its data as CSV.
 /// </summary>
@@ -56,7 +56,7 @@ public static class FigureStyle
     }
 
     /// <summary>The paper's unit on the x axis of Figs. 2, 3, 9, 10: "epochs of 20k mini-batch updates".</summary>
-    public const double UpdatesPerEpoch = 20_000;
+    public const double UpdatesPerEpoch = Claims.PaperScale.Epoch;
 
     /// <summary>
     /// Labels the top axis in the paper's epochs (updates / 20,000) over the same range as the bottom axis in updates,
