@@ -34,8 +34,15 @@ public sealed record SuiteOptions
     /// <summary>Continue runs from their latest checkpoints.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Runs trained at once, each on its own thread (<see cref="SuiteRunner"/>). Default 1.</summary>
-    public int Jobs { get; init; } = 1;
+    /// <summary>
+    /// Runs trained at once, each on its own thread (<see cref="SuiteRunner"/>); null = one per core. Measured on
+    /// 2 loaded cores, 2 runs of 1 thread each finished the quick profile in half the time of 1 run of 2 threads
+    /// (docs/BENCHMARKS.md, "Lab"), and the same bits come out either way.
+    /// </summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>The number of concurrent runs: <see cref="Jobs"/>, or one per core.</summary>
+    public int JobCount => Jobs ?? Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Compute threads of the whole invocation, divided among the jobs; 0 = <see cref="Environment.ProcessorCount"/>.</summary>
     public int Threads { get; init; }
@@ -53,7 +60,7 @@ public sealed record SuiteOptions
     public bool IsPartial => Only is not null || Shard is not null || Stage != SuiteStage.All;
 
     /// <summary>Compute threads each concurrent run gets: max(1, T / J), within the engine's 1..2 per trainer.</summary>
-    public int ThreadsPerRun => Math.Clamp((Threads == 0 ? Environment.ProcessorCount : Threads) / Jobs, 1, 2);
+    public int ThreadsPerRun => Math.Clamp((Threads == 0 ? Environment.ProcessorCount : Threads) / JobCount, 1, 2);
 
     /// <summary>The profile's name as typed on the command line ("medium").</summary>
     public string ProfileName => Profile.ToString().ToLowerInvariant();

@@ -59,7 +59,7 @@ public sealed class SuiteGatherTests
     public void Two_jobs_train_the_same_bits_as_one()
     {
         using var temp = new TempDirectory();
-        SuiteRunner.Run(Tiny, temp.Sub("one"));
+        SuiteRunner.Run(Tiny with { Jobs = 1 }, temp.Sub("one"));
         SuiteRunner.Run(Tiny with { Jobs = 2 }, temp.Sub("two"));
         AssertSameReport(temp.Sub("one"), temp.Sub("two"));
         foreach (var run in Directory.GetDirectories(Path.Combine(temp.Sub("one"), "runs")))
