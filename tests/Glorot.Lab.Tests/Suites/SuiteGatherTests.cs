@@ -111,6 +111,23 @@ public sealed class SuiteGatherTests
     }
 
     [Fact]
+    public void A_suite_json_without_a_protocol_digest_is_gathered_on_the_runs_spec_digests()
+    {
+        using var temp = new TempDirectory();
+        SuiteRunner.Run(Tiny, temp.Path);
+        string path = Path.Combine(temp.Path, "suite.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("protocol"); // as the first suite.json with learning-rate selection wrote it
+        File.WriteAllText(path, json.ToJsonString());
+        Assert.Equal(5, SuiteGather.Gather([temp.Path]).Results.Count);
+
+        // A run whose spec is not the suite's is still refused.
+        string spec = Path.Combine(temp.Path, "runs", "tanh", "spec.json");
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("\"learning_rate\": 0.01", "\"learning_rate\": 0.02", StringComparison.Ordinal));
+        Assert.Contains("is not the suite's spec of 'tanh'", Assert.Throws<InvalidDataException>(() => SuiteGather.Gather([temp.Path])).Message);
+    }
+
+    [Fact]
     public void A_half_written_run_is_refused()
     {
         using var temp = new TempDirectory();
