@@ -27,7 +27,7 @@ internal static class ReportCommand
             var gathered = SuiteGather.Gather(result.GetValue(directories) ?? []); // every check before anything is written
             string outDirectory = result.GetValue(output)!;
             string report = SuiteReport.Write(gathered.Plan, gathered.Layout, gathered.Results, outDirectory, clock.Elapsed.TotalSeconds);
-            gathered.Manifest.Write(outDirectory, gathered.Plan.Options, new { gathered_from = (result.GetValue(directories) ?? []).Select(Path.GetFullPath) });
+            SuiteManifest.Of(gathered.Plan).Write(outDirectory, gathered.Plan.Options, new { gathered_from = (result.GetValue(directories) ?? []).Select(Path.GetFullPath) });
             var o = result.InvocationConfiguration.Output;
             var missing = gathered.Plan.Instances.Select(i => i.Name).Where(n => gathered.Layout.Run(n) is null).ToList();
             if (missing.Count > 0) o.WriteLine($"missing runs (named in the report): {string.Join(", ", missing)}");

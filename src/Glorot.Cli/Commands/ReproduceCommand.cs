@@ -34,11 +34,10 @@ internal static class ReproduceCommand
             Description = "comma-separated learning rates every network chooses from on validation error (one rate: that rate, no choice); " +
                           "default: the profile's (quick, full: fixed 0.1 sigmoid, 0.01 others; medium, narrow: a half-decade grid)",
         };
-        var jobs = new Option<int>("--jobs")
+        var jobs = new Option<int?>("--jobs")
         {
-            Description = "runs trained at once, each on its own thread, the cores divided among them (default 1: measured on 2 cores, " +
-                          "2 jobs of 1 thread were no faster than 1 job of 2 threads for the 1000-wide networks, docs/BENCHMARKS.md)",
-            DefaultValueFactory = _ => 1,
+            Description = "runs trained at once, each on its own thread, the cores divided among them (default: one per core; " +
+                          "measured on 2 loaded cores, 2 jobs of 1 thread took half the time of 1 job of 2 threads, docs/BENCHMARKS.md)",
         };
         var only = new Option<string?>("--only") { Description = "train only these networks or runs (NAME[,NAME…]: tanh, tanh@seed=2, tanh@lr=0.01)" };
         var shard = new Option<string?>("--shard") { Description = "train only shard i of n (0-based, balanced by estimated cost); gather the shards with glorot report" };
@@ -96,7 +95,7 @@ internal static class ReproduceCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"; this invocation: stage {options.Stage.ToString().ToLowerInvariant()}, {plan.Tasks(SuiteStage.Selection).Count} selection and {plan.Tasks(SuiteStage.Final).Count} final task(s)")
                 : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.Jobs} job(s) × {options.ThreadsPerRun} thread(s){part}."));
+                $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
             using var stop = StopSignals.Listen();
             try
             {

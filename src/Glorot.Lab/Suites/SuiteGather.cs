@@ -37,7 +37,7 @@ public static class SuiteGather
         }
         var manifest = reference!.Value.Manifest;
         var plan = SuitePlan.Of(manifest.Options());
-        if (SuiteManifest.ProtocolDigest(plan) != manifest.Protocol)
+        if (manifest.Protocol.Length > 0 && SuiteManifest.ProtocolDigest(plan) != manifest.Protocol)
             throw new InvalidDataException($"{reference.Value.Path}: its protocol digest {manifest.Protocol} is not this glorot's ({SuiteManifest.ProtocolDigest(plan)}): the runs were made by another version of the suite.");
 
         var specs = plan.AllRuns.ToDictionary(r => r.Name, StringComparer.Ordinal);

@@ -44,7 +44,7 @@ public sealed record SuiteManifest(string Suite, string Profile, ulong Seed, int
         if (Width != other.Width) return $"width {Width} vs {other.Width}";
         if (Grid(LearningRates) != Grid(other.LearningRates)) return $"learning rates {Grid(LearningRates)} vs {Grid(other.LearningRates)}";
         if (SelectionUpdates != other.SelectionUpdates) return $"selection budget {SelectionUpdates} vs {other.SelectionUpdates}";
-        if (Protocol != other.Protocol) return $"protocol digest {Protocol} vs {other.Protocol} (another version of the suite's specs)";
+        if (Protocol.Length > 0 && other.Protocol.Length > 0 && Protocol != other.Protocol) return $"protocol digest {Protocol} vs {other.Protocol} (another version of the suite's specs)";
         return null;
     }
 
@@ -79,9 +79,11 @@ public sealed record SuiteManifest(string Suite, string Profile, ulong Seed, int
         {
             var m = JsonSerializer.Deserialize<SuiteManifest>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path}: holds null, not a suite manifest.");
-            if (m.Suite is null || m.Profile is null || m.Protocol is null)
-                throw new InvalidDataException($"{path}: not a suite manifest (suite, profile or protocol missing); was it written by an older glorot?");
-            return m;
+            if (m.Suite is null || m.Profile is null)
+                throw new InvalidDataException($"{path}: not a suite manifest (suite or profile missing).");
+            // The first suite.json with learning-rate selection (before shards existed) has no protocol digest: the
+            // gather then relies on each run's spec digest alone.
+            return m with { Protocol = m.Protocol ?? "" };
         }
         catch (JsonException ex)
         {

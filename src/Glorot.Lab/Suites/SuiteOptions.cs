@@ -37,8 +37,15 @@ public sealed record SuiteOptions
     /// <summary>Start over runs already in the output directory (deletes their results); without it such a run is an error.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Runs trained at once, each on its own thread (<see cref="SuiteRunner"/>). Default 1.</summary>
-    public int Jobs { get; init; } = 1;
+    /// <summary>
+    /// Runs trained at once, each on its own thread (<see cref="SuiteRunner"/>); null = one per compute thread. Measured on
+    /// 2 loaded cores, 2 runs of 1 thread each finished the quick profile in half the time of 1 run of 2 threads
+    /// (docs/BENCHMARKS.md, "Lab"), and the same bits come out either way.
+    /// </summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>The number of concurrent runs: <see cref="Jobs"/>, or one per compute thread.</summary>
+    public int JobCount => Jobs ?? TotalThreads;
 
     /// <summary>Compute threads of the whole invocation, divided among the jobs; 0 = <see cref="Compute.DefaultThreads"/> (every core unless set).</summary>
     public int Threads { get; init; }
@@ -56,7 +63,9 @@ public sealed record SuiteOptions
     public bool IsPartial => Only is not null || Shard is not null || Stage != SuiteStage.All;
 
     /// <summary>Compute threads each concurrent run gets: max(1, T / J).</summary>
-    public int ThreadsPerRun => Math.Max(1, (Threads == 0 ? Compute.DefaultThreads : Threads) / Jobs);
+    public int ThreadsPerRun => Math.Max(1, TotalThreads / JobCount);
+
+    private int TotalThreads => Threads == 0 ? Compute.DefaultThreads : Threads;
 
     /// <summary>The profile's name as typed on the command line ("medium").</summary>
     public string ProfileName => Profile.ToString().ToLowerInvariant();

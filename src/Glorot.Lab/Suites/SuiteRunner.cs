@@ -69,8 +69,8 @@ public static class SuiteRunner
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
             }), cancellation);
 
-        results.AddRange(RunQueue.Execute([.. LongestFirst(selection, options.Jobs).Select(t => (Func<RunResult>)(() =>
-            Train(t.Spec, "selection", options.Resume, plan.SelectionUpdates, 0)))], options.Jobs));
+        results.AddRange(RunQueue.Execute([.. LongestFirst(selection, options.JobCount).Select(t => (Func<RunResult>)(() =>
+            Train(t.Spec, "selection", options.Resume, plan.SelectionUpdates, 0)))], options.JobCount));
 
         var choices = new Dictionary<string, SelectionChoice>(StringComparer.Ordinal);
         foreach (var task in final.Where(t => t.Instance.Selects))
@@ -80,13 +80,13 @@ public static class SuiteRunner
                 throw new InvalidDataException($"Network '{task.Instance.Name}': candidate(s) {string.Join(", ", choice.Missing.Select(m => m.Run))} are not at the selection budget of {plan.SelectionUpdates:N0} updates in {runsDirectory}; run --stage selection for them first (or gather their run directories there).");
             choices[task.Instance.Name] = choice;
         }
-        var finals = LongestFirst(final, options.Jobs).Where(t => !t.Instance.Selects || choices[t.Instance.Name].Chosen is not null).ToList();
+        var finals = LongestFirst(final, options.JobCount).Where(t => !t.Instance.Selects || choices[t.Instance.Name].Chosen is not null).ToList();
         var finalResults = RunQueue.Execute([.. finals.Select(t => (Func<RunResult>)(() =>
         {
             if (!t.Instance.Selects) return Train(t.Spec, "training", options.Resume, null, 0);
             var winner = t.Instance.Candidates.Single(c => c.Name == choices[t.Instance.Name].Chosen!.Run);
             return Train(winner, "training", resume: true, null, counted: plan.SelectionUpdates);
-        }))], options.Jobs);
+        }))], options.JobCount);
         foreach (var r in finalResults)
         {
             results.RemoveAll(x => x.Name == r.Name);
@@ -110,7 +110,7 @@ public static class SuiteRunner
         manifest.Write(outDirectory, options, new
         {
             seconds = clock.Elapsed.TotalSeconds,
-            jobs = options.Jobs,
+            jobs = options.JobCount,
             threads_per_run = options.ThreadsPerRun,
             machine = MachineInfo.Describe(),
             runs = ordered.Select(r => new { name = r.Name, status = r.Status.ToString().ToLowerInvariant(), steps = r.Steps, seconds = r.Seconds }),
@@ -140,8 +140,13 @@ public static class SuiteRunner
             return new Forward<RunProgress>(p =>
             {
                 long mine = Math.Max(0, p.Step - counted);
-                long done = Interlocked.Add(ref _done, mine - Interlocked.Exchange(ref last, mine));
-                progress.Report(new SuiteProgress(run, done, total, stage) { RunStep = p.Step, RunEnd = end });
+                // One report at a time, so that the suite's count only grows in the order the sink hears it.
+                lock (this)
+                {
+                    _done += mine - last;
+                    last = mine;
+                    progress.Report(new SuiteProgress(run, _done, total, stage) { RunStep = p.Step, RunEnd = end });
+                }
             });
         }
     }
