@@ -22,13 +22,6 @@ public static class AtomicFile
     public static void WriteAllText(string path, string text) =>
         Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/>, atomically.</summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
-    {
-        var copy = bytes.ToArray();
-        Write(path, stream => stream.Write(copy));
-    }
-
     /// <summary>
     /// Replaces <paramref name="path"/> with what <paramref name="write"/> puts into the stream it is given, atomically:
     /// on any exception the target is untouched and the temporary is removed.

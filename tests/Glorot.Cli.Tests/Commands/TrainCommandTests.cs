@@ -74,4 +74,55 @@ public sealed class TrainCommandTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_run_already_there_needs_resume_or_force_and_resume_needs_a_run()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-force-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string spec = Path.Combine(dir, "s.json");
+            File.WriteAllText(spec, TinySpec);
+            string run = Path.Combine(dir, "run");
+            var (missing, _, missingError) = CliRunner.Run("train", spec, "--out", run, "--resume");
+            Assert.Equal(2, missing);
+            Assert.Contains("does not exist, so there is no run to resume", missingError);
+            Assert.Equal(0, CliRunner.Run("train", spec, "--out", run).ExitCode);
+            string metrics = File.ReadAllText(Path.Combine(run, "metrics.csv"));
+
+            var (again, _, againError) = CliRunner.Run("train", spec, "--out", run);
+            Assert.Equal(2, again);
+            Assert.Contains("already holds a run (checkpoint at update 30); continue it with --resume, or start over with --force", againError);
+            Assert.Equal(metrics, File.ReadAllText(Path.Combine(run, "metrics.csv")));
+            Assert.Equal(0, CliRunner.Run("train", spec, "--out", run, "--force").ExitCode);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_divergence_message_states_its_numbering()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-div-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string spec = Path.Combine(dir, "s.json");
+            File.WriteAllText(spec, TinySpec.Replace("\"learning_rate\": 0.05", "\"learning_rate\": 1e30", StringComparison.Ordinal)
+                .Replace("\"updates\": 30", "\"updates\": 200", StringComparison.Ordinal));
+            var (exit, _, error) = CliRunner.Run("train", spec, "--out", Path.Combine(dir, "run"));
+            Assert.Equal(3, exit);
+            Assert.Contains("layer 1 is the first hidden layer", error);
+            Assert.Contains("updates are counted from 1", error);
+            Assert.DoesNotContain("0 = the first", error);
+            Assert.Single(error.TrimEnd('\n').Split('\n'));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
