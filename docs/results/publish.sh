@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Copies the publishable part of a finished `glorot reproduce` output directory into docs/results/NAME: the report,
+# every top-level CSV and JSON, every figure as PNG with the CSV behind it, and each run's metrics and per-layer
+# probe summary. Nothing is edited: the files are the ones the run wrote. Checkpoints, SVGs and the per-layer
+# histogram tables (tens of MB; the figures' CSVs hold the histograms they draw) stay behind.
+#
+#   docs/results/publish.sh OUT NAME      e.g. docs/results/publish.sh /work/runs/medium medium
+set -euo pipefail
+src=${1:?usage: publish.sh OUT NAME}
+name=${2:?usage: publish.sh OUT NAME}
+[ -f "$src/report.html" ] || { echo "publish.sh: $src/report.html is missing: the suite has not finished (or drawn its report)" >&2; exit 2; }
+dest="$(cd "$(dirname "$0")" && pwd)/$name"
+rm -rf "$dest"
+mkdir -p "$dest/figures" "$dest/runs"
+cp "$src/report.html" "$dest/"
+for f in "$src"/*.csv "$src"/*.json; do [ -f "$f" ] && cp "$f" "$dest/"; done
+cp "$src"/figures/*.png "$src"/figures/*.csv "$dest/figures/"
+for run in "$src"/runs/*/; do
+  r=$(basename "$run")
+  mkdir -p "$dest/runs/$r"
+  for f in spec.json run.json metrics.csv probe_summary.csv divergence.json; do
+    [ -f "$run/$f" ] && cp "$run/$f" "$dest/runs/$r/"
+  done
+done
+# Figures must stay small enough to browse in the repository.
+big=$(find "$dest/figures" -name '*.png' -size +200k)
+[ -z "$big" ] || { echo "publish.sh: figures over 200 KB: $big" >&2; exit 1; }
+du -sh "$dest"
