@@ -196,7 +196,8 @@ public class NetworkProbeTests
 
     // The paper's findings at initialization (Glorot & Bengio 2010 Figs. 6–7; [SIM] numbers of docs/PROBES.md,
     // an independent numpy simulation on 300 Shapeset examples): tanh 5 × 1000, standard init: activation std
-    // 0.30/0.16/0.09/0.05/0.03, back-propagated gradient std growing ≈ ×1.7–2 per layer toward the top; normalized init: std ≈ 0.44/0.37/0.32/0.30/0.27.
+    // 0.30/0.16/0.09/0.05/0.03, back-propagated gradient std growing ≈ ×1.7–2 per layer toward the top;
+    // normalized init: std ≈ 0.44/0.37/0.32/0.30/0.27.
     // Kept fast with the real widths (the ratios depend on n·Var[W], so smaller widths would change the first
     // layer's fan-in ratio) but 40 examples and few weight gradients: 40 000 values per layer put the std's
     // sampling error well under 1 %, far inside the ±15 % allowed for the [SIM] numbers read at 2 digits.
