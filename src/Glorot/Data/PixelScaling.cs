@@ -1,6 +1,6 @@
 namespace Glorot.Data;
 
-/// <summary>How 8-bit pixels become network inputs. The paper states none ([PDF] §2); these are the choices
+/// <summary>How 8-bit pixels become network inputs. The paper states none (its §2); these are the choices
 /// seen in Glorot's own code (<c>glorotxa/Shapeset simpleexemple.py</c>, <c>glorotxa/DeepANN</c>;
 /// docs/DATASETS.md "Normalization").</summary>
 public enum PixelScaling
