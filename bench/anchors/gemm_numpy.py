@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-PEAK_PER_CORE = 117.4  # GFLOP/s, FP32 FMA, docs/reference performance.md section 1.1
+PEAK_PER_CORE = 117.4  # GFLOP/s, FP32 FMA, docs/BENCHMARKS.md "Design measurements"
 
 
 def best_ms(call, runs):

@@ -2,7 +2,7 @@ namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// Everything that defines one training run, as a JSON file (snake_case keys, comments allowed). The defaults
-/// are the paper's protocol where it gives one (Glorot &amp; Bengio 2010, reference/glorot2010.md §2); the rest are
+/// are the paper's protocol where it gives one (Glorot &amp; Bengio 2010 §2.3); the rest are
 /// this project's choices, said next to each property. The resolved spec is saved as <c>spec.json</c> in the
 /// run directory, so a run can always be repeated.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed record RunSpec
     public string? DataPath { get; init; }
 
     /// <summary>How pixels become inputs: "zero-one" (v/255, Glorot's DeepANN config; the default),
-    /// "minus-one-one" (2v/255 − 1) or "standardize". The paper states none (glorot2010.md §8.3).</summary>
+    /// "minus-one-one" (2v/255 − 1) or "standardize". The paper states none.</summary>
     public string InputScaling { get; init; } = "zero-one";
 
     /// <summary>Hidden-layer widths. Default five layers of 1000 (the paper's deepest network).</summary>
@@ -41,7 +41,7 @@ public sealed record RunSpec
     public string? InitNonlinearity { get; init; }
 
     /// <summary>Initializer of the softmax layer; null = the same as <see cref="Init"/>. The paper does not say
-    /// (glorot2010.md §8.4).</summary>
+    /// (docs/LAB.md, "The networks", says why the suite uses the normalized one).</summary>
     public string? OutputInit { get; init; }
 
     /// <summary>SGD learning rate ε (plain SGD, no momentum, as the paper). Default 0.01.</summary>
@@ -57,7 +57,7 @@ public sealed record RunSpec
     public long EvaluateEvery { get; init; } = 2_000;
 
     /// <summary>Examples of the validation and of the test split used for each evaluation (the first ones of each
-    /// fixed split). Default 1,000; the paper's Shapeset sets are not specified (glorot2010.md §8.2).</summary>
+    /// fixed split). Default 1,000; the paper gives no size for its Shapeset sets.</summary>
     public int EvaluationExamples { get; init; } = 1_000;
 
     /// <summary>Per-layer probes (activations, back-propagated gradients, weight gradients) every this many
@@ -68,7 +68,7 @@ public sealed record RunSpec
     public int ProbeExamples { get; init; } = 300;
 
     /// <summary>Per-example weight gradients pooled per layer and probe (the first probe examples; paper eq. 7 and
-    /// Fig. 8 are per-example, glorot2010.md §4). Default 30; 0 skips weight gradients.</summary>
+    /// Fig. 8 are per-example, docs/PROBES.md "Figures 6–9"). Default 30; 0 skips weight gradients.</summary>
     public int WeightGradientExamples { get; init; } = 30;
 
     /// <summary>Examples whose layer Jacobians get a full singular-value decomposition at the probe before training

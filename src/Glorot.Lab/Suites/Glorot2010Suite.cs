@@ -6,7 +6,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="Spec">The run.</param>
 /// <param name="Label">The paper's name for it (Table 1, Fig. 11).</param>
 /// <param name="PaperTestError">Table 1's Shapeset test error in %, or null when the paper has no row for it.</param>
-/// <param name="PaperFigure11Error">The end point of its Fig. 11 curve in % (read off the plot, glorot2010.md §4).</param>
+/// <param name="PaperFigure11Error">The end point of its Fig. 11 curve in % (read off the plot, so approximate).</param>
 public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError, double? PaperFigure11Error)
 {
     /// <summary>
@@ -17,12 +17,12 @@ public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError
 }
 
 /// <summary>
-/// The configurations of Glorot &amp; Bengio (2010) on Shapeset-3×2 (reference/glorot2010.md §2–4): sigmoid with 4
-/// hidden layers and standard initialization; tanh and softsign with 5 hidden layers, standard (eq. 1) and
+/// The configurations of Glorot &amp; Bengio (2010) on Shapeset-3×2 (the paper's §2–4, Table 1 and Fig. 11): sigmoid
+/// with 4 hidden layers and standard initialization; tanh and softsign with 5 hidden layers, standard (eq. 1) and
 /// normalized (eq. 16) initialization; 1000 units per layer, minibatches of 10, biases 0, plain SGD.
 /// </summary>
 /// <remarks>
-/// Choices the paper leaves open (glorot2010.md §8), made once here:
+/// Choices the paper leaves open (docs/LAB.md, "The networks"), made once here:
 /// learning rates (the paper tuned them after 5 M updates and gives none): 0.1 for sigmoid (its slope at 0 is 1/4,
 /// so gradients are 4× smaller than tanh's) and 0.01 for tanh and softsign; the softmax layer uses the normalized
 /// init in every network (Glorot's DeepANN code does; it also fits Fig. 7 better, §4 notes); inputs are scaled to

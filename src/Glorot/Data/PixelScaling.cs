@@ -1,7 +1,8 @@
 namespace Glorot.Data;
 
-/// <summary>How 8-bit pixels become network inputs. The paper states none ([PDF] §2); these are the choices
-/// seen in Glorot's own code (reference/glorot2010.md §1.1, §1.2, §8 item 3).</summary>
+/// <summary>How 8-bit pixels become network inputs. The paper states none (its §2); these are the choices
+/// seen in Glorot's own code (<c>glorotxa/Shapeset simpleexemple.py</c>, <c>glorotxa/DeepANN</c>;
+/// docs/DATASETS.md "Normalization").</summary>
 public enum PixelScaling
 {
     /// <summary>v / 255 ∈ [0, 1]: Glorot's DeepANN Shapeset config (<c>neg: False</c>) and his CIFAR-10 loader.</summary>

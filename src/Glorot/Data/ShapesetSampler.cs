@@ -4,8 +4,8 @@ using Glorot.Random;
 namespace Glorot.Data;
 
 /// <summary>
-/// Draws one Shapeset-3×2 image from one Philox stream, as Glorot's <c>Polygongen</c> does (reference/glorot2010.md
-/// §1.1), into reusable buffers: no allocation per image. One instance per thread.
+/// Draws one Shapeset-3×2 image from one Philox stream, as Glorot's <c>Polygongen</c> does (<c>glorotxa/Shapeset</c>
+/// <c>polygongen.py</c>; docs/DATASETS.md), into reusable buffers: no allocation per image. One instance per thread.
 /// </summary>
 /// <remarks>
 /// Order of draws from the stream: dark-objects flag, object count, background grey; then per object: kind,

@@ -2,8 +2,8 @@ namespace Glorot.Data;
 
 /// <summary>
 /// Every parameter of Shapeset-3×2, the values of Xavier Glorot's own generator (<c>glorotxa/Shapeset</c>,
-/// <c>simpleexemple.py</c> block "Shapeset-3*2", the same in <c>glorotxa/DeepANN exp_scripts/Curridata.conf</c>;
-/// reference/glorot2010.md §1.1). docs/DATASETS.md explains each one and the decisions taken where the
+/// <c>simpleexemple.py</c> block "Shapeset-3*2", the same in <c>glorotxa/DeepANN exp_scripts/Curridata.conf</c>).
+/// docs/DATASETS.md explains each one and the decisions taken where the
 /// generator and this port must differ.
 /// </summary>
 public static class ShapesetSpec

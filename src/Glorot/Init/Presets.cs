@@ -14,7 +14,7 @@ public sealed record LayerInit(string Preset, LayerSpec Layer, Initializer Weigh
 /// does, fans included (quirks too: a preset reproduces the framework, it does not correct it).
 /// </summary>
 /// <remarks>
-/// Sources (reference/initializers.md §8): PyTorch <c>nn.Linear</c>/<c>_ConvNd.reset_parameters</c>
+/// Sources (docs/INITIALIZERS.md §2): PyTorch <c>nn.Linear</c>/<c>_ConvNd.reset_parameters</c>
 /// (<c>kaiming_uniform_(w, a=√5)</c> = U(±1/√fan_in), bias U(±1/√fan_in), fan_in from the weight's layout, so
 /// ConvTranspose uses (out/groups)·Πk); Keras <c>Dense</c>/<c>Conv</c> (<c>glorot_uniform</c>, bias zeros;
 /// fans from the kernel's layout); Flax <c>Dense</c>/<c>Conv</c> (<c>lecun_normal</c> = variance scaling 1,

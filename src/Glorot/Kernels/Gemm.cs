@@ -136,7 +136,8 @@ internal static unsafe class Gemm
     /// C = α·op(A)·op(B) + β·C with C a <see cref="PackedMatrix"/> (m = C.Rows, n = C.Cols): op(A) is m × k (A,
     /// or Aᵀ stored k × m), op(B) is k × n (B, or Bᵀ stored n × k). The weight gradient fused with the SGD step:
     /// with Wᵀ packed [in × out], Wᵀ += (−lr/batch)·Xᵀ·dY is <c>MultiplyInto(wt, true, false, batch, -lr / batch,
-    /// x, in, dy, out, 1)</c>, and no dW array is ever written (performance.md §3.5).
+    /// x, in, dy, out, 1)</c>, and no dW array is ever written (measured in
+    /// docs/BENCHMARKS.md "Design measurements").
     /// </summary>
     public static void MultiplyInto(PackedMatrix c, bool transA, bool transB, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta)

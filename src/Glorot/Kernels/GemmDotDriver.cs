@@ -10,7 +10,8 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
 {
     /// <summary>
     /// Up to this many rows of A the dot route beats packing B (the 4 MB weight matrix) every call; above it the
-    /// packing is amortized over enough rows (performance.md §3.1 used it up to 14 rows).
+    /// packing is amortized over enough rows (the prototype in docs/BENCHMARKS.md "Design measurements"
+    /// used it up to 14 rows).
     /// </summary>
     public const int MaxRows = 32;
 

@@ -8,8 +8,9 @@ namespace Glorot.Kernels;
 /// AVX-512 dot-product micro-kernel for C = α·A·Bᵀ + β·C when A has few rows (a layer's backward data pass at
 /// small batch, or a forward against row-major weights): an R×4 tile of C (R ≤ 5) whose 20 accumulators each
 /// collect one dot product in 16 lanes, 32 k values per step, summed horizontally at the end. Nothing is packed,
-/// which is the point at batch 10 (performance.md §3.1: 51 → 72 GFLOP/s on one core against packing the 4 MB
-/// operand every call). Per step: 2·R + 8 loads for 8·R FMAs, within Zen 4's one zmm load per FMA.
+/// which is the point at batch 10 (docs/BENCHMARKS.md "Design measurements": 51 → 72 GFLOP/s
+/// on one core against packing the 4 MB operand every call). Per step: 2·R + 8 loads for 8·R FMAs,
+/// within Zen 4's one zmm load per FMA.
 /// <para>A rows are readable and zero padded up to k rounded up to 32 (the driver copies A); B is read up to k
 /// only (the last chunk through masked loads). B row j, k chunk q (32 floats) is at b + j·bRowStride +
 /// q·bChunkStride: a row-major Bᵀ (n × k) has strides (ldb, 32), a PackedMatrix P (n × k) has

@@ -26,7 +26,8 @@ internal sealed unsafe class GemmDriver : IComputeJob
 {
     /// <summary>
     /// Up to this many rows, row-major B is read in place (stride ldb) instead of packed: at batch 10 packing the
-    /// whole 4 MB weight matrix per call is what halves OpenBLAS (performance.md §3.4: 92 vs 58 GFLOP/s).
+    /// whole 4 MB weight matrix per call is what halves OpenBLAS (92 vs 58 GFLOP/s,
+    /// docs/BENCHMARKS.md "Design measurements").
     /// </summary>
     public const int DirectBMaxRows = 32;
 

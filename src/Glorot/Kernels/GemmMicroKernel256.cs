@@ -6,8 +6,9 @@ namespace Glorot.Kernels;
 
 /// <summary>
 /// AVX2/FMA micro-kernel for machines without AVX-512: an R×16 tile of C (R ≤ 6) in 2·R ymm accumulators,
-/// 12 accumulators + 2 B vectors + 1 broadcast = 15 of the 16 ymm registers (performance.md §5.1, 6x16
-/// measured at 73–84 % of peak). The same contract as <see cref="GemmMicroKernel512.Tile{R}"/> with 16 columns.
+/// 12 accumulators + 2 B vectors + 1 broadcast = 15 of the 16 ymm registers (6x16 measured
+/// at 73–84 % of peak, docs/BENCHMARKS.md "Design measurements").
+/// The same contract as <see cref="GemmMicroKernel512.Tile{R}"/> with 16 columns.
 /// </summary>
 internal static unsafe class GemmMicroKernel256
 {

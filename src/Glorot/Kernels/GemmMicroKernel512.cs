@@ -7,7 +7,8 @@ namespace Glorot.Kernels;
 /// <summary>
 /// AVX-512 micro-kernel: an R×32 tile of C (R ≤ 12) kept in 2·R zmm accumulators, C_tile = α·A_panel·B_panel
 /// (+ β·C_tile) (+ bias). 12×32 is BLIS zen4's sgemm tile (bli_sgemm_skx_asm_32x12_l2, in row-major terms) and
-/// measured 99 % of one core's FMA peak in performance.md §3.2. Each k step: 2 loads of B, R broadcasts of A,
+/// measured 99 % of one core's FMA peak (docs/BENCHMARKS.md "Design measurements").
+/// Each k step: 2 loads of B, R broadcasts of A,
 /// 2·R FMAs. Written out row by row (no arrays) so every accumulator stays in a register.
 /// </summary>
 internal static unsafe class GemmMicroKernel512
@@ -30,7 +31,8 @@ internal static unsafe class GemmMicroKernel512
     {
         Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default, c6a = default, c6b = default, c7a = default, c7b = default, c8a = default, c8b = default, c9a = default, c9b = default, c10a = default, c10b = default, c11a = default, c11b = default;
         // Prefetch the C tile (its first and last float per row): at 1000×1000 C lives in L3, and 24 misses at
-        // the epilogue would otherwise stall every tile (performance.md §3.1 prefetches it too).
+        // the epilogue would otherwise stall every tile (+4 % at KC = 128 in
+        // docs/BENCHMARKS.md "Design measurements").
         { Sse.Prefetch0(c + 0 * ldc); Sse.Prefetch0(c + 0 * ldc + 31); }
         if (R.Value > 1) { Sse.Prefetch0(c + 1 * ldc); Sse.Prefetch0(c + 1 * ldc + 31); }
         if (R.Value > 2) { Sse.Prefetch0(c + 2 * ldc); Sse.Prefetch0(c + 2 * ldc + 31); }

@@ -26,7 +26,8 @@ internal static unsafe class GemmPaths
     /// <summary>
     /// KC: the deepest packed block. K is cut into equal blocks of at most 512 (a multiple of 8), so K = 1000
     /// runs as 2 × 500 rather than 384 + 384 + 232: fewer passes over C. 512 is the top of the range that
-    /// measured within noise in performance.md §3.3 (256–512) and BLIS zen4's sup KC; here KC = 512 gave 101
+    /// measured within noise (256–512, docs/BENCHMARKS.md "Design measurements") and BLIS zen4's
+    /// sup KC; here KC = 512 gave 101
     /// GFLOP/s at 1000³ on one core against 97 for 384 and 256 (docs/BENCHMARKS.md, loaded machine).
     /// </summary>
     public const int Kc = 512;
@@ -40,13 +41,13 @@ internal static unsafe class GemmPaths
 
     /// <summary>
     /// MC: rows of op(A) packed at once; 96 is a multiple of every MR (12, 6, 4) and its 96×512 block (192 KiB)
-    /// sits in the 1 MiB L2 (performance.md §3.3: MC 48–98 all within noise).
+    /// sits in the 1 MiB L2 (docs/BENCHMARKS.md "Design measurements": MC 48–98 all within noise).
     /// </summary>
     public const int Mc = 96;
 
     /// <summary>
     /// NC: columns of op(B) per packed block; 4096 covers every layer of the paper's networks in one block
-    /// (performance.md §5.2: the 1000-wide layers never need an NC split; BLIS zen4 uses 6144).
+    /// (so the 1000-wide layers never need an NC split; BLIS zen4 uses 6144).
     /// </summary>
     public const int Nc = 4096;
 

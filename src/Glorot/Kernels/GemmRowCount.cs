@@ -3,7 +3,7 @@ namespace Glorot.Kernels;
 /// <summary>
 /// The number of C rows one micro-kernel call computes, as a type. Each micro-kernel is generic over it, so the
 /// JIT compiles one exact-size copy per row count (the <c>if (R.Value &gt; i)</c> tests fold to constants) and the
-/// M remainder never needs zero padding (performance.md §3.1: exact kernels for every MR from 1 to 14).
+/// M remainder never needs zero padding (as in the prototype of docs/BENCHMARKS.md "Design measurements").
 /// </summary>
 internal interface IGemmRowCount
 {

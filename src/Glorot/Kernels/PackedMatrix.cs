@@ -4,7 +4,8 @@ namespace Glorot.Kernels;
 /// A rows × cols matrix kept in the packed-B layout of the GEMM (<see cref="GemmPacking"/>): column panels of 32,
 /// panel q holding rows 0..rows−1 of columns 32q..32q+31 as 32 contiguous floats each, zero padded past cols.
 /// Used as the B operand it needs no packing at all, which is what makes small-batch layers fast
-/// (performance.md §3.4: 111 vs 58 GFLOP/s at batch 10). A layer with weights W [out × in] (PyTorch order) keeps
+/// (111 vs 58 GFLOP/s at batch 10, docs/BENCHMARKS.md "Design measurements").
+/// A layer with weights W [out × in] (PyTorch order) keeps
 /// Wᵀ here, <c>new PackedMatrix(rows: in, cols: out)</c>, and runs its three products without repacking:
 /// forward <see cref="Gemm.Multiply(bool, int, float, ReadOnlySpan{float}, int, PackedMatrix, float, Span{float}, int, ReadOnlySpan{float})"/>,
 /// backward data <see cref="Gemm.MultiplyTransposed"/>, and the weight gradient fused with the SGD step

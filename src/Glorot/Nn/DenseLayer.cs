@@ -33,7 +33,8 @@ internal static class DenseLayer
     /// <summary>
     /// ds: (B × out); x: (B × in); target: (in × out), packed; bias: (out).
     /// target ← β·target + α·xᵀ·dS and bias ← β·bias + α·Σ_rows dS. With target = Wᵀ, α = −ε/B, β = 1 − ελ this is
-    /// the SGD step fused into the weight-gradient GEMM, so no dW array is ever streamed (performance.md §3.5);
+    /// the SGD step fused into the weight-gradient GEMM, so no dW array is ever streamed
+    /// (docs/BENCHMARKS.md "Design measurements");
     /// with a gradient matrix, α = 1/B, β = 0, it writes the batch-mean gradient.
     /// </summary>
     public static void WeightGradient(ReadOnlySpan<float> ds, ReadOnlySpan<float> x, float alpha, float beta,

@@ -13,7 +13,8 @@ namespace Glorot.Nn;
 /// Layer l's weight W_l is (out × in) row-major, PyTorch's nn.Linear convention, so a checkpoint maps onto
 /// <c>nn.Sequential(Linear, Act, Linear, Act, …, Linear)</c>. Training lives in <see cref="SgdTrainer"/>.
 /// <para>While training, the GEMM works on a packed copy of each Wᵀ (32-column panels, so no product ever
-/// repacks the weights; performance.md §3.4). That copy is a cache: reading <see cref="Parameters"/> or
+/// repacks the weights; docs/BENCHMARKS.md "Design measurements").
+/// That copy is a cache: reading <see cref="Parameters"/> or
 /// <see cref="Weight"/> after a step first copies the trained weights back (a few ms for 5 M parameters), and the
 /// next step repacks whatever the caller may have written. Not thread-safe.</para>
 /// </remarks>

@@ -5,7 +5,7 @@ namespace Glorot.Probes;
 
 /// <summary>
 /// A bounded-memory, mergeable histogram sketch over signed values with logarithmic buckets (the DDSketch
-/// mapping of Masson, Rim &amp; Lee, VLDB 2019; diagnostics.md §5.3): for relative accuracy α, γ = (1 + α)/(1 − α),
+/// mapping of Masson, Rim &amp; Lee, VLDB 2019, arXiv:1908.10693): for relative accuracy α, γ = (1 + α)/(1 − α),
 /// a value x with |x| ≥ <see cref="MinMagnitude"/> goes to bucket k = ⌈log_γ |x|⌉ of its sign, and smaller values to
 /// one zero bucket. Any quantile is answered within relative error α: the reported value 2γ^k/(γ + 1) lies within
 /// α·|x| of every x of bucket k (γ^{k−1} &lt; |x| ≤ γ^k).

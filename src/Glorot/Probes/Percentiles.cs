@@ -9,7 +9,7 @@ namespace Glorot.Probes;
 /// </summary>
 /// <remarks>
 /// Glorot &amp; Bengio (2010) Figs. 3 and 10 plot "98 percentiles": an upper and a lower marker per layer, at
-/// ±0.7 when the std is 0.3, i.e. the 1st and 99th percentiles (the central 98 % interval; glorot2010.md §4).
+/// ±0.7 when the std is 0.3, i.e. the 1st and 99th percentiles (the central 98 % interval: ±2.33σ of a Gaussian).
 /// Non-finite values are ignored.
 /// </remarks>
 public static class Percentiles

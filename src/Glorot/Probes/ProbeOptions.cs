@@ -14,8 +14,8 @@ public sealed record ProbeOptions
 
     /// <summary>
     /// Examples averaged in one weight gradient dL/dW (default 1: per-example gradients z_prev·(dL/ds)ᵀ, the
-    /// quantity of Glorot &amp; Bengio 2010 eq. 7 and, as glorot2010.md §4 infers, of Fig. 8); 10 gives what one SGD
-    /// minibatch of the paper sees.
+    /// quantity of Glorot &amp; Bengio 2010 eq. 7 and, as docs/PROBES.md "Figures 6–9" infers, of Fig. 8);
+    /// 10 gives what one SGD minibatch of the paper sees.
     /// </summary>
     public int WeightGradientBatchSize { get; init; } = 1;
 

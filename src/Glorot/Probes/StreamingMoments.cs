@@ -4,8 +4,8 @@ namespace Glorot.Probes;
 
 /// <summary>
 /// Count, mean, M2 = Σ(x − x̄)², min and max of a stream of values, in double precision, mergeable: Welford's
-/// update for one value, Chan et al.'s pairwise merge for two streams (diagnostics.md §5.2). Non-finite values
-/// are counted apart (<see cref="NonFinite"/>) and never enter the moments.
+/// update for one value, Chan et al.'s pairwise merge for two streams (Chan, Golub &amp; LeVeque 1983).
+/// Non-finite values are counted apart (<see cref="NonFinite"/>) and never enter the moments.
 /// </summary>
 /// <remarks>
 /// Merge of A and B (Chan, Golub &amp; LeVeque 1983): n = n_A + n_B, δ = x̄_B − x̄_A, x̄ = x̄_A + δ·n_B/n,

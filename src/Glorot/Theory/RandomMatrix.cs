@@ -16,8 +16,9 @@ public static class RandomMatrix
     /// With m = min(rows, cols), N = max(rows, cols), c = m/N: the eigenvalues λ of XXᵀ/(N·v) follow the
     /// Marchenko–Pastur density p(λ) = √((b − λ)(λ − a))/(2πcλ) on [a, b] = [(1 − √c)², (1 + √c)²], and the
     /// singular values of X are √(N·v·λ), so the mean is √(N·v)·∫√λ p(λ) dλ (Marchenko &amp; Pastur 1967). For c = 1
-    /// this is √(N·v)·8/(3π), the quarter-circle law quoted in glorot2010.md §4 (0.849 at n·Var[W] = 1, 0.49 at
-    /// 1/3). Integrated with λ = (a+b)/2 + (b−a)/2·cos θ, which makes the integrand smooth; 128-point Gauss–Legendre.
+    /// this is √(N·v)·8/(3π), the quarter-circle law behind the paper's §4.2.2 "0.5" and "0.8" (0.849 at
+    /// n·Var[W] = 1, 0.49 at 1/3).
+    /// Integrated with λ = (a+b)/2 + (b−a)/2·cos θ, which makes the integrand smooth; 128-point Gauss–Legendre.
     /// </remarks>
     public static double MeanSingularValue(int rows, int cols, double entryVariance)
     {

@@ -19,7 +19,7 @@ public sealed class JacobianTableTests
         var rows = JacobianTable.Rows(temp.Path);
         Assert.Equal([1, 2, 3], rows.Select(r => r.Layer));
         Assert.All(rows, r => Assert.True(r.Normalized > r.Standard));
-        // Square 64×64 layers (2, 3): ≈0.49 standard and ≈0.75–0.8 normalized at width 1000 (glorot2010.md §4);
+        // Square 64×64 layers (2, 3): ≈0.49 standard and ≈0.75–0.8 normalized at width 1000 (docs/PROBES.md);
         // 2 examples × 64 singular values at width 64 move the mean by a few hundredths, hence the wide bands.
         foreach (var r in rows.Skip(1))
         {

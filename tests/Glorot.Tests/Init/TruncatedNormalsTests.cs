@@ -9,7 +9,8 @@ public class TruncatedNormalsTests
     [Fact]
     public void Standard_normal_truncated_at_two_has_std_0_8796()
     {
-        // √(1 − 4φ(2)/(Φ(2) − Φ(−2))) (reference/initializers.md §7).
+        // √(1 − 4φ(2)/(Φ(2) − Φ(−2))), since N(0, 1) truncated to [a, b] has variance
+        // 1 + (aφ(a) − bφ(b))/(Φ(b) − Φ(a)).
         double phi2 = Math.Exp(-2) / Math.Sqrt(2 * Math.PI), mass = 1 - 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -2);
         Assert.Equal(Math.Sqrt(1 - 4 * phi2 / mass), TruncatedNormals.StdOfStandardTruncated(-2, 2), 14);
         Assert.Equal(VarianceScaling.TruncatedStdAtTwoSigma, TruncatedNormals.StdOfStandardTruncated(-2, 2), 14);

@@ -194,9 +194,10 @@ public class NetworkProbeTests
         Assert.Throws<ArgumentException>(() => new NetworkProbe(mlp, new ProbeOptions { SketchAlpha = 1 }));
     }
 
-    // The paper's findings at initialization (Glorot & Bengio 2010 Figs. 6–7; glorot2010.md §4 [SIM] numbers from
-    // 300 Shapeset examples): tanh 5 × 1000, standard init: activation std 0.30/0.16/0.09/0.05/0.03, back-propagated
-    // gradient std growing ≈ ×1.7–2 per layer toward the top; normalized init: std ≈ 0.44/0.37/0.32/0.30/0.27.
+    // The paper's findings at initialization (Glorot & Bengio 2010 Figs. 6–7; [SIM] numbers of docs/PROBES.md,
+    // an independent numpy simulation on 300 Shapeset examples): tanh 5 × 1000, standard init: activation std
+    // 0.30/0.16/0.09/0.05/0.03, back-propagated gradient std growing ≈ ×1.7–2 per layer toward the top;
+    // normalized init: std ≈ 0.44/0.37/0.32/0.30/0.27.
     // Kept fast with the real widths (the ratios depend on n·Var[W], so smaller widths would change the first
     // layer's fan-in ratio) but 40 examples and few weight gradients: 40 000 values per layer put the std's
     // sampling error well under 1 %, far inside the ±15 % allowed for the [SIM] numbers read at 2 digits.
@@ -206,7 +207,7 @@ public class NetworkProbeTests
         var (x, y) = ShapesetProbe(40);
         var options = new ProbeOptions { WeightGradientBatches = 2, Bins = 20 };
         var standard = new Mlp([1024, 1000, 1000, 1000, 1000, 1000, 9], Activation.Tanh);
-        // Standard hidden layers, normalized softmax layer: the [SIM] setting that matches Fig. 7 (glorot2010.md §4).
+        // Standard hidden layers, normalized softmax layer: the [SIM] setting that matches Fig. 7 (docs/PROBES.md).
         standard.Initialize((w, fanOut, fanIn, seed, stream) =>
             (stream == 5 ? WeightFills.Normalized : WeightFills.Standard)(w, fanOut, fanIn, seed, stream), 0);
         var s = new NetworkProbe(standard, options).Measure(x, y);

@@ -25,7 +25,7 @@ public class NetworkTheoryTests
     [Fact]
     public void Tanh_predictions_reproduce_the_papers_numbers_at_initialization()
     {
-        // glorot2010.md §4 [SIM]: tanh 1024-1000×5-9 on Shapeset (E[x²] ≈ 0.32 for [0,1] pixels): activation std
+        // [SIM] of docs/PROBES.md: tanh 1024-1000×5-9 on Shapeset (E[x²] ≈ 0.32 for [0,1] pixels): activation std
         // 0.30/0.16/0.09/0.05/0.03 under the standard init; Jacobian mean singular value ≈ 0.49 standard, 0.75–0.79
         // normalized (§4.2.2: "0.5" and "0.8"). The [SIM] stds are rounded to one significant digit below 0.1 (±0.005),
         // and the theory is a Gaussian limit a few % above a finite network: |Δ| ≤ 0.005 + 5 %.

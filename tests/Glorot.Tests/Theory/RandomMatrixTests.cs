@@ -10,7 +10,8 @@ public class RandomMatrixTests
     public void Square_matrices_follow_the_quarter_circle_law_8_over_3_pi()
     {
         Assert.Equal(8 / (3 * Math.PI), RandomMatrix.MeanSingularValue(1000, 1000, 1.0 / 1000), 6);
-        // glorot2010.md §4: 0.849 at n·Var[W] = 1 (normalized), ×√(1/3) ≈ 0.49 for the standard init.
+        // Paper §4.2.2 ("0.8" / "0.5"): 0.849 at n·Var[W] = 1 (normalized), ×√(1/3) ≈ 0.49 for the standard
+        // init.
         Assert.Equal(0.849, RandomMatrix.MeanSingularValue(1000, 1000, 1.0 / 1000), 3);
         Assert.Equal(0.490, RandomMatrix.MeanSingularValue(1000, 1000, 1.0 / 3000), 3);
     }
