@@ -39,8 +39,12 @@ public static class SuiteRunner
             long offset = before;
             var runProgress = progress is null ? null : new Forward<RunProgress>(p =>
                 progress.Report(new SuiteProgress(p.Run, offset + p.Step, total, "training")));
-            var result = Runner.Run(run.Spec, Path.Combine(outDirectory, "runs", run.Spec.Name),
-                new RunOptions { Resume = resume, Force = force, Progress = runProgress, Cancellation = cancellation });
+            string runDirectory = Path.Combine(outDirectory, "runs", run.Spec.Name);
+            // --resume continues the runs that were started; the rest start now.
+            var result = Runner.Run(run.Spec, runDirectory, new RunOptions
+            {
+                Resume = resume && File.Exists(new RunDirectory(runDirectory).Spec), Force = force, Progress = runProgress, Cancellation = cancellation,
+            });
             results.Add(result);
             if (result.Status == RunStatus.Cancelled) throw new OperationCanceledException(
                 $"Stopped during run '{run.Spec.Name}'; continue with --resume.", cancellation);
