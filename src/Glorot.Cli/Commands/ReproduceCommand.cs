@@ -99,7 +99,8 @@ internal static class ReproduceCommand
             using var stop = StopSignals.Listen();
             try
             {
-                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => SuiteRunner.Run(options, dir, progress, stop.Token));
+                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => SuiteRunner.Run(options, dir, progress, stop.Token,
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")));
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0

@@ -33,7 +33,10 @@ public sealed record DivergenceInfo(long FailedUpdate, string? Layer, string Mes
     public const string OutputLayer = "output";
 
     /// <summary>The convention <see cref="Message"/> states.</summary>
-    public const string Convention = "updates are counted from 1; layer 1 is the first hidden layer (the paper's numbering), 'output' the softmax layer";
+    public const string Convention = "updates are counted from 1; layer 1 is the first hidden layer, as in the paper, and 'output' the softmax layer";
+
+    /// <summary>The numbering this record uses (<see cref="Convention"/>), so that divergence.json states it too.</summary>
+    public string Numbering => Convention;
 
     /// <summary>The name of dense layer <paramref name="denseLayer"/> (0-based, as in <see cref="Glorot.Nn.Mlp"/>) of a
     /// network of <paramref name="layerCount"/> dense layers: its 1-based hidden-layer number, "output" for the last,

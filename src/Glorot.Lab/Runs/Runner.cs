@@ -99,6 +99,8 @@ public static class Runner
             if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
             state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
+            if (state is null && !options.Force && LastMetricsStep(dir) is > 0 and var reached)
+                throw new InvalidDataException($"{dir.Root} has results up to update {reached} but no complete checkpoint to continue from; start over with --force (deletes them).");
             if (state is null)
                 notice($"{dir.Root} has no complete checkpoint (the run stopped before its first one); starting it over from update 0.");
             else
@@ -131,6 +133,17 @@ public static class Runner
         AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
         AtomicFile.Delete(dir.Divergence);
         RunSpecJson.Save(spec, dir.Spec);
+    }
+
+    // The step of metrics.csv's last row, or null: how far a run without a usable checkpoint had come.
+    private static long? LastMetricsStep(RunDirectory dir)
+    {
+        if (!File.Exists(dir.Metrics)) return null;
+        long? last = null;
+        foreach (string line in File.ReadLines(dir.Metrics).Skip(1))
+            if (long.TryParse(line.Split(',', 2)[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long step))
+                last = step;
+        return last;
     }
 
     // With --force, a run whose checkpoints are all damaged starts over instead of stopping.
@@ -192,5 +205,10 @@ public static class Runner
     // A table without its header line.
     internal static string Body(string table) => table[(table.IndexOf('\n') + 1)..];
 
-    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable quotes in messages; never embedded in HTML
+    };
 }

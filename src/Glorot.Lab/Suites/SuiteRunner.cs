@@ -17,7 +17,7 @@ public sealed record SuiteProgress(string Run, long Done, long Total, string Sta
     public long RunEnd { get; init; }
 }
 
-/// <summary>What <see cref="SuiteRunner.Run(SuiteOptions, string, IProgress{SuiteProgress}?, CancellationToken)"/> produced.</summary>
+/// <summary>What <see cref="SuiteRunner.Run(SuiteOptions, string, IProgress{SuiteProgress}?, CancellationToken, Action{string}?)"/> produced.</summary>
 /// <param name="Report">The HTML report (empty when the invocation trained only part of the suite).</param>
 /// <param name="Runs">Each run's outcome (learning-rate candidates included).</param>
 /// <param name="Seconds">Wall time of the whole suite (this invocation).</param>
@@ -37,8 +37,13 @@ public static class SuiteRunner
         IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default) =>
         Run(new SuiteOptions { Profile = profile, Seed = seed, Resume = resume }, outDirectory, progress, cancellation);
 
-    /// <summary>Runs the suite as <paramref name="options"/> say into <paramref name="outDirectory"/>.</summary>
-    public static SuiteResult Run(SuiteOptions options, string outDirectory, IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the suite as <paramref name="options"/> say into <paramref name="outDirectory"/>, reporting to
+    /// <paramref name="progress"/> and stopping at a checkpoint on <paramref name="cancellation"/>; <paramref name="notice"/>
+    /// hears each run's one-line notes (a resume from an older checkpoint, or on another compute path).
+    /// </summary>
+    public static SuiteResult Run(SuiteOptions options, string outDirectory, IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default,
+        Action<string>? notice = null)
     {
         var clock = Stopwatch.StartNew();
         var plan = SuitePlan.Of(options);
@@ -66,6 +71,7 @@ public static class SuiteRunner
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
                 Cancellation = cancellation,
+                Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
             }), cancellation);
 

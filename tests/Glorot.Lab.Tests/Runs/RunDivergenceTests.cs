@@ -38,6 +38,7 @@ public sealed class RunDivergenceTests
         var json = JsonDocument.Parse(File.ReadAllText(result.Directory.Divergence)).RootElement;
         Assert.Equal(d.FailedUpdate, json.GetProperty("failed_update").GetInt64());
         Assert.Equal(d.Message, json.GetProperty("message").GetString());
+        Assert.Equal(DivergenceInfo.Convention, json.GetProperty("numbering").GetString());
         Assert.Equal(d.LastCheckpointStep, json.GetProperty("last_checkpoint_step").GetInt64());
 
         // The checkpoint it calls good is there, precedes the failure, and holds only finite weights.

@@ -138,6 +138,19 @@ public sealed class RunnerResumeTests
     }
 
     [Fact]
+    public void A_run_with_results_but_no_complete_checkpoint_is_not_started_over_without_force()
+    {
+        using var temp = new TempDirectory();
+        var done = Runner.Run(Spec(), temp.Path);
+        File.Delete(Path.Combine(Runner.LatestCheckpoint(done.Directory)!, RunState.FileName));
+        string metrics = File.ReadAllText(done.Directory.Metrics);
+        var ex = Assert.Throws<InvalidDataException>(() => Runner.Run(Spec(), temp.Path, new RunOptions { Resume = true }));
+        Assert.Contains("has results up to update 40 but no complete checkpoint", ex.Message);
+        Assert.Equal(metrics, File.ReadAllText(done.Directory.Metrics));
+        Assert.Equal(RunStatus.Completed, Runner.Run(Spec(), temp.Path, new RunOptions { Resume = true, Force = true }).Status);
+    }
+
+    [Fact]
     public void A_resume_on_another_compute_path_says_the_continuation_is_not_bit_identical()
     {
         using var temp = new TempDirectory();
