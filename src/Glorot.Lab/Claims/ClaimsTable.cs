@@ -64,7 +64,7 @@ public static class ClaimsTable
         var csv = new Csv("id", "claim", "source", "criterion", "paper", "measured", "verdict", "note");
         foreach (var c in claims) csv.Add(c.Id, Quote(c.Claim), Quote(c.Source), Quote(c.Criterion), Quote(c.Paper), Quote(c.Measured), c.VerdictText, Quote(c.Note));
         csv.Save(Path.Combine(outDirectory, CsvFile));
-        File.WriteAllText(Path.Combine(outDirectory, JsonFile), JsonSerializer.Serialize(claims, Json) + "\n");
+        Glorot.IO.AtomicFile.WriteAllText(Path.Combine(outDirectory, JsonFile), JsonSerializer.Serialize(claims, Json) + "\n");
         return claims;
     }
 

@@ -58,12 +58,13 @@ public static class Figure5CostSurface
         {
             Draw(surface.Canvas);
             using var png = surface.Snapshot().Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
-            using var file = File.Create(stem + ".png");
-            png.SaveTo(file);
+            Glorot.IO.AtomicFile.Write(stem + ".png", png.SaveTo);
         }
-        using (var file = File.Create(stem + ".svg"))
-        using (var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, width, height), file))
+        Glorot.IO.AtomicFile.Write(stem + ".svg", file =>
+        {
+            using var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, width, height), file);
             Draw(canvas);
+        });
     }
 
     private static Plot Panel(double[,] cost, CostSurface surface, string title)

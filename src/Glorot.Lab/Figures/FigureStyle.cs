@@ -80,8 +80,9 @@ public static class FigureStyle
     {
         Directory.CreateDirectory(directory);
         string stem = Path.Combine(directory, id);
-        plot.SavePng(stem + ".png", Width, Height);
-        plot.SaveSvg(stem + ".svg", Width, Height);
+        // Through a temporary and a rename, as every results file (docs/LAB.md): a kill never leaves half a figure.
+        Glorot.IO.AtomicFile.Write(stem + ".png", stream => stream.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)));
+        Glorot.IO.AtomicFile.WriteAllText(stem + ".svg", plot.GetSvgXml(Width, Height));
         csv.Save(stem + ".csv");
         return new FigureFile(id, title, caption, paper, stem + ".png", stem + ".svg", stem + ".csv");
     }
@@ -121,5 +122,5 @@ public sealed class Csv(params string[] columns)
     }
 
     /// <summary>Writes the table.</summary>
-    public void Save(string path) => File.WriteAllText(path, _text.ToString());
+    public void Save(string path) => Glorot.IO.AtomicFile.WriteAllText(path, _text.ToString());
 }

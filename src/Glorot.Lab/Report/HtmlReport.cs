@@ -148,7 +148,7 @@ public static class HtmlReport
         h.Append("</table>\n<p>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)).Append(" UTC by <code>glorot reproduce glorot2010 --profile ")
          .Append(profileName).Append("</code>.</p>\n</body></html>\n");
         string path = Path.Combine(outDirectory, FileName);
-        File.WriteAllText(path, h.ToString());
+        Glorot.IO.AtomicFile.WriteAllText(path, h.ToString());
         return path;
     }
 }

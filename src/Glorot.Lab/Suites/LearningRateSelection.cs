@@ -70,7 +70,7 @@ public static class LearningRateSelection
     /// </summary>
     public static void Write(IReadOnlyList<SelectionChoice> choices, string outDirectory)
     {
-        File.WriteAllText(Path.Combine(outDirectory, FileName), JsonSerializer.Serialize(new
+        Glorot.IO.AtomicFile.WriteAllText(Path.Combine(outDirectory, FileName), JsonSerializer.Serialize(new
         {
             metric = "validation_error",
             rule = "lowest validation error at the budget; ties: the smaller rate; a candidate that diverged before the budget loses",

@@ -60,7 +60,7 @@ public sealed record SuiteManifest(string Suite, string Profile, ulong Seed, int
         if (extra is not null)
             foreach (var (key, value) in JsonSerializer.SerializeToNode(extra, Json)!.AsObject().ToList())
                 node[key] = value?.DeepClone();
-        File.WriteAllText(path, node.ToJsonString(Json) + "\n");
+        Glorot.IO.AtomicFile.WriteAllText(path, node.ToJsonString(Json) + "\n");
     }
 
     /// <summary>Every manifest in <paramref name="directory"/> (suite.json and the parts), with the file each came from.</summary>
