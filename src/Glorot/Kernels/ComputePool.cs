@@ -20,6 +20,7 @@ internal interface IComputeJob
 /// (<see cref="ForCurrentThread"/>), so runs training concurrently on different threads never share or wait
 /// for each other's workers. A worker spins briefly on a generation counter after each job, so back-to-back
 /// GEMMs hand off in well under a microsecond, then blocks on its own semaphore so an idle pool costs nothing.
+/// A job runs on at most as many threads as the process has CPUs (<see cref="Participants"/>).
 /// No Parallel.For and no Task per call (a Parallel.For(0, 2) often ran both halves on the caller). The caller
 /// never waits for a worker that has not started: it cancels that worker's turn and the chunks it would have
 /// claimed go to whoever is running, so a loaded or oversubscribed machine degrades towards one-thread speed,
