@@ -23,7 +23,8 @@ dotnet build -c Release -v q --nologo src/Glorot.Cli/Glorot.Cli.csproj >/dev/nul
 new=src/Glorot.Cli/bin/Release/net10.0/Glorot.Cli.dll
 old=$basedir/src/Glorot.Cli/bin/Release/net10.0/Glorot.Cli.dll
 { date -u; uptime; nproc; grep -m1 'model name' /proc/cpuinfo; grep -m1 'cpu family' /proc/cpuinfo
-  lscpu -C 2>/dev/null || true; env | grep '^DOTNET_' || true; } > "$log/machine.txt"
+  getconf -a | grep -E 'LEVEL[123]_D?CACHE_SIZE' || true; grep -m1 -o avx512f /proc/cpuinfo || true
+  env | grep '^DOTNET_' || true; } > "$log/machine.txt"
 runs=$log/runs.jsonl
 : > "$runs"
 # Steps per repeat sized to about a second a repeat; the best of 3 repeats is each run's figure.

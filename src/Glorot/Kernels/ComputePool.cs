@@ -20,6 +20,7 @@ internal interface IComputeJob
 /// (<see cref="ForCurrentThread"/>), so runs training concurrently on different threads never share or wait
 /// for each other's workers. A worker spins briefly on a generation counter after each job, so back-to-back
 /// GEMMs hand off in well under a microsecond, then blocks on its own semaphore so an idle pool costs nothing.
+/// A job runs on at most as many threads as the process has CPUs (<see cref="Participants"/>).
 /// No Parallel.For and no Task per call (a Parallel.For(0, 2) often ran both halves on the caller). The caller
 /// never waits for a worker that has not started: it cancels that worker's turn and the chunks it would have
 /// claimed go to whoever is running, so a loaded or oversubscribed machine degrades towards one-thread speed,
@@ -39,6 +40,7 @@ internal sealed class ComputePool : IDisposable
 
     [ThreadStatic] private static ComputePool? _mine;
     [ThreadStatic] private static bool _isWorker;
+    [ThreadStatic] private static int _assumedProcessors;
 
     private readonly Thread? _owner;
     private readonly object _growLock = new();
@@ -66,6 +68,33 @@ internal sealed class ComputePool : IDisposable
 
     /// <summary>Worker threads that have not exited yet (for the test that they exit with their owner).</summary>
     internal int LiveWorkers => Volatile.Read(ref _liveWorkers);
+
+    /// <summary>
+    /// How many of <paramref name="threads"/> a job may run on at once: never more than the CPUs this process may
+    /// use. A job is a barrier (the caller returns when the last chunk is done), so with more runnable threads
+    /// than cores it waits whenever the scheduler time-slices out a thread holding a chunk: 4 threads on 2 cores
+    /// ran batch-10 training steps at half the 2-thread speed (docs/BENCHMARKS.md, "Threads"). Callers cut the
+    /// work for this count; the bits never depend on it.
+    /// </summary>
+    public static int Participants(int threads) =>
+        Math.Min(threads, _assumedProcessors != 0 ? _assumedProcessors : Environment.ProcessorCount);
+
+    /// <summary>
+    /// For tests: until disposed, <see cref="Participants"/> on this thread assumes a machine with
+    /// <paramref name="processors"/> CPUs, so a 2-core machine can run 8 threads at once and check their bits.
+    /// </summary>
+    internal static ProcessorsScope AssumeProcessors(int processors)
+    {
+        var scope = new ProcessorsScope(_assumedProcessors);
+        _assumedProcessors = processors;
+        return scope;
+    }
+
+    /// <summary>Restores the processor count assumed before <see cref="AssumeProcessors"/>.</summary>
+    internal readonly struct ProcessorsScope(int previous) : IDisposable
+    {
+        public void Dispose() => _assumedProcessors = previous;
+    }
 
     /// <summary>
     /// The calling thread's own pool, grown to at least <paramref name="threads"/> − 1 workers; null on a pool

@@ -60,7 +60,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         {
             job._chunks = (n + ChunkColumns - 1) / ChunkColumns;
             job._nextChunk = 0;
-            var used = Math.Min(threads, job._chunks);
+            var used = Math.Min(ComputePool.Participants(threads), job._chunks);
             if (used >= 2 && (long)m * n * k >= GemmDriver.ParallelMinWork && ComputePool.ForCurrentThread(used) is { } pool)
                 pool.Run(job, used);
             else

@@ -31,7 +31,10 @@ internal sealed unsafe class GemmDriver : IComputeJob
     /// </summary>
     public const int DirectBMaxRows = 32;
 
-    /// <summary>Below this many multiply-adds (64³, docs/BENCHMARKS.md) a hand-off costs more than it saves.</summary>
+    /// <summary>
+    /// Below this many multiply-adds (64³: a few microseconds on one core, the order of waking a blocked
+    /// worker) a hand-off costs more than it saves.
+    /// </summary>
     public const long ParallelMinWork = 64 * 64 * 64;
 
     /// <summary>Chunks per thread at most: spare chunks let the running threads absorb a late worker's share.</summary>
@@ -83,6 +86,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
         job._ldc = ldc;
         job._cPanelStride = cPanelStride;
         job._bias = bias;
+        threads = ComputePool.Participants(threads);
         try
         {
             if (threads >= 2 && (long)m * n * k >= ParallelMinWork && job.ChooseSplit(threads)

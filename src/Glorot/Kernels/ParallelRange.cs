@@ -10,6 +10,7 @@ internal static class ParallelRange
     /// <summary>Calls body(start, length) for every chunk of [0, count), on up to <paramref name="threads"/> threads.</summary>
     public static void Run(long count, long chunk, int threads, Action<long, long> body)
     {
+        threads = ComputePool.Participants(threads);
         if (count <= chunk || threads < 2)
         {
             for (long start = 0; start < count; start += chunk) body(start, Math.Min(chunk, count - start));

@@ -57,6 +57,15 @@ public sealed class ComputePoolTests : IDisposable
     }
 
     [Fact]
+    public void Jobs_never_run_on_more_threads_than_the_process_has_CPUs()
+    {
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 1024), ComputePool.Participants(1024));
+        Assert.Equal(1, ComputePool.Participants(1));
+        using (ComputePool.AssumeProcessors(16)) Assert.Equal(8, ComputePool.Participants(8));
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 8), ComputePool.Participants(8));
+    }
+
+    [Fact]
     public void Workers_take_chunks_when_the_caller_is_slow()
     {
         // 60 chunks of 2 ms on 4 threads: each worker has over 30 ms to wake and claim some, so this fails only

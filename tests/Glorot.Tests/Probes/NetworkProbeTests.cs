@@ -49,6 +49,7 @@ public class NetworkProbeTests
     {
         // The probe inherits the caller's thread count (Threads = 0): a Compute.Use scope must change nothing
         // but the speed, histograms and percentiles included.
+        using var machine = Glorot.Kernels.ComputePool.AssumeProcessors(16); // 8 threads at once, even on 2 cores
         var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 4);
         var (x, y) = Gaussian(120, 64, 10, 4);
         var options = new ProbeOptions { ChunkSize = 60, WeightGradientBatches = 2, Bins = 30 };
