@@ -158,8 +158,8 @@ public static class Schemes
     /// <c>keras-truncated-normal</c>, <c>jax-truncated-normal</c>, <c>truncated-normal-corrected</c>,
     /// <c>keras-glorot-uniform</c>, <c>keras-glorot-normal</c>, <c>keras-he-uniform</c>, <c>keras-he-normal</c>,
     /// <c>keras-lecun-uniform</c>, <c>keras-lecun-normal</c>, <c>orthogonal</c>, <c>identity</c>, <c>dirac</c>,
-    /// <c>constant</c>, <c>zeros</c>, <c>ones</c>; aliases: normalized (= xavier-uniform, Glorot &amp; Bengio
-    /// 2010), kaiming-uniform, kaiming-normal, msra, trunc-normal, pytorch-truncated-normal, tf-truncated-normal,
+    /// <c>constant</c>, <c>zeros</c>, <c>ones</c>; aliases: normalized and normalised (= xavier-uniform, Glorot
+    /// &amp; Bengio 2010), kaiming-uniform, kaiming-normal, msra, trunc-normal, pytorch-truncated-normal, tf-truncated-normal,
     /// eye, zero. <see cref="All"/> has each with its formula; <see cref="Initializers"/> has a typed method for each.
     /// </summary>
     /// <example><c>Schemes.Create("he-normal", new InitOptions { Nonlinearity = "relu" }).Create([256, 784], seed: 1)</c></example>
