@@ -92,7 +92,7 @@ public static class Schemes
         // PyTorch's eye_.
         ["eye"] = "identity",
         ["zero"] = "zeros",
-    };
+    }.AsReadOnly();
 
     /// <summary>
     /// Names that two frameworks use for different draws. They are refused, with both meanings and the name that
@@ -126,7 +126,7 @@ public static class Schemes
             "normal", "PyTorch's normal_, N(0, 1)"),
         ["random_uniform"] = Two("random_uniform", "uniform --low -0.05 --high 0.05", "Keras' RandomUniform, U(−0.05, 0.05)",
             "uniform", "PyTorch's uniform_, U(0, 1)"),
-    };
+    }.AsReadOnly();
 
     private static string Two(string name, string kerasName, string kerasMeaning, string ourName, string ourMeaning) =>
         $"'{name}' means two things: in Keras/JAX {kerasMeaning}; here {ourName} is {ourMeaning}. Say {kerasName} or {ourName}.";
