@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using Glorot.Init;
+using Glorot.Probes;
 
 namespace Glorot;
 
@@ -32,6 +34,27 @@ public sealed class Tensor
 
     /// <summary>The values as a span.</summary>
     public Span<float> Span => Data;
+
+    /// <summary>The mean of the values, in double precision; NaN when any value is NaN or ±∞.</summary>
+    public double Mean() => FiniteMoments() is { } m ? m.Mean : double.NaN;
+
+    /// <summary>
+    /// The standard deviation √(Σ(x − x̄)²/n) of the values (divisor n, as numpy's std; torch.std divides by n − 1),
+    /// by the corrected two-pass sum in double precision; NaN when any value is NaN or ±∞.
+    /// </summary>
+    public double Std() => FiniteMoments() is { } m ? m.Std : double.NaN;
+
+    /// <summary>The smallest value (NaN when any value is NaN).</summary>
+    public float Min() => TensorPrimitives.Min<float>(Data);
+
+    /// <summary>The largest value (NaN when any value is NaN).</summary>
+    public float Max() => TensorPrimitives.Max<float>(Data);
+
+    private StreamingMoments? FiniteMoments()
+    {
+        var moments = StreamingMoments.Of(Data);
+        return moments.NonFinite == 0 ? moments : null;
+    }
 
     /// <summary>How the values began (set by <see cref="Initializer.Create"/>), or null when unknown.</summary>
     public Provenance? Provenance { get; set; }

@@ -34,6 +34,7 @@ internal static class BenchTrainCommand
             Description = "one core's FP32 FMA peak in GFLOP/s for the fraction of peak (default: measured by an FMA-only loop)",
         };
         var momentum = new Option<float>("--momentum") { Description = "SGD momentum (0 = plain SGD, update fused into the GEMM)" };
+        var nesterov = new Option<bool>("--nesterov") { Description = "Nesterov momentum (needs --momentum above 0)" };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
 
         var command = new Command("train",
@@ -41,7 +42,7 @@ internal static class BenchTrainCommand
             "steps/s, examples/s, GFLOP/s (forward 2·Σ in·out, weight gradient the same, backward data without the " +
             "first layer) and the fraction of the FMA peak (one core's, measured or --peak, times the cores the threads can use). " +
             "Warm-up steps are excluded.");
-        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, peak, json })
+        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, nesterov, peak, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -60,7 +61,7 @@ internal static class BenchTrainCommand
                 Repeats = Positive(result.GetValue(repeats), "--repeats"),
                 Threads = Compute.Threads,
                 PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
-                Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum) },
+                Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum), Nesterov = result.GetValue(nesterov) },
             };
             options.Sgd.Validate();
             TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
@@ -78,6 +79,7 @@ internal static class BenchTrainCommand
                     steps = options.Steps,
                     repeats = options.Repeats,
                     momentum = options.Sgd.Momentum,
+                    nesterov = options.Sgd.Nesterov,
                     steps_per_second = r.StepsPerSecond,
                     examples_per_second = r.ExamplesPerSecond,
                     gflop_per_second = r.GflopPerSecond,

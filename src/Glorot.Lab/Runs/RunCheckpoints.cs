@@ -4,8 +4,8 @@ using Glorot.Nn;
 namespace Glorot.Lab.Runs;
 
 /// <summary>
-/// The checkpoints of a run directory: <c>checkpoints/step-N/</c> holds the weights (<see cref="MlpCheckpoint"/>)
-/// and <c>state.json</c>, written last as the completion marker. A new checkpoint is complete before the older one
+/// The checkpoints of a run directory: <c>checkpoints/step-N/</c> holds the weights (<see cref="MlpCheckpoint"/>),
+/// the optimizer's state (<see cref="SgdCheckpoint"/>: momentum buffers, when there is momentum) and <c>state.json</c>, written last as the completion marker. A new checkpoint is complete before the older one
 /// is removed, so a kill at any point leaves at least one complete checkpoint once the first exists.
 /// </summary>
 internal static class RunCheckpoints
@@ -15,10 +15,11 @@ internal static class RunCheckpoints
         [.. new[] { dir.Metrics, dir.Probes, dir.Histograms, dir.ProbeLines }.Select(p => Path.GetFileName(p))];
 
     /// <summary>
-    /// Flushes the results files, writes the weights, then the state with the files' lengths, then removes every
-    /// other checkpoint. Returns the step.
+    /// Flushes the results files, writes the weights and the optimizer's state (<paramref name="writeOptimizer"/> gets the
+    /// checkpoint's directory), then the run state with the files' lengths, then removes every other checkpoint.
+    /// Returns the step.
     /// </summary>
-    public static long Write(RunDirectory dir, Mlp mlp, RunState state)
+    public static long Write(RunDirectory dir, Mlp mlp, Action<string> writeOptimizer, RunState state)
     {
         var lengths = new Dictionary<string, long>();
         foreach (string name in Files(dir))
@@ -31,6 +32,7 @@ internal static class RunCheckpoints
         AtomicFile.DeleteDirectory(target);
         AtomicFile.CreateDirectory(target);
         MlpCheckpoint.Save(mlp, target);
+        writeOptimizer(target);
         AtomicFile.SyncDirectory(dir.Checkpoints);
         (state with { FileLengths = lengths }).Save(target);
         foreach (var old in Directory.GetDirectories(dir.Checkpoints, "step-*"))

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Glorot.Nn;
+
 namespace Glorot.Lab.Runs;
 
 /// <summary>
@@ -44,8 +47,94 @@ public sealed record RunSpec
     /// (docs/LAB.md, "The networks", says why the suite uses the normalized one).</summary>
     public string? OutputInit { get; init; }
 
-    /// <summary>SGD learning rate ε (plain SGD, no momentum, as the paper). Default 0.01.</summary>
+    /// <summary>SGD learning rate ε (the base rate of <see cref="LrSchedule"/>). Default 0.01.</summary>
     public double LearningRate { get; init; } = 0.01;
+
+    // The optimizer settings below default to the paper's plain SGD and are written to spec.json only when set, so a
+    // spec without them serializes (and digests) exactly as before they existed.
+
+    /// <summary>Momentum μ in [0, 1) (torch.optim.SGD's momentum, dampening 0). Default 0: plain SGD, as the paper.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double Momentum { get; init; }
+
+    /// <summary>Nesterov momentum (torch.optim.SGD(nesterov=True)); needs momentum &gt; 0. Default false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Nesterov { get; init; }
+
+    /// <summary>L2 weight decay λ added to every parameter's gradient (weights and biases, as PyTorch). Default 0.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double WeightDecay { get; init; }
+
+    /// <summary>Rescale the whole gradient to at most this global L2 norm (torch.nn.utils.clip_grad_norm_). Default none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double? ClipGlobalNorm { get; init; }
+
+    /// <summary>Clamp every gradient component to [−c, c] (torch.nn.utils.clip_grad_value_). Default none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double? ClipValue { get; init; }
+
+    /// <summary>
+    /// Learning rate of update t (0-based), per update: "constant" (null, the default), "step" (ε·γ^⌊t/k⌋ with
+    /// <see cref="LrStepEvery"/> = k and <see cref="LrGamma"/> = γ, torch's StepLR) or "cosine"
+    /// (ε_min + (ε − ε_min)(1 + cos(πt/T))/2 with T = <see cref="LrCosineUpdates"/> and ε_min = <see cref="LrMin"/>,
+    /// torch's CosineAnnealingLR).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public string? LrSchedule { get; init; }
+
+    /// <summary>"step": updates between decays (k). Required by the step schedule.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long? LrStepEvery { get; init; }
+
+    /// <summary>"step": the decay factor γ in (0, 1]. Default 0.1 (torch's StepLR).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double? LrGamma { get; init; }
+
+    /// <summary>"cosine": the period T in updates. Default <see cref="Updates"/>; give it to be able to extend the run
+    /// on resume without changing the rates it has used.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long? LrCosineUpdates { get; init; }
+
+    /// <summary>"cosine": the smallest rate ε_min. Default 0 (torch's eta_min).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double? LrMin { get; init; }
+
+    /// <summary>The learning-rate schedule these settings give (<see cref="LearningRateSchedule"/>).</summary>
+    /// <exception cref="ArgumentException">An unknown schedule, or a setting the schedule does not take.</exception>
+    public LearningRateSchedule Schedule()
+    {
+        void Unused(string schedule, params (string Key, object? Value)[] settings)
+        {
+            foreach (var (key, value) in settings)
+                if (value is not null) throw new ArgumentException($"{key} does not apply to lr_schedule {schedule}; remove it.");
+        }
+        switch (LrSchedule)
+        {
+            case null or "constant":
+                Unused("constant", ("lr_step_every", LrStepEvery), ("lr_gamma", LrGamma), ("lr_cosine_updates", LrCosineUpdates), ("lr_min", LrMin));
+                return LearningRateSchedule.Constant;
+            case "step":
+                Unused("step", ("lr_cosine_updates", LrCosineUpdates), ("lr_min", LrMin));
+                return LearningRateSchedule.Step(LrStepEvery ?? throw new ArgumentException("lr_schedule step needs lr_step_every (updates between decays)."), LrGamma ?? 0.1);
+            case "cosine":
+                Unused("cosine", ("lr_step_every", LrStepEvery), ("lr_gamma", LrGamma));
+                return LearningRateSchedule.Cosine(LrCosineUpdates ?? Updates, LrMin ?? 0);
+            default:
+                throw new ArgumentException($"lr_schedule '{LrSchedule}' is unknown; use constant, step or cosine.");
+        }
+    }
+
+    /// <summary>The optimizer these settings give (<see cref="SgdOptions"/>, unvalidated).</summary>
+    public SgdOptions Optimizer() => new()
+    {
+        LearningRate = (float)LearningRate,
+        Momentum = (float)Momentum,
+        Nesterov = Nesterov,
+        WeightDecay = (float)WeightDecay,
+        ClipGlobalNorm = (float?)ClipGlobalNorm,
+        ClipValue = (float?)ClipValue,
+        Schedule = Schedule(),
+    };
 
     /// <summary>Minibatch size. Default 10 (the paper).</summary>
     public int BatchSize { get; init; } = 10;

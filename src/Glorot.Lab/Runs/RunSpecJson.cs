@@ -86,6 +86,19 @@ public static class RunSpecJson
         if (spec.OutputInit is not null) CheckScheme(spec.OutputInit, "output_init", source);
         if (!double.IsFinite(spec.LearningRate) || spec.LearningRate <= 0 || spec.LearningRate > float.MaxValue)
             Fail($"learning_rate {spec.LearningRate} must be finite and positive.");
+        if (!(spec.Momentum >= 0 && spec.Momentum < 1)) Fail($"momentum {spec.Momentum} must be in [0, 1).");
+        if (!double.IsFinite(spec.WeightDecay) || spec.WeightDecay < 0 || spec.WeightDecay > float.MaxValue)
+            Fail($"weight_decay {spec.WeightDecay} must be finite and non-negative.");
+        if (spec.ClipGlobalNorm is { } norm && !(norm > 0 && norm <= float.MaxValue)) Fail($"clip_global_norm {norm} must be finite and positive.");
+        if (spec.ClipValue is { } clip && !(clip > 0 && clip <= float.MaxValue)) Fail($"clip_value {clip} must be finite and positive.");
+        try
+        {
+            spec.Optimizer().Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            Fail($"optimizer: {ex.Message}");
+        }
         if (spec.BatchSize <= 0) Fail($"batch_size {spec.BatchSize} must be positive.");
         if (spec.Updates < 0) Fail($"updates {spec.Updates} must not be negative.");
         if (spec.EvaluateEvery <= 0) Fail($"evaluate_every {spec.EvaluateEvery} must be positive.");

@@ -6,8 +6,9 @@ namespace Glorot.Lab.Runs;
 /// What a checkpoint needs besides the weights to continue bit-identically: the step (the data stream is a pure
 /// function of it), the running training-loss sums since the last evaluation, the latest evaluation (so that a
 /// resumed finished run reports its result), and the length of every results file when the checkpoint was taken
-/// (resume cuts each file back to it, so rows written after the checkpoint, or torn by a kill, go). Plain SGD has
-/// no other state. <c>state.json</c> is written last: a checkpoint without a valid one is incomplete.
+/// (resume cuts each file back to it, so rows written after the checkpoint, or torn by a kill, go). The optimizer's
+/// momentum buffers are files of the checkpoint (<see cref="Glorot.Nn.SgdCheckpoint"/>); its learning rate is a
+/// function of the step. <c>state.json</c> is written last: a checkpoint without a valid one is incomplete.
 /// </summary>
 internal sealed record RunState(long Step, double TrainLossSum, long TrainCorrect, long TrainCount, double Seconds)
 {

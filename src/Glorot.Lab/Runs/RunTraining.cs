@@ -15,7 +15,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     CsvTable histograms, RunOptions options)
 {
     private const int EvaluationChunk = 500;
-    private readonly SgdTrainer _trainer = new(mlp, new SgdOptions { LearningRate = (float)spec.LearningRate }, spec.BatchSize) { Threads = options.Threads };
+    private readonly SgdTrainer _trainer = new(mlp, spec.Optimizer(), spec.BatchSize) { Threads = options.Threads };
     private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
     private readonly NetworkProbe _probe = new(mlp, Runner.ProbeSettings(spec, jacobian: false));
     private readonly NetworkProbe? _initialProbe = spec.JacobianExamples > 0 ? new(mlp, Runner.ProbeSettings(spec, jacobian: true)) : null;
@@ -28,6 +28,10 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     {
         var clock = Stopwatch.StartNew();
         long step = start.Step;
+        // The optimizer continues where the checkpoint left it: the schedule from the update count, the momentum
+        // from its buffers (written with the weights).
+        _trainer.StepCount = step;
+        if (!fresh) SgdCheckpoint.Load(_trainer, dir.Checkpoint(step));
         (_lossSum, _correct, _count) = (start.TrainLossSum, start.TrainCorrect, start.TrainCount);
         (_testError, _validationError) = (start.TestError, start.ValidationError);
         double Seconds() => start.Seconds + clock.Elapsed.TotalSeconds;
@@ -163,7 +167,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
 
     // Writes the checkpoint of this step, then removes older ones: the latest good checkpoint always exists.
     private long Checkpoint(long step, double seconds) =>
-        RunCheckpoints.Write(dir, mlp, new RunState(step, _lossSum, _correct, _count, seconds) { TestError = _testError, ValidationError = _validationError });
+        RunCheckpoints.Write(dir, mlp, target => SgdCheckpoint.Save(_trainer, target), new RunState(step, _lossSum, _correct, _count, seconds) { TestError = _testError, ValidationError = _validationError });
 
     private RunResult Diverged(long failedUpdate, string? layer, string what, long? lastCheckpoint, double seconds)
     {

@@ -95,8 +95,10 @@ public static class Runner
         {
             if (!holdsRun)
                 throw new ArgumentException($"{dir.Root} holds no run to resume (no spec.json, metrics.csv or checkpoints/); leave out --resume to start one.");
-            var saved = RunSpecJson.Load(dir.Spec);
-            if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(spec))
+            var saved = WithCosinePeriod(RunSpecJson.Load(dir.Spec));
+            if (saved.LrSchedule == "cosine" && saved.LrCosineUpdates != WithCosinePeriod(spec).LrCosineUpdates)
+                throw new ArgumentException($"{dir.Spec}: the run's cosine schedule has period {saved.LrCosineUpdates}; a resume with another period would change the rates already used. To extend the run, keep lr_cosine_updates = {saved.LrCosineUpdates} in the spec.");
+            if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(WithCosinePeriod(spec)))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
             state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
             if (state is null && !options.Force && LastMetricsStep(dir) is > 0 and var reached)
@@ -117,6 +119,10 @@ public static class Runner
         using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);
         return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state ?? new RunState(0, 0, 0, 0, 0), fresh);
     }
+
+    // A cosine schedule's period defaults to the run's updates; made explicit, a resume may change updates and keep it.
+    private static RunSpec WithCosinePeriod(RunSpec spec) =>
+        spec.LrSchedule == "cosine" && spec.LrCosineUpdates is null ? spec with { LrCosineUpdates = spec.Updates } : spec;
 
     /// <summary>Whether <paramref name="dir"/> holds a run (its spec, metrics or checkpoints): one to resume, or to refuse to overwrite.</summary>
     public static bool HoldsRun(RunDirectory dir) =>

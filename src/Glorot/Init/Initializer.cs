@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Glorot.Init;
 
@@ -64,6 +65,7 @@ public abstract record Initializer
     /// <summary>
     /// The scheme's own parameters (the record's properties) as invariant, round-trippable text, for
     /// <see cref="Provenance"/>: e.g. scale, mode, distribution, gain, layout for <see cref="VarianceScaling"/>.
+    /// Names and enumeration values are snake_case, as every key of the provenance JSON ("mode": "fan_in").
     /// </summary>
     public virtual IReadOnlyDictionary<string, string> Parameters()
     {
@@ -72,7 +74,7 @@ public abstract record Initializer
         {
             if (property.DeclaringType == typeof(Initializer) || property.GetIndexParameters().Length > 0) continue;
             if (property.Name is nameof(Scheme) or "EqualityContract") continue;
-            if (property.GetValue(this) is { } value) result[property.Name] = Format(value);
+            if (property.GetValue(this) is { } value) result[SnakeCase(property.Name)] = Format(value);
         }
         return result;
     }
@@ -81,10 +83,14 @@ public abstract record Initializer
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
+        Enum e => SnakeCase(e.ToString()),
+        bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         Initializer inner => $"{inner.Scheme}({string.Join(", ", inner.Parameters().Select(p => $"{p.Key}={p.Value}"))})",
         _ => value.ToString() ?? "",
     };
+
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     /// <summary>Draws the values; <paramref name="stats"/> is this scheme's <see cref="Describe"/> of the shape.</summary>
     protected abstract void FillCore(Span<float> values, ReadOnlySpan<int> shape, InitStats stats,

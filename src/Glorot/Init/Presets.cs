@@ -7,7 +7,17 @@ namespace Glorot.Init;
 /// <param name="WeightShape">The weight's shape as the preset's framework stores it.</param>
 /// <param name="Bias">The bias' initializer.</param>
 /// <param name="BiasShape">[out].</param>
-public sealed record LayerInit(string Preset, LayerSpec Layer, Initializer Weight, int[] WeightShape, Initializer Bias, int[] BiasShape);
+public sealed record LayerInit(string Preset, LayerSpec Layer, Initializer Weight, int[] WeightShape, Initializer Bias, int[] BiasShape)
+{
+    /// <summary>Draws the weight from (seed, stream) and the bias from (seed, stream + 1), each with its provenance.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stream"/> is the last one, leaving none for the bias.</exception>
+    public (Tensor Weight, Tensor Bias) Draw(ulong seed, ulong stream = 0)
+    {
+        if (stream == ulong.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(stream), stream, "The bias draws from stream + 1; give a smaller stream.");
+        return (Weight.Create(WeightShape, seed, stream), Bias.Create(BiasShape, seed, stream + 1));
+    }
+}
 
 /// <summary>
 /// Framework presets for porting: a layer's weight and bias initialized exactly as a framework's default module
@@ -50,12 +60,12 @@ public static class Presets
     ];
 
     /// <summary>The entry for a name (case and '_' vs '-' ignored).</summary>
-    /// <exception cref="ArgumentException">Unknown preset; the message lists the known ones.</exception>
+    /// <exception cref="ArgumentException">Unknown preset; the message suggests the nearest names.</exception>
     public static Entry Find(string name)
     {
         var key = name.Trim().ToLowerInvariant().Replace('_', '-');
         return All.FirstOrDefault(e => e.Name == key)
-            ?? throw new ArgumentException($"Unknown preset '{name}'. Known: {string.Join(", ", All.Select(e => e.Name))}.");
+            ?? throw new ArgumentException($"Unknown preset '{name}'.{NameSuggestions.Hint(name, All.Select(e => e.Name))} Known: {string.Join(", ", All.Select(e => e.Name))}.");
     }
 
     /// <summary>The initializers a preset gives the layer's weight and bias.</summary>

@@ -14,7 +14,7 @@ namespace Glorot.Init;
 /// <param name="Shape">The tensor's shape.</param>
 /// <param name="Scheme">The scheme's name.</param>
 /// <param name="Parameters">The scheme's parameters (<see cref="Initializer.Parameters"/>).</param>
-/// <param name="Distribution">"uniform", "normal", "truncated-normal", "orthogonal", "constant", …</param>
+/// <param name="Distribution">"uniform", "normal", "truncated_normal", "orthogonal", "constant", …</param>
 /// <param name="Formula">The rule in mathematical notation.</param>
 /// <param name="FanIn">fan_in, where the scheme uses fans.</param>
 /// <param name="FanOut">fan_out, where the scheme uses fans.</param>
@@ -34,7 +34,10 @@ public sealed record Provenance(
     ulong Seed, ulong Stream, string Generator, int GeneratorVersion, string LibraryVersion)
 {
     /// <summary>The JSON schema version this library writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>Version 2 writes every parameter name and enumeration value in snake_case ("mode": "fan_in") and the
+    /// distribution as "truncated_normal"; version 1 wrote them as C# names ("Mode": "FanIn") and "truncated-normal".
+    /// Both are read, each as written.</remarks>
+    public const int SchemaVersion = 2;
 
     /// <summary>The generator every fill uses.</summary>
     public const string GeneratorName = "philox4x32-10";
@@ -46,7 +49,8 @@ public sealed record Provenance(
     public static Provenance Of(Initializer initializer, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, string? name = null)
     {
         var stats = initializer.Describe(shape);
-        return new Provenance(name, shape.ToArray(), stats.Scheme, initializer.Parameters(), stats.Distribution, stats.Formula,
+        // The scheme keeps its registry name (he-normal), which Schemes.Find reads back; the rest is snake_case.
+        return new Provenance(name, shape.ToArray(), stats.Scheme, initializer.Parameters(), stats.Distribution.Replace('-', '_'), stats.Formula,
             stats.Fans?.FanIn, stats.Fans?.FanOut, stats.Gain, stats.Mean, stats.Std, stats.Low, stats.High,
             seed, stream, GeneratorName, RandomFill.AlgorithmVersion, CurrentLibraryVersion);
     }

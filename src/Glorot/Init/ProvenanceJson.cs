@@ -88,8 +88,8 @@ internal static class ProvenanceJson
             if (missing.Count > 0) throw Bad(source, $"missing field(s): {string.Join(", ", missing)}");
 
             int version = Int(root, "schema_version", source);
-            if (version != Provenance.SchemaVersion)
-                throw Bad(source, $"schema_version {version} is not supported (this library reads version {Provenance.SchemaVersion}); upgrade Glorot");
+            if (version is < 1 || version > Provenance.SchemaVersion)
+                throw Bad(source, $"schema_version {version} is not supported (this library reads versions 1 to {Provenance.SchemaVersion}); upgrade Glorot");
 
             var shapeElement = root.GetProperty("shape");
             if (shapeElement.ValueKind != JsonValueKind.Array) throw Bad(source, "'shape' must be an array of positive integers");

@@ -15,6 +15,9 @@ public static class Schemes
 
     private static readonly string[] FanOptions = ["gain", "nonlinearity", "layout", "layer", "fan-convention"];
 
+    // Keras' variance-scaling initializers take no gain: their scale is fixed by the name.
+    private static readonly string[] KerasOptions = ["layout", "layer", "fan-convention"];
+
     /// <summary>All schemes in the order <c>glorot init --list</c> prints them.</summary>
     public static IReadOnlyList<Entry> All { get; } =
     [
@@ -46,6 +49,18 @@ public static class Schemes
             ["std", "low", "high"], o => TruncatedNormals.Jax(o.Std ?? 0.01, o.Low ?? -2, o.High ?? 2)),
         new("truncated-normal-corrected", "N(mean, σ′²) on mean + [low, high]·σ′ with σ′ = std/s(low, high), so the values' std is std (the variance-scaling meaning of Keras/TF/JAX/Flax; s(−2, 2) = 0.8796)",
             ["mean", "std", "low", "high"], o => TruncatedNormals.Corrected(o.Mean ?? 0, o.Std ?? 1, o.Low ?? -2, o.High ?? 2)),
+        new("keras-glorot-uniform", "U[−a, a], a = √(6/(fan_in + fan_out)), fans of [k…, in, out] (keras.initializers.GlorotUniform; JAX's glorot_uniform)",
+            KerasOptions, o => Keras(o, "keras-glorot-uniform", 1.0, FanMode.FanAvg, Distribution.Uniform)),
+        new("keras-glorot-normal", "N(0, σ′²) on ±2σ′, σ′ = √(2/(fan_in + fan_out))/0.8796 so the std after truncation is √(2/(fan_in + fan_out)), fans of [k…, in, out] (keras.initializers.GlorotNormal; JAX's glorot_normal)",
+            KerasOptions, o => Keras(o, "keras-glorot-normal", 1.0, FanMode.FanAvg, Distribution.TruncatedNormal)),
+        new("keras-he-uniform", "U[−a, a], a = √(6/fan_in), fans of [k…, in, out] (keras.initializers.HeUniform; JAX's he_uniform)",
+            KerasOptions, o => Keras(o, "keras-he-uniform", 2.0, FanMode.FanIn, Distribution.Uniform)),
+        new("keras-he-normal", "N(0, σ′²) on ±2σ′, std after truncation √(2/fan_in), fans of [k…, in, out] (keras.initializers.HeNormal; JAX's he_normal)",
+            KerasOptions, o => Keras(o, "keras-he-normal", 2.0, FanMode.FanIn, Distribution.TruncatedNormal)),
+        new("keras-lecun-uniform", "U[−a, a], a = √(3/fan_in), fans of [k…, in, out] (keras.initializers.LecunUniform; JAX's lecun_uniform)",
+            KerasOptions, o => Keras(o, "keras-lecun-uniform", 1.0, FanMode.FanIn, Distribution.Uniform)),
+        new("keras-lecun-normal", "N(0, σ′²) on ±2σ′, std after truncation √(1/fan_in), fans of [k…, in, out] (keras.initializers.LecunNormal; JAX's lecun_normal)",
+            KerasOptions, o => Keras(o, "keras-lecun-normal", 1.0, FanMode.FanIn, Distribution.TruncatedNormal)),
         new("orthogonal", "gain·Q from the QR of a Gaussian matrix, signs fixed by diag R (Saxe et al. 2014)",
             ["gain", "nonlinearity"], o => new Orthogonal(GainOf(o, 1.0))),
         new("identity", "gain·I for [out, in] (rectangular allowed)", ["gain", "nonlinearity"], o => new Identity(GainOf(o, 1.0))),
@@ -55,34 +70,99 @@ public static class Schemes
         new("ones", "W = 1 (every unit identical: the symmetry is never broken)", [], _ => new Constant(1, "ones")),
     ];
 
-    private static readonly Dictionary<string, string> Aliases = new()
+    /// <summary>
+    /// Other names of a scheme, each meaning here what it means in the framework or paper that uses it (the table
+    /// in docs/INITIALIZERS.md, "Names and aliases", pinned by <c>SchemeAliasTests</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>
     {
-        ["glorot-uniform"] = "xavier-uniform",
-        ["glorot-normal"] = "xavier-normal",
         // Glorot & Bengio (2010) call eq. 16 the "normalized initialization" (the N in Table 1's "Tanh N").
         ["normalized"] = "xavier-uniform",
         ["normalised"] = "xavier-uniform",
+        // PyTorch: kaiming_uniform_ / kaiming_normal_ with their defaults (a = 0, fan_in, leaky_relu ⇒ gain √2).
         ["kaiming-uniform"] = "he-uniform",
         ["kaiming-normal"] = "he-normal",
+        // Caffe's MSRAFiller: Gaussian, std √(2/fan_in), fan_in = count/num of the [out, in, k…] blob.
         ["msra"] = "he-normal",
+        // PyTorch's trunc_normal_ (torch/nn/init.py).
         ["trunc-normal"] = "truncated-normal",
         ["pytorch-truncated-normal"] = "truncated-normal",
+        // TF2's tf.initializers.TruncatedNormal is Keras' class.
         ["tf-truncated-normal"] = "keras-truncated-normal",
+        // PyTorch's eye_.
         ["eye"] = "identity",
         ["zero"] = "zeros",
-    };
+    }.AsReadOnly();
 
-    /// <summary>The entry for a name or alias (case and '_' vs '-' ignored).</summary>
-    /// <exception cref="ArgumentException">Unknown scheme; the message lists the known ones.</exception>
+    /// <summary>
+    /// Names that two frameworks use for different draws. They are refused, with both meanings and the name that
+    /// selects each, rather than resolved to one meaning silently. Keyed by the exact spelling (lower case): the
+    /// Keras spellings with '_' are Keras' (keras.initializers.get), while the '-' spellings of he-normal,
+    /// he-uniform, lecun-normal, lecun-uniform, truncated-normal and variance-scaling are this library's schemes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Ambiguous { get; } = new Dictionary<string, string>
+    {
+        ["glorot_uniform"] = Two("glorot_uniform", "keras-glorot-uniform", "U(±√(6/(fan_in + fan_out))) with fans of [k…, in, out]",
+            "xavier-uniform", "PyTorch's xavier_uniform_, the same bound with fans of [out, in, k…]"),
+        ["glorot-uniform"] = Two("glorot-uniform", "keras-glorot-uniform", "U(±√(6/(fan_in + fan_out))) with fans of [k…, in, out]",
+            "xavier-uniform", "PyTorch's xavier_uniform_, the same bound with fans of [out, in, k…]"),
+        ["glorot_normal"] = Two("glorot_normal", "keras-glorot-normal", "a normal truncated at ±2σ′ whose std after truncation is √(2/(fan_in + fan_out)), fans of [k…, in, out]",
+            "xavier-normal", "PyTorch's xavier_normal_, an untruncated N(0, 2/(fan_in + fan_out)) with fans of [out, in, k…]"),
+        ["glorot-normal"] = Two("glorot-normal", "keras-glorot-normal", "a normal truncated at ±2σ′ whose std after truncation is √(2/(fan_in + fan_out)), fans of [k…, in, out]",
+            "xavier-normal", "PyTorch's xavier_normal_, an untruncated N(0, 2/(fan_in + fan_out)) with fans of [out, in, k…]"),
+        ["he_normal"] = Two("he_normal", "keras-he-normal", "a normal truncated at ±2σ′ whose std after truncation is √(2/fan_in), fans of [k…, in, out]",
+            "he-normal", "He et al. 2015 and PyTorch's kaiming_normal_, an untruncated N(0, 2/fan_in) with fans of [out, in, k…]"),
+        ["he_uniform"] = Two("he_uniform", "keras-he-uniform", "U(±√(6/fan_in)) with fans of [k…, in, out]",
+            "he-uniform", "PyTorch's kaiming_uniform_, the same bound with fans of [out, in, k…]"),
+        ["lecun_normal"] = Two("lecun_normal", "keras-lecun-normal", "a normal truncated at ±2σ′ whose std after truncation is √(1/fan_in), fans of [k…, in, out]",
+            "lecun-normal", "an untruncated N(0, 1/fan_in) with fans of [out, in, k…] (LeCun et al. 1998)"),
+        ["lecun_uniform"] = Two("lecun_uniform", "keras-lecun-uniform", "U(±√(3/fan_in)) with fans of [k…, in, out]",
+            "lecun-uniform", "the same bound with fans of [out, in, k…]"),
+        ["truncated_normal"] = Two("truncated_normal", "keras-truncated-normal", "N(mean, 0.05²) cut at mean ± 2·std",
+            "truncated-normal", "PyTorch's trunc_normal_, N(0, 1) cut at the absolute bounds [−2, 2]"),
+        ["variance_scaling"] = Two("variance_scaling", "variance-scaling --layout keras", "fans of [k…, in, out]",
+            "variance-scaling", "the same rule with fans of [out, in, k…]"),
+        ["random_normal"] = Two("random_normal", "normal --std 0.05", "Keras' RandomNormal, N(0, 0.05²)",
+            "normal", "PyTorch's normal_, N(0, 1)"),
+        ["random_uniform"] = Two("random_uniform", "uniform --low -0.05 --high 0.05", "Keras' RandomUniform, U(−0.05, 0.05)",
+            "uniform", "PyTorch's uniform_, U(0, 1)"),
+    }.AsReadOnly();
+
+    private static string Two(string name, string kerasName, string kerasMeaning, string ourName, string ourMeaning) =>
+        $"'{name}' means two things: in Keras/JAX {kerasMeaning}; here {ourName} is {ourMeaning}. Say {kerasName} or {ourName}.";
+
+    /// <summary>
+    /// The entry for a name or alias: case and '_' vs '-' ignored, and one trailing '_' (PyTorch's in-place
+    /// suffix: xavier_uniform_, trunc_normal_) dropped. A name with two meanings (<see cref="Ambiguous"/>) is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">An ambiguous name (the message gives both meanings), or an unknown one
+    /// (the message suggests the nearest names).</exception>
     public static Entry Find(string name)
     {
-        var key = name.Trim().ToLowerInvariant().Replace('_', '-');
+        ArgumentNullException.ThrowIfNull(name);
+        var spelled = name.Trim().ToLowerInvariant();
+        if (spelled.Length > 1 && spelled.EndsWith('_')) spelled = spelled[..^1];
+        if (Ambiguous.TryGetValue(spelled, out var twoMeanings)) throw new ArgumentException(twoMeanings);
+        var key = spelled.Replace('_', '-');
         key = Aliases.GetValueOrDefault(key, key);
         return All.FirstOrDefault(e => e.Name == key)
-            ?? throw new ArgumentException($"Unknown scheme '{name}'. Known: {string.Join(", ", All.Select(e => e.Name))} (run `glorot init --list`).");
+            ?? throw new ArgumentException(
+                $"Unknown scheme '{name}'.{NameSuggestions.Hint(name, [.. All.Select(e => e.Name), .. Aliases.Keys])} " +
+                $"(`glorot init --list` lists all {All.Count}.)");
     }
 
-    /// <summary>Builds the named scheme, rejecting options it does not take.</summary>
+    /// <summary>
+    /// Builds the named scheme, rejecting options it does not take. Names: <c>standard</c>, <c>xavier-uniform</c>,
+    /// <c>xavier-normal</c>, <c>caffe-xavier</c>, <c>lecun-uniform</c>, <c>lecun-normal</c>, <c>he-uniform</c>,
+    /// <c>he-normal</c>, <c>variance-scaling</c>, <c>uniform</c>, <c>normal</c>, <c>truncated-normal</c>,
+    /// <c>keras-truncated-normal</c>, <c>jax-truncated-normal</c>, <c>truncated-normal-corrected</c>,
+    /// <c>keras-glorot-uniform</c>, <c>keras-glorot-normal</c>, <c>keras-he-uniform</c>, <c>keras-he-normal</c>,
+    /// <c>keras-lecun-uniform</c>, <c>keras-lecun-normal</c>, <c>orthogonal</c>, <c>identity</c>, <c>dirac</c>,
+    /// <c>constant</c>, <c>zeros</c>, <c>ones</c>; aliases: normalized and normalised (= xavier-uniform, Glorot
+    /// &amp; Bengio 2010), kaiming-uniform, kaiming-normal, msra, trunc-normal, pytorch-truncated-normal, tf-truncated-normal,
+    /// eye, zero. <see cref="All"/> has each with its formula; <see cref="Initializers"/> has a typed method for each.
+    /// </summary>
+    /// <example><c>Schemes.Create("he-normal", new InitOptions { Nonlinearity = "relu" }).Create([256, 784], seed: 1)</c></example>
     public static Initializer Create(string name, InitOptions? options = null)
     {
         options ??= new InitOptions();
@@ -101,11 +181,16 @@ public static class Schemes
     private static VarianceScaling Fan(InitOptions o, string name, double scale, FanMode mode, Distribution distribution, double defaultGain) =>
         WithLayer(o, new VarianceScaling(scale, mode, distribution, GainOf(o, defaultGain), LayoutOf(o), name));
 
-    private static VarianceScaling WithLayer(InitOptions o, VarianceScaling scheme)
+    // Keras' VarianceScaling presets: no gain, Keras' kernel layout [k…, in, out] unless --layout says otherwise, and
+    // with a layer Keras' own fans of it (keras/src/initializers/random_initializers.py, compute_fans).
+    private static VarianceScaling Keras(InitOptions o, string name, double scale, FanMode mode, Distribution distribution) =>
+        WithLayer(o, new VarianceScaling(scale, mode, distribution, 1.0, o.Layout ?? TensorLayout.KernelInOut, name), FanConvention.Keras);
+
+    private static VarianceScaling WithLayer(InitOptions o, VarianceScaling scheme, FanConvention convention = FanConvention.Layer)
     {
         if (o.FanConvention is not null && o.Layer is null)
             throw new ArgumentException("--fan-convention needs a layer (--layer …): it says how fans follow from the layer.");
-        return o.Layer is null ? scheme : scheme with { Layer = o.Layer, FanConvention = o.FanConvention ?? FanConvention.Layer };
+        return o.Layer is null ? scheme : scheme with { Layer = o.Layer, FanConvention = o.FanConvention ?? convention };
     }
 
     // The mode given, or the first allowed (the source's default); a mode the source does not define is refused.

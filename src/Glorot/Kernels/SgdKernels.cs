@@ -105,4 +105,38 @@ internal static class SgdKernels
             total += TensorPrimitives.SumOfSquares(g.Slice(i, Math.Min(4096, g.Length - i)));
         return Math.Sqrt(total);
     }
+
+    /// <summary>
+    /// PyTorch's SGD with Nesterov momentum (dampening 0): g′ = g + λ·p; v = μ·v + g′; p = p − lr·(g′ + μ·v)
+    /// (torch/optim/sgd.py, _single_tensor_sgd with nesterov=True). p, g, v: (n).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void NesterovStep(Span<float> p, ReadOnlySpan<float> g, Span<float> v, float lr, float momentum, float weightDecay)
+    {
+        if (p.Length != g.Length || p.Length != v.Length) throw new ArgumentException("NesterovStep: lengths differ.");
+        int n = p.Length, i = 0;
+        ref float pr = ref MemoryMarshal.GetReference(p);
+        ref float gr = ref MemoryMarshal.GetReference(g);
+        ref float vr = ref MemoryMarshal.GetReference(v);
+        var vmu = Vector256.Create(momentum);
+        var vwd = Vector256.Create(weightDecay);
+        var vlr = Vector256.Create(-lr);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8)
+            {
+                var pv = Vector256.LoadUnsafe(ref pr, (nuint)i);
+                var gv = Vector256.FusedMultiplyAdd(vwd, pv, Vector256.LoadUnsafe(ref gr, (nuint)i));
+                var vv = Vector256.FusedMultiplyAdd(vmu, Vector256.LoadUnsafe(ref vr, (nuint)i), gv);
+                vv.StoreUnsafe(ref vr, (nuint)i);
+                Vector256.FusedMultiplyAdd(vlr, Vector256.FusedMultiplyAdd(vmu, vv, gv), pv).StoreUnsafe(ref pr, (nuint)i);
+            }
+        for (; i < n; i++)
+        {
+            float pv = Unsafe.Add(ref pr, i);
+            float gv = MathF.FusedMultiplyAdd(weightDecay, pv, Unsafe.Add(ref gr, i));
+            float vv = MathF.FusedMultiplyAdd(momentum, Unsafe.Add(ref vr, i), gv);
+            Unsafe.Add(ref vr, i) = vv;
+            Unsafe.Add(ref pr, i) = MathF.FusedMultiplyAdd(-lr, MathF.FusedMultiplyAdd(momentum, vv, gv), pv);
+        }
+    }
 }

@@ -1,8 +1,10 @@
 namespace Glorot.Nn;
 
 /// <summary>
-/// Minibatch stochastic gradient descent, with PyTorch's torch.optim.SGD semantics (dampening 0, no Nesterov):
-/// g ← ∇L (batch mean) clipped as asked, g ← g + λ·θ, v ← μ·v + g, θ ← θ − ε·v (v ≡ g when μ = 0).
+/// Minibatch stochastic gradient descent, with PyTorch's torch.optim.SGD semantics (dampening 0):
+/// g ← ∇L (batch mean) clipped as asked, g ← g + λ·θ, v ← μ·v + g, θ ← θ − ε_t·v (v ≡ g when μ = 0); with
+/// Nesterov, θ ← θ − ε_t·(g + μ·v) after the same v (torch/optim/sgd.py, _single_tensor_sgd). ε_t comes from
+/// <see cref="Schedule"/>.
 /// Glorot &amp; Bengio (2010) §2.3 used plain SGD (μ = 0, λ = 0, no clipping) at minibatch 10.
 /// </summary>
 public sealed record SgdOptions
@@ -12,6 +14,16 @@ public sealed record SgdOptions
 
     /// <summary>μ, momentum in [0, 1); 0 = plain SGD.</summary>
     public float Momentum { get; init; }
+
+    /// <summary>Nesterov momentum (torch.optim.SGD(nesterov=True)): the step is g + μ·v instead of v; needs μ &gt; 0.</summary>
+    public bool Nesterov { get; init; }
+
+    /// <summary>The learning rate of each update as a function of its number (<see cref="LearningRateSchedule"/>);
+    /// constant by default.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>ε_t, the rate of update <paramref name="update"/> (0-based): <see cref="Schedule"/> at the base rate, in float.</summary>
+    public float LearningRateAt(long update) => (float)Schedule.At(update, LearningRate);
 
     /// <summary>λ, L2 weight decay added to the gradient of every parameter (weights and biases, as PyTorch).</summary>
     public float WeightDecay { get; init; }
@@ -37,6 +49,10 @@ public sealed record SgdOptions
             throw new ArgumentException($"Learning rate {LearningRate} must be finite and positive.");
         if (!(Momentum >= 0 && Momentum < 1))
             throw new ArgumentException($"Momentum {Momentum} must be in [0, 1).");
+        if (Nesterov && Momentum == 0)
+            throw new ArgumentException("Nesterov momentum needs a momentum above 0 (as torch.optim.SGD).");
+        ArgumentNullException.ThrowIfNull(Schedule);
+        Schedule.Validate(LearningRate);
         if (!float.IsFinite(WeightDecay) || WeightDecay < 0)
             throw new ArgumentException($"Weight decay {WeightDecay} must be finite and non-negative.");
         if (ClipGlobalNorm is { } n && !(n > 0 && float.IsFinite(n)))

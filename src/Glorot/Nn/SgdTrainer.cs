@@ -73,8 +73,53 @@ public sealed class SgdTrainer
     /// <summary>The largest batch <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/> accepts.</summary>
     public int BatchSize { get; }
 
-    /// <summary>Updates applied so far.</summary>
-    public long StepCount { get; private set; }
+    /// <summary>
+    /// Updates applied so far: the number of the next update, from which <see cref="SgdOptions.Schedule"/> gives its
+    /// learning rate. Set it when continuing from a checkpoint (with <see cref="SetMomentum"/>) so that the run goes on
+    /// bit for bit as if it had not stopped.
+    /// </summary>
+    public long StepCount
+    {
+        get => _stepCount;
+        set => _stepCount = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The step count cannot be negative.");
+    }
+
+    private long _stepCount;
+
+    // ε of the update in progress: the schedule's rate at StepCount.
+    private float _learningRate;
+
+    /// <summary>Whether the optimizer keeps a momentum buffer v per parameter (μ &gt; 0), which a checkpoint must hold.</summary>
+    public bool HasMomentum => _weightVelocity is not null;
+
+    /// <summary>
+    /// Copies layer <paramref name="layer"/>'s momentum buffer out: <paramref name="weight"/> (out × in, row-major, as
+    /// <see cref="Mlp.Weight"/>) and <paramref name="bias"/> (out); torch.optim.SGD's state["momentum_buffer"].
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No momentum (<see cref="HasMomentum"/> is false).</exception>
+    public void CopyMomentum(int layer, Span<float> weight, Span<float> bias)
+    {
+        CheckMomentum(layer, weight.Length, bias.Length);
+        PackedWeights.UnpackTransposed(_weightVelocity![layer], weight);
+        _biasVelocity![layer].CopyTo(bias);
+    }
+
+    /// <summary>Sets layer <paramref name="layer"/>'s momentum buffer (the layout of <see cref="CopyMomentum"/>).</summary>
+    /// <exception cref="InvalidOperationException">No momentum (<see cref="HasMomentum"/> is false).</exception>
+    public void SetMomentum(int layer, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias)
+    {
+        CheckMomentum(layer, weight.Length, bias.Length);
+        _weightVelocity![layer].Pack(weight, _mlp.FanIn(layer), transposed: true);
+        bias.CopyTo(_biasVelocity![layer]);
+    }
+
+    private void CheckMomentum(int layer, int weights, int biases)
+    {
+        if (_weightVelocity is null) throw new InvalidOperationException("This trainer has no momentum buffer (momentum 0).");
+        if ((uint)layer >= (uint)_mlp.LayerCount) throw new ArgumentOutOfRangeException(nameof(layer), layer, $"Layers are 0..{_mlp.LayerCount - 1}.");
+        if (weights != _mlp.FanOut(layer) * _mlp.FanIn(layer) || biases != _mlp.FanOut(layer))
+            throw new ArgumentException($"Layer {layer}'s momentum buffer is {_mlp.FanOut(layer)}×{_mlp.FanIn(layer)} weights and {_mlp.FanOut(layer)} biases.");
+    }
 
     /// <summary>Rows in the last batch seen by <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/> or <see cref="Evaluate"/>.</summary>
     public int Rows { get; private set; }
@@ -92,6 +137,7 @@ public sealed class SgdTrainer
         using var threads = UseThreads();
         double loss = ForwardLoss(inputs, labels, out correct);
         if (!double.IsFinite(loss)) throw Diverged(loss);
+        _learningRate = Options.LearningRateAt(StepCount);
         var weights = _mlp.PackedWeightsForUpdate();
         Backward(Rows, weights, update: true);
         if (_weightGradients is not null) ApplyGradients(weights);
@@ -106,7 +152,7 @@ public sealed class SgdTrainer
     /// </summary>
     private void Backward(int rows, PackedMatrix[] weights, bool update)
     {
-        float lr = Options.LearningRate;
+        float lr = _learningRate;
         for (int l = _mlp.LayerCount - 1; l >= 0; l--)
         {
             var f = _mlp.LayerActivation(l);
@@ -124,13 +170,28 @@ public sealed class SgdTrainer
     }
 
     /// <summary>
-    /// Forward pass and loss only (no update): inputs (rows × inputs), labels (rows). Returns the mean loss
-    /// and counts correct predictions. Overwrites s and z (and the output layer's dL/ds) of the last step.
+    /// Forward pass and loss only (no update) on a data set of any length: inputs (n × inputs), labels (n), taken in
+    /// batches of at most <see cref="BatchSize"/> rows. Returns the mean loss over the n examples and counts the
+    /// correct predictions. Overwrites s and z (and the output layer's dL/ds) with those of the last batch.
     /// </summary>
     public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, out int correct)
     {
         using var threads = UseThreads();
-        return ForwardLoss(inputs, labels, out correct);
+        int n = labels.Length, width = _mlp.Widths[0];
+        if (n == 0) throw new ArgumentException("Evaluate needs at least one example.", nameof(labels));
+        if (inputs.Length != (long)n * width)
+            throw new ArgumentException($"Inputs hold {inputs.Length} values; {n} rows of {width} need {(long)n * width}.", nameof(inputs));
+        // One batch: the loss exactly as a training step computes it (no rescaling that could move its last bit).
+        if (n <= BatchSize) return ForwardLoss(inputs, labels, out correct);
+        double lossSum = 0;
+        correct = 0;
+        for (int first = 0; first < n; first += BatchSize)
+        {
+            int rows = Math.Min(BatchSize, n - first);
+            lossSum += ForwardLoss(inputs.Slice(first * width, rows * width), labels.Slice(first, rows), out int c) * rows;
+            correct += c;
+        }
+        return lossSum / n;
     }
 
     /// <summary>
@@ -260,12 +321,17 @@ public sealed class SgdTrainer
                     TensorPrimitives.Multiply(_biasGradients![l], (float)coefficient, _biasGradients[l]);
                 }
         }
-        float lr = Options.LearningRate, mu = Options.Momentum, wd = Options.WeightDecay;
+        float lr = _learningRate, mu = Options.Momentum, wd = Options.WeightDecay;
         for (int l = 0; l < layers; l++)
         {
             var w = PackedWeights.Storage(weights[l]);
             var gw = PackedWeights.Storage(_weightGradients![l]);
-            if (_weightVelocity is not null)
+            if (_weightVelocity is not null && Options.Nesterov)
+            {
+                SgdKernels.NesterovStep(w, gw, PackedWeights.Storage(_weightVelocity[l]), lr, mu, wd);
+                SgdKernels.NesterovStep(_mlp.Bias(l), _biasGradients![l], _biasVelocity![l], lr, mu, wd);
+            }
+            else if (_weightVelocity is not null)
             {
                 SgdKernels.MomentumStep(w, gw, PackedWeights.Storage(_weightVelocity[l]), lr, mu, wd);
                 SgdKernels.MomentumStep(_mlp.Bias(l), _biasGradients![l], _biasVelocity![l], lr, mu, wd);

@@ -72,4 +72,16 @@ public class BenchTrainCommandTests
         Assert.Equal(2, code);
         Assert.Contains(message, stderr);
     }
+
+    [Fact]
+    public void Nesterov_is_measured_with_momentum_and_refused_without()
+    {
+        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--peak", "117", "--momentum", "0.9", "--nesterov", "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.True(json.RootElement.GetProperty("nesterov").GetBoolean());
+        var (bad, _, error) = Glorot([.. Tiny, "--nesterov"]);
+        Assert.Equal(2, bad);
+        Assert.Contains("Nesterov momentum needs a momentum above 0", error);
+    }
 }

@@ -181,10 +181,30 @@ public sealed class InitCommandTests : IDisposable
                      "identity", "dirac", "constant", "zeros", "ones" })
             Assert.Matches($@"(?m)^{name}\s", stdout);
         Assert.Contains("√(6/(fan_in + fan_out))", stdout);
+        foreach (var keras in new[] { "keras-glorot-uniform", "keras-glorot-normal", "keras-he-uniform", "keras-he-normal", "keras-lecun-uniform", "keras-lecun-normal" })
+            Assert.Matches($@"(?m)^{keras}\s", stdout);
+    }
+
+    [Fact]
+    public void A_keras_scheme_reads_a_shape_in_keras_layout_and_draws_a_corrected_truncated_normal()
+    {
+        // [3, 3, 16, 32] in Keras' layout: fan_in 144, so the std after truncation is √(2/144).
+        var (code, stdout, stderr) = CliRunner.Run("init", "keras-he-normal", "--shape", "3,3,16,32", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(144, root.GetProperty("fan_in").GetInt64());
+        Assert.Equal(Math.Sqrt(2.0 / 144), root.GetProperty("std").GetDouble(), 12);
+        // 4608 values: the sample std's relative standard error is ≈ 1/√(2n) ≈ 1 %; 5 % is five of them.
+        Assert.InRange(root.GetProperty("drawn").GetProperty("std").GetDouble(), 0.95 * Math.Sqrt(2.0 / 144), 1.05 * Math.Sqrt(2.0 / 144));
     }
 
     [Theory]
     [InlineData("Unknown scheme 'bogus'", "init", "bogus", "--shape", "4,4")]
+    [InlineData("Unknown scheme 'xavier-unifrom'. Did you mean xavier-uniform?", "init", "xavier-unifrom", "--shape", "4,4")]
+    [InlineData("'he_normal' means two things", "init", "he_normal", "--shape", "4,4")]
+    [InlineData("Say keras-glorot-normal or xavier-normal.", "init", "glorot_normal", "--shape", "4,4")]
+    [InlineData("Did you mean pytorch-linear?", "init", "--preset", "pytorch_lineer", "--in", "3", "--out", "8")]
     [InlineData("Dimension 1 of shape [256, 0] is 0", "init", "xavier-uniform", "--shape", "256,0")]
     [InlineData("not an integer", "init", "xavier-uniform", "--shape", "256,abc")]
     [InlineData("at least two dimensions", "init", "xavier-uniform", "--shape", "784")]

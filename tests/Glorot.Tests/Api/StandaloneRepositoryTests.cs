@@ -71,11 +71,5 @@ public class StandaloneRepositoryTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Glorot.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no Glorot.sln above {AppContext.BaseDirectory}");
-    }
+    private static string RepositoryRoot() => Support.Repository.Root;
 }

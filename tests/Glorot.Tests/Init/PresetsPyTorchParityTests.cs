@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Glorot.Init;
 
@@ -45,7 +44,7 @@ public sealed class PresetsPyTorchParityTests : IDisposable
             "print(json.dumps(out))",
         ];
         var script = string.Join("\n", lines);
-        var output = RunPython(script);
+        var output = Support.Python.Run(script);
         Skip.If(output is null, "python3 with torch is not installed");
         var torch = JsonDocument.Parse(output!).RootElement;
         for (var i = 0; i < Cases.Length; i++)
@@ -80,31 +79,5 @@ public sealed class PresetsPyTorchParityTests : IDisposable
         var values = new float[bytes.Length / 4];
         Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
         return values;
-    }
-
-    // Debian's python3-torch lives in /usr/bin/python3, which may not be the python3 first on PATH.
-    private static string? RunPython(string script) =>
-        File.Exists("/usr/bin/python3") ? RunPython("/usr/bin/python3", script) ?? RunPython("python3", script) : RunPython("python3", script);
-
-    private static string? RunPython(string python, string script)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add("-");
-            using var process = Process.Start(start)!;
-            process.StandardInput.Write(script);
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(120_000)) { process.Kill(); return null; }
-            if (process.ExitCode != 0)
-                return stderr.Result.Contains("No module named") ? null : throw new InvalidOperationException($"python3 failed: {stderr.Result}");
-            return stdout.Result;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null; // no python3 on this machine
-        }
     }
 }

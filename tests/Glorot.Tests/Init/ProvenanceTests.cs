@@ -25,10 +25,31 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal([64, 3, 5, 5], p.Shape);
         Assert.Equal((75L, 1600L), (p.FanIn!.Value, p.FanOut!.Value));
         Assert.Equal(Gain.LeakyRelu(0.2), p.Gain);
-        Assert.Equal("FanIn", p.Parameters["Mode"]);
-        Assert.Equal("conv2d 3→64, kernel 5x5, groups 1", p.Parameters["Layer"]);
+        Assert.Equal("fan_in", p.Parameters["mode"]);
+        Assert.Equal("conv2d 3→64, kernel 5x5, groups 1", p.Parameters["layer"]);
         Assert.Equal((ulong.MaxValue, 7UL), (p.Seed, p.Stream));
         Assert.Equal(("philox4x32-10", RandomFill.AlgorithmVersion), (p.Generator, p.GeneratorVersion));
+    }
+
+    [Fact]
+    public void Every_key_and_every_word_valued_field_is_snake_case()
+    {
+        var p = Provenance.Of(Schemes.Create("variance-scaling", new InitOptions { Distribution = Distribution.TruncatedNormal, Mode = FanMode.FanGeoAvg }), [8, 4], 1);
+        Assert.Equal("truncated_normal", p.Distribution);
+        Assert.Equal(
+            ["distribution=truncated_normal", "fan_convention=layer", "gain=1", "layout=out_in_kernel", "mode=fan_geo_avg", "name=variance-scaling", "scale=1"],
+            p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"));
+        using var json = System.Text.Json.JsonDocument.Parse(p.ToJson());
+        Assert.All(json.RootElement.EnumerateObject(), f => Assert.Matches("^[a-z_]+$", f.Name));
+        // The scheme keeps its registry name, which Schemes.Find reads back.
+        Assert.Equal("variance-scaling", Schemes.Find(p.Scheme).Name);
+    }
+
+    [Fact]
+    public void A_schema_1_record_is_still_read_as_written()
+    {
+        var v1 = Sample().ToJson().Replace("\"schema_version\": 2", "\"schema_version\": 1").Replace("\"mode\": \"fan_in\"", "\"Mode\": \"FanIn\"");
+        Assert.Equal("FanIn", Provenance.Parse(v1).Parameters["Mode"]);
     }
 
     [Fact]
@@ -58,7 +79,7 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal(Path.Combine(_directory, "w.init.json"), path);
         var back = Provenance.ReadBeside(npy);
         Assert.Equal(("orthogonal", "w", 42UL, 3UL), (back.Scheme, back.Name, back.Seed, back.Stream));
-        Assert.Equal("1.5", back.Parameters["Gain"]);
+        Assert.Equal("1.5", back.Parameters["gain"]);
     }
 
     [Fact]
@@ -81,7 +102,8 @@ public sealed class ProvenanceTests : IDisposable
                 { "", "not valid JSON" },
                 { "[]", "expected a JSON object" },
                 { good.Replace("\"seed\"", "\"sed\""), "unknown field 'sed'" },
-                { good.Replace("\"schema_version\": 1", "\"schema_version\": 2"), "schema_version 2 is not supported" },
+                { good.Replace("\"schema_version\": 2", "\"schema_version\": 3"), "schema_version 3 is not supported" },
+                { good.Replace("\"schema_version\": 2", "\"schema_version\": 0"), "schema_version 0 is not supported" },
                 { good.Replace("\"shape\": [\n    64,", "\"shape\": [\n    0,"), "dimension 0 must be a positive" },
                 { good.Replace("\"shape\": [\n    64,", "\"shape\": [\n    1e10,"), "dimension 0 must be a positive" },
                 { good.Replace("\"shape\": [\n    64,", "\"shape\": [\n    \"64\","), "dimension 0 must be a positive" },

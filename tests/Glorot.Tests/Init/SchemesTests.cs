@@ -22,7 +22,11 @@ public class SchemesTests
         { "xavier-uniform", new InitOptions(), Math.Sqrt(2.0 / 800), "uniform" },
         { "xavier-uniform", new InitOptions { Nonlinearity = "tanh" }, 5.0 / 3 * Math.Sqrt(2.0 / 800), "uniform" },
         { "xavier-normal", new InitOptions(), Math.Sqrt(2.0 / 800), "normal" },
-        { "glorot-normal", new InitOptions { Gain = 2 }, 2 * Math.Sqrt(2.0 / 800), "normal" },
+        { "xavier_normal_", new InitOptions { Gain = 2 }, 2 * Math.Sqrt(2.0 / 800), "normal" },
+        // Keras' layout [in, out]: fan_in 300, fan_out 500; the std after truncation is the target.
+        { "keras-glorot-normal", new InitOptions(), Math.Sqrt(2.0 / 800), "truncated-normal" },
+        { "keras-he-normal", new InitOptions(), Math.Sqrt(2.0 / 300), "truncated-normal" },
+        { "keras-lecun-uniform", new InitOptions(), Math.Sqrt(1.0 / 300), "uniform" },
         { "caffe-xavier", new InitOptions(), Math.Sqrt(1.0 / 500), "uniform" },
         { "caffe-xavier", new InitOptions { Mode = FanMode.FanOut }, Math.Sqrt(1.0 / 300), "uniform" },
         { "caffe-xavier", new InitOptions { Mode = FanMode.FanAvg }, Math.Sqrt(1.0 / 400), "uniform" },

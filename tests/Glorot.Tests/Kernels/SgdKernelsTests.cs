@@ -53,6 +53,27 @@ public class SgdKernelsTests
     }
 
     [Fact]
+    public void NesterovStep_follows_torch_sgd_nesterov_for_every_length()
+    {
+        for (int n = 0; n <= 40; n++)
+        {
+            var p = Values(n, 1f);
+            var g = Values(n, 3f);
+            var v = Values(n, 0.5f);
+            var p2 = (float[])p.Clone();
+            var v2 = (float[])v.Clone();
+            SgdKernels.NesterovStep(p2, g, v2, 0.1f, 0.9f, 0.01f);
+            for (int i = 0; i < n; i++)
+            {
+                // g′ = g + λp; v = μv + g′; p ← p − ε(g′ + μv), in double.
+                double gg = g[i] + 0.01 * p[i], vv = 0.9 * v[i] + gg;
+                Assert.Equal(vv, v2[i], 1e-5);
+                Assert.Equal(p[i] - 0.1 * (gg + 0.9 * vv), p2[i], 1e-5);
+            }
+        }
+    }
+
+    [Fact]
     public void Norm_and_ClipByValue_match_their_definitions()
     {
         var g = Values(10_001, 2f);

@@ -1,0 +1,16 @@
+namespace Glorot.Tests.Support;
+
+/// <summary>The repository the tests run from, for tests that check the docs against the code.</summary>
+internal static class Repository
+{
+    /// <summary>The directory holding Glorot.sln above the test binaries.</summary>
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Glorot.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"no Glorot.sln above {AppContext.BaseDirectory}");
+    }
+}
