@@ -40,6 +40,20 @@ internal static class RunCheckpoints
     }
 
     /// <summary>
+    /// Deletes every checkpoint of a completed run (<see cref="RunOptions.KeepCheckpoints"/> false): the directory is
+    /// first renamed out of the way, so a kill during the deletion leaves either all checkpoints or none.
+    /// </summary>
+    public static void DeleteAll(RunDirectory dir)
+    {
+        string doomed = dir.Checkpoints + ".deleted";
+        AtomicFile.DeleteDirectory(doomed);
+        if (!Directory.Exists(dir.Checkpoints)) return;
+        Directory.Move(dir.Checkpoints, doomed);
+        AtomicFile.SyncDirectory(dir.Root);
+        AtomicFile.DeleteDirectory(doomed);
+    }
+
+    /// <summary>
     /// Loads the newest complete, finite checkpoint into <paramref name="mlp"/> and returns its state; null when there
     /// is none. Newer ones that are incomplete or damaged are removed, and <paramref name="notice"/> hears why.
     /// </summary>

@@ -86,7 +86,10 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             }
             return Finish(RunStatus.Paused, step, Seconds(), null);
         }
-        return Finish(RunStatus.Completed, step, Seconds(), null);
+        var completed = Finish(RunStatus.Completed, step, Seconds(), null);
+        // After run.json says completed (a kill before this point leaves a run that resumes from its checkpoint).
+        if (!options.KeepCheckpoints) RunCheckpoints.DeleteAll(dir);
+        return completed;
     }
 
     private string Where(int denseLayer) => DivergenceInfo.LayerName(denseLayer, mlp.LayerCount) is { } name

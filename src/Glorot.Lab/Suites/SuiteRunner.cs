@@ -70,6 +70,7 @@ public static class SuiteRunner
                 Force = options.Force && !resume,
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
+                KeepCheckpoints = options.KeepCheckpoints,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
