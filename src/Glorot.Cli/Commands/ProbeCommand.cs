@@ -51,6 +51,7 @@ internal static class ProbeCommand
         var jacobianExamples = new Option<int>("--jacobian-examples") { Description = "examples whose Jacobians are decomposed", DefaultValueFactory = _ => 3 };
         var bins = new Option<int>("--bins") { Description = "histogram bins per layer and quantity", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "print measured and predicted values as JSON instead of a table" };
+        var wide = new Option<bool>("--wide") { Description = "one table with every column (about 150 columns wide) instead of a forward and a backward table that fit 100" };
         var csv = new Option<string?>("--csv") { Description = "also write every number (summaries and histograms) as CSV into this directory" };
 
         var command = new Command("probe",
@@ -58,7 +59,7 @@ internal static class ProbeCommand
             "gradient std (dL/ds, per example), weight-gradient std (dL/dW, per example) and optionally the Jacobian's mean " +
             "singular value, measured on the first N test examples beside the mean-field prediction (Poole et al. 2016) and the " +
             "linear-regime prediction (Glorot & Bengio 2010, eqs. 5–7). No weight is changed.");
-        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, csv, ThreadsOption.Create() })
+        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, wide, csv, ThreadsOption.Create() })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -94,7 +95,7 @@ internal static class ProbeCommand
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
-            else ProbeReport.Print(report, output);
+            else ProbeReport.Print(report, output, result.GetValue(wide));
             return 0;
         });
         return command;
