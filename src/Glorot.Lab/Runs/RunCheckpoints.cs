@@ -1,4 +1,5 @@
 using Glorot.IO;
+using Glorot.Kernels;
 using Glorot.Nn;
 
 namespace Glorot.Lab.Runs;
@@ -72,7 +73,7 @@ internal static class RunCheckpoints
                 if (Path.GetFileName(candidate) != Path.GetFileName(dir.Checkpoint(state.Step)))
                     throw new InvalidDataException($"{candidate}: its state says step {state.Step}.");
                 MlpCheckpoint.LoadParameters(mlp, candidate);
-                if (!AllFinite(mlp.ReadOnlyParameters))
+                if (!FiniteCheck.All(mlp.ReadOnlyParameters))
                     throw new InvalidDataException($"{candidate}: holds non-finite weights, so it is not a good checkpoint.");
                 if (skipped.Count > 0)
                     notice($"resuming from {Path.GetFileName(candidate)}, the newest complete checkpoint; skipped: {string.Join("; ", skipped)}");
@@ -89,12 +90,5 @@ internal static class RunCheckpoints
         if (damaged)
             throw new InvalidDataException($"{dir.Root}: no usable checkpoint ({string.Join("; ", skipped)}); repair it, or start over with --force (deletes the run's results).");
         return null;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-            if (!float.IsFinite(v)) return false;
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
+using Glorot.Kernels;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -99,15 +100,8 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     private int? FirstNonFiniteLayer()
     {
         for (int l = 0; l < mlp.LayerCount; l++)
-            if (!AllFinite(mlp.Weight(l)) || !AllFinite(mlp.Bias(l))) return l;
+            if (!FiniteCheck.All(mlp.Weight(l)) || !FiniteCheck.All(mlp.Bias(l))) return l;
         return null;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-            if (!float.IsFinite(v)) return false;
-        return true;
     }
 
     // Evaluation and probes due at this step; false when the network's outputs are no longer finite, with the layer
