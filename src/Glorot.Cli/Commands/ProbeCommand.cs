@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Glorot.Data;
 using Glorot.Init;
+using Glorot.Lab.Runs;
 using Glorot.Nn;
 using Glorot.Probes;
 using Glorot.Random;
@@ -40,7 +41,7 @@ internal static class ProbeCommand
         var path = new Option<string?>("--path") { Description = "directory of the data set's files (mnist, fashion-mnist, cifar10)" };
         var scaling = new Option<string>("--scaling")
         {
-            Description = "pixel scaling: zero-one ([0,1], default) or minus-one-one ([−1,1])",
+            Description = "pixel scaling: zero-one ([0,1], default), minus-one-one ([−1,1]) or standardize (zero mean, unit variance per pixel)",
             DefaultValueFactory = _ => "zero-one",
         };
         var inputs = new Option<int>("--inputs") { Description = "input width for --dataset gaussian", DefaultValueFactory = _ => 1024 };
@@ -73,7 +74,7 @@ internal static class ProbeCommand
             if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
                 throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                ParseScaling(result.GetValue(scaling) ?? "zero-one"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
+                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
             RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
             var hiddenInit = Schemes.Create(result.GetValue(init) ?? "standard");
             var topInit = Schemes.Create(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
@@ -109,13 +110,6 @@ internal static class ProbeCommand
             throw new ArgumentException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
         MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
     }
-
-    private static PixelScaling ParseScaling(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "zero-one" or "01" => PixelScaling.ZeroOne,
-        "minus-one-one" or "-11" => PixelScaling.MinusOneOne,
-        _ => throw new ArgumentException($"--scaling '{text}' is not one of zero-one, minus-one-one."),
-    };
 
     private static (float[] X, int[] Y, int Inputs, int Classes, string Source) LoadProbeSet(string name, string? path,
         PixelScaling scaling, int n, int inputs, int classes, ulong seed)

@@ -95,20 +95,20 @@ public static class FigureStyle
         return new FigureFile(id, title, caption, paper, stem + ".png", stem + ".svg", stem + ".csv", wide);
     }
 
-    // SkiaSharp's Linux build may lack fontconfig: register a known font file once (as DataPreview's Fonts does).
+    // SkiaSharp's Linux build may lack fontconfig: register the font file Fonts finds, once.
     private static string? Font()
     {
         lock (FontLock)
         {
-            if (_font is not null) return _font.Length == 0 ? null : _font;
-            _font = "";
-            foreach (var path in new[] { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf" })
-                if (File.Exists(path))
+            if (_font is null)
+            {
+                _font = "";
+                if (Fonts.SansFile() is { } sans)
                 {
-                    ScottPlot.Fonts.AddFontFile("DejaVu Sans", path);
-                    _font = "DejaVu Sans";
-                    break;
+                    ScottPlot.Fonts.AddFontFile(sans.Family, sans.Path);
+                    _font = sans.Family;
                 }
+            }
             return _font.Length == 0 ? null : _font;
         }
     }

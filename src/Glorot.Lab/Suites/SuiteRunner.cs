@@ -144,7 +144,7 @@ public static class SuiteRunner
         {
             if (progress is null) return null;
             long last = 0;
-            return new Forward<RunProgress>(p =>
+            return new SyncProgress<RunProgress>(p =>
             {
                 long mine = Math.Max(0, p.Step - counted);
                 // One report at a time, so that the suite's count only grows in the order the sink hears it.
@@ -156,10 +156,5 @@ public static class SuiteRunner
                 }
             });
         }
-    }
-
-    private sealed class Forward<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }
