@@ -45,6 +45,23 @@ public class ProbeCommandTests
     }
 
     [Fact]
+    public void The_table_fits_a_100_column_terminal_and_wide_prints_every_column_in_one()
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. Small, "--jacobian", "--jacobian-examples", "1"]);
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 100, $"{line.TrimEnd().Length} columns: {line}"));
+        Assert.Contains("forward: activations", stdout);
+        Assert.Contains("backward: gradients and layer Jacobians", stdout);
+        Assert.DoesNotContain(lines, l => l.Contains("act std", StringComparison.Ordinal) && l.Contains("J mean σ", StringComparison.Ordinal));
+
+        (code, stdout, stderr) = CliRunner.Run([.. Small, "--jacobian", "--jacobian-examples", "1", "--wide"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains(stdout.Split('\n'), l => l.Contains("act std", StringComparison.Ordinal) && l.Contains("J mean σ", StringComparison.Ordinal));
+        Assert.Contains(stdout.Split('\n'), l => l.TrimEnd().Length > 100);
+    }
+
+    [Fact]
     public void Shapeset_is_the_default_probe_set()
     {
         var (code, stdout, stderr) = CliRunner.Run("probe", "--hidden", "30x2", "--examples", "10");

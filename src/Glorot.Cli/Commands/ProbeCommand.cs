@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Glorot.Data;
 using Glorot.Init;
+using Glorot.Lab.Runs;
 using Glorot.Nn;
 using Glorot.Probes;
 using Glorot.Random;
@@ -40,7 +41,7 @@ internal static class ProbeCommand
         var path = new Option<string?>("--path") { Description = "directory of the data set's files (mnist, fashion-mnist, cifar10)" };
         var scaling = new Option<string>("--scaling")
         {
-            Description = "pixel scaling: zero-one ([0,1], default) or minus-one-one ([−1,1])",
+            Description = "pixel scaling: zero-one ([0,1], default), minus-one-one ([−1,1]) or standardize (zero mean, unit variance per pixel)",
             DefaultValueFactory = _ => "zero-one",
         };
         var inputs = new Option<int>("--inputs") { Description = "input width for --dataset gaussian", DefaultValueFactory = _ => 1024 };
@@ -51,6 +52,7 @@ internal static class ProbeCommand
         var jacobianExamples = new Option<int>("--jacobian-examples") { Description = "examples whose Jacobians are decomposed", DefaultValueFactory = _ => 3 };
         var bins = new Option<int>("--bins") { Description = "histogram bins per layer and quantity", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "print measured and predicted values as JSON instead of a table" };
+        var wide = new Option<bool>("--wide") { Description = "one table with every column (about 150 columns wide) instead of a forward and a backward table that fit 100" };
         var csv = new Option<string?>("--csv") { Description = "also write every number (summaries and histograms) as CSV into this directory" };
 
         var command = new Command("probe",
@@ -58,7 +60,7 @@ internal static class ProbeCommand
             "gradient std (dL/ds, per example), weight-gradient std (dL/dW, per example) and optionally the Jacobian's mean " +
             "singular value, measured on the first N test examples beside the mean-field prediction (Poole et al. 2016) and the " +
             "linear-regime prediction (Glorot & Bengio 2010, eqs. 5–7). No weight is changed.");
-        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, csv, ThreadsOption.Create() })
+        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, wide, csv, ThreadsOption.Create() })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -72,7 +74,7 @@ internal static class ProbeCommand
             if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
                 throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                ParseScaling(result.GetValue(scaling) ?? "zero-one"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
+                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
             RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
             var hiddenInit = Schemes.Create(result.GetValue(init) ?? "standard");
             var topInit = Schemes.Create(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
@@ -94,7 +96,7 @@ internal static class ProbeCommand
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
-            else ProbeReport.Print(report, output);
+            else ProbeReport.Print(report, output, result.GetValue(wide));
             return 0;
         });
         return command;
@@ -108,13 +110,6 @@ internal static class ProbeCommand
             throw new ArgumentException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
         MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
     }
-
-    private static PixelScaling ParseScaling(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "zero-one" or "01" => PixelScaling.ZeroOne,
-        "minus-one-one" or "-11" => PixelScaling.MinusOneOne,
-        _ => throw new ArgumentException($"--scaling '{text}' is not one of zero-one, minus-one-one."),
-    };
 
     private static (float[] X, int[] Y, int Inputs, int Classes, string Source) LoadProbeSet(string name, string? path,
         PixelScaling scaling, int n, int inputs, int classes, ulong seed)

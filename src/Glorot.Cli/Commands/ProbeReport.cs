@@ -45,27 +45,48 @@ internal static class ProbeReport
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     });
 
-    public static void Print(Report report, TextWriter output)
+    /// <summary>Terminal width the default (split) tables fit in; <c>--wide</c> prints one table of every column.</summary>
+    public const int TerminalWidth = 100;
+
+    /// <summary>
+    /// Prints the network, then the measured and predicted values per layer: by default a forward table (activations)
+    /// and a backward table (gradients, Jacobians), each within <see cref="TerminalWidth"/> columns; <paramref name="wide"/>: one table.
+    /// </summary>
+    public static void Print(Report report, TextWriter output, bool wide = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = wide ? 200 : TerminalWidth;
         output.WriteLine($"network   {string.Join("-", report.Widths)}, {report.Activation}, init {report.Init} (output layer {report.OutputInit})");
-        output.WriteLine($"probe set {report.Source}; E[x²] = {G(report.InputSecondMoment)}, output dL/ds std = {G(report.OutputGradientStd)}, loss = {G(report.Loss)}");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("layer", "act std", "mean field", "linear", "p1 / p99", "mean field",
-            "dL/ds std", "mean field", "linear", "dL/dW std", "mean field", "J mean σ", "predicted");
-        foreach (var r in report.Layers)
-            table.AddRow(r.Layer.ToString(CultureInfo.InvariantCulture), G(r.ActivationStd), G(r.PredictedActivationStd), G(r.LinearActivationStd),
-                $"{G(r.P1)} / {G(r.P99)}", $"{G(r.PredictedP1)} / {G(r.PredictedP99)}",
-                G(r.BackpropStd), G(r.PredictedBackpropStd), G(r.LinearBackpropStd),
-                r.WeightGradientStd is { } w ? G(w) : "–", G(r.PredictedWeightGradientStd),
-                r.JacobianMeanSingularValue is { } j ? G(j) : "–", G(r.PredictedJacobianMeanSingularValue));
-        console.Write(table);
-        output.WriteLine("mean field: Poole et al. 2016 q-map through the activation; linear: Glorot & Bengio 2010 eqs. 5–7 (f′ = 1).");
-        output.WriteLine("dL/ds and dL/dW are per example; predictions start from the measured E[x²] and output-layer dL/ds.");
+        output.WriteLine($"probe set {report.Source}");
+        output.WriteLine($"          E[x²] = {G(report.InputSecondMoment)}, output dL/ds std = {G(report.OutputGradientStd)}, loss = {G(report.Loss)}");
+        string[] forwardColumns = ["act std", "mean field", "linear", "p1 / p99", "mean field"];
+        string[] backwardColumns = ["dL/ds std", "mean field", "linear", "dL/dW std", "mean field", "J mean σ", "predicted"];
+        static string[] Forward(Row r) => [G(r.ActivationStd), G(r.PredictedActivationStd), G(r.LinearActivationStd),
+            $"{G(r.P1)} / {G(r.P99)}", $"{G(r.PredictedP1)} / {G(r.PredictedP99)}"];
+        static string[] Backward(Row r) => [G(r.BackpropStd), G(r.PredictedBackpropStd), G(r.LinearBackpropStd),
+            r.WeightGradientStd is { } w ? G(w) : "–", G(r.PredictedWeightGradientStd),
+            r.JacobianMeanSingularValue is { } j ? G(j) : "–", G(r.PredictedJacobianMeanSingularValue)];
+        void Write(string? title, string[] columns, Func<Row, string[]> cells)
+        {
+            var table = new Table().Border(TableBorder.Simple);
+            if (title is not null) table.Title(title);
+            table.AddColumns(["layer", .. columns]);
+            foreach (var r in report.Layers) table.AddRow([r.Layer.ToString(CultureInfo.InvariantCulture), .. cells(r)]);
+            console.Write(table);
+        }
+        if (wide)
+            Write(null, [.. forwardColumns, .. backwardColumns], r => [.. Forward(r), .. Backward(r)]);
+        else
+        {
+            Write("forward: activations", forwardColumns, Forward);
+            Write("backward: gradients and layer Jacobians", backwardColumns, Backward);
+        }
+        output.WriteLine("mean field: Poole et al. 2016 q-map through the activation;");
+        output.WriteLine("linear: Glorot & Bengio 2010 eqs. 5–7 (f′ = 1). dL/ds and dL/dW are per example;");
+        output.WriteLine("predictions start from the measured E[x²] and output-layer dL/ds.");
     }
 
     private static string G(double x) => x.ToString("G3", CultureInfo.InvariantCulture);

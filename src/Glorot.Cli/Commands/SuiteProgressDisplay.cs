@@ -1,3 +1,4 @@
+using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ internal static class SuiteProgressDisplay
         if (!interactive)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            return work(new Sink(p =>
+            return work(new SyncProgress<SuiteProgress>(p =>
             {
                 lock (gate)
                     if (seen.Add(p.Stage + " " + p.Run))
@@ -34,7 +35,7 @@ internal static class SuiteProgressDisplay
             {
                 var suite = context.AddTask(Markup.Escape($"{title}: all runs"), maxValue: 1);
                 var runs = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                return work(new Sink(p =>
+                return work(new SyncProgress<SuiteProgress>(p =>
                 {
                     lock (gate)
                     {
@@ -53,10 +54,5 @@ internal static class SuiteProgressDisplay
                     }
                 }));
             });
-    }
-
-    private sealed class Sink(Action<SuiteProgress> report) : IProgress<SuiteProgress>
-    {
-        public void Report(SuiteProgress value) => report(value);
     }
 }

@@ -35,7 +35,7 @@ internal static class TrainCommand
                 Force = result.GetValue(force),
                 Cancellation = stop.Token,
                 Notice = line => error.WriteLine($"glorot: note: {line}"),
-                Progress = new Forward(p => report(p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"test error {100 * e:F1} %") : "training", p.Step, p.Updates)),
+                Progress = new SyncProgress<RunProgress>(p => report(p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"test error {100 * e:F1} %") : "training", p.Step, p.Updates)),
             }));
             switch (outcome.Status)
             {
@@ -53,10 +53,5 @@ internal static class TrainCommand
             }
         });
         return command;
-    }
-
-    private sealed class Forward(Action<RunProgress> report) : IProgress<RunProgress>
-    {
-        public void Report(RunProgress value) => report(value);
     }
 }

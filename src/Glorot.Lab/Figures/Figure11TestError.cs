@@ -53,6 +53,6 @@ public static class Figure11TestError
         plot.ShowLegend(ScottPlot.Edge.Right); // outside the data: the curves cross everywhere
         return FigureStyle.Save(plot, directory, "fig11-test-error", "Figure 11",
             seeds ? "Test error (%) against examples seen (10 per update), on the fixed test examples: mean ± one standard deviation over seeds."
-                  : "Test error (%) against examples seen (10 per update), on the fixed test examples.", paper, csv);
+                  : "Test error (%) against examples seen (10 per update), on the fixed test examples.", paper, csv, wide: true);
     }
 }

@@ -27,7 +27,7 @@ public static class Figure2SigmoidActivations
             bars.Color = color;
             foreach (var p in points) csv.Add(p.Step, layer, p.Mean, p.Std, p.Step / FigureStyle.UpdatesPerEpoch);
         }
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Edge.Right); // outside the axes: a legend never covers data
         FigureStyle.EpochAxis(plot);
         plot.Axes.SetLimitsY(0, 1);
         return FigureStyle.Save(plot, directory, "fig2-sigmoid-activations", "Figure 2",

@@ -37,7 +37,7 @@ public static class Figure3Saturation
             }
             foreach (var p in points) csv.Add(p.Step, layer, p.P01, p.P99, p.Std);
         }
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Edge.Right); // outside the axes: a legend never covers data
         FigureStyle.EpochAxis(plot);
         plot.Axes.SetLimitsY(-1.05, 1.05);
         return FigureStyle.Save(plot, directory, id, figure,

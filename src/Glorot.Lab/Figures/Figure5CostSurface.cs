@@ -34,7 +34,7 @@ public static class Figure5CostSurface
             + $"{100 * surface.PlateauFraction(CostSurface.Criterion.CrossEntropy):F1} % of the grid for cross-entropy, "
             + $"{100 * surface.PlateauFraction(CostSurface.Criterion.Quadratic):F1} % for the quadratic cost.",
             "Black top surface: cross-entropy (up to ≈5); red bottom surface: quadratic (≤ ≈1), with larger plateaus; both weights in [−4, 4].",
-            stem + ".png", stem + ".svg", stem + ".csv");
+            stem + ".png", stem + ".svg", stem + ".csv", Wide: true);
     }
 
     // Two panels on one canvas, as PNG and SVG (ScottPlot's Multiplot writes no SVG).

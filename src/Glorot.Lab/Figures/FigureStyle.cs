@@ -12,7 +12,8 @@ namespace Glorot.Lab.Figures;
 /// <param name="Png">PNG file.</param>
 /// <param name="Svg">SVG file.</param>
 /// <param name="Csv">The numbers behind it.</param>
-public sealed record FigureFile(string Id, string Title, string Caption, string Paper, string Png, string Svg, string Csv);
+/// <param name="Wide">Drawn wide: the report gives it the page's full width (Fig. 11, where many curves cross).</param>
+public sealed record FigureFile(string Id, string Title, string Caption, string Paper, string Png, string Svg, string Csv, bool Wide = false);
 
 /// <summary>
 /// Conventions shared by every figure: layers in a sequential viridis colour, the
@@ -23,6 +24,9 @@ public static class FigureStyle
 {
     /// <summary>Pixel size of saved figures.</summary>
     public const int Width = 720, Height = 480;
+
+    /// <summary>Pixel width of a figure drawn across the report's full width (<see cref="FigureFile.Wide"/>).</summary>
+    public const int WideWidth = 1200;
 
     private static readonly Lock FontLock = new();
     private static string? _font;
@@ -75,32 +79,36 @@ public static class FigureStyle
         plot.Axes.Bottom.Label.Text = "updates (top axis: the paper's epochs of 20k updates)";
     }
 
-    /// <summary>Saves <paramref name="plot"/> as DIR/ID.png and DIR/ID.svg and <paramref name="csv"/> as DIR/ID.csv.</summary>
-    public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, Csv csv)
+    /// <summary>
+    /// Saves <paramref name="plot"/> as DIR/ID.png and DIR/ID.svg and <paramref name="csv"/> as DIR/ID.csv;
+    /// <paramref name="wide"/> draws it <see cref="WideWidth"/> pixels wide for the report's full width.
+    /// </summary>
+    public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, Csv csv, bool wide = false)
     {
+        int width = wide ? WideWidth : Width;
         Directory.CreateDirectory(directory);
         string stem = Path.Combine(directory, id);
         // Through a temporary and a rename, as every results file (docs/LAB.md): a kill never leaves half a figure.
-        Glorot.IO.AtomicFile.Write(stem + ".png", stream => stream.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)));
-        Glorot.IO.AtomicFile.WriteAllText(stem + ".svg", plot.GetSvgXml(Width, Height));
+        Glorot.IO.AtomicFile.Write(stem + ".png", stream => stream.Write(plot.GetImageBytes(width, Height, ImageFormat.Png)));
+        Glorot.IO.AtomicFile.WriteAllText(stem + ".svg", plot.GetSvgXml(width, Height));
         csv.Save(stem + ".csv");
-        return new FigureFile(id, title, caption, paper, stem + ".png", stem + ".svg", stem + ".csv");
+        return new FigureFile(id, title, caption, paper, stem + ".png", stem + ".svg", stem + ".csv", wide);
     }
 
-    // SkiaSharp's Linux build may lack fontconfig: register a known font file once (as DataPreview's Fonts does).
+    // SkiaSharp's Linux build may lack fontconfig: register the font file Fonts finds, once.
     private static string? Font()
     {
         lock (FontLock)
         {
-            if (_font is not null) return _font.Length == 0 ? null : _font;
-            _font = "";
-            foreach (var path in new[] { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf" })
-                if (File.Exists(path))
+            if (_font is null)
+            {
+                _font = "";
+                if (Fonts.SansFile() is { } sans)
                 {
-                    ScottPlot.Fonts.AddFontFile("DejaVu Sans", path);
-                    _font = "DejaVu Sans";
-                    break;
+                    ScottPlot.Fonts.AddFontFile(sans.Family, sans.Path);
+                    _font = sans.Family;
                 }
+            }
             return _font.Length == 0 ? null : _font;
         }
     }

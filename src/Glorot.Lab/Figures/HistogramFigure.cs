@@ -24,7 +24,7 @@ internal static class HistogramFigure
             line.LegendText = $"Layer {layer}";
             foreach (var b in points) csv.Add(step, layer, b.Low, b.High, b.Density);
         }
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Edge.Right); // outside the axes: a legend never covers data
         return FigureStyle.Save(plot, directory, id, figure, caption, paper, csv);
     }
 }

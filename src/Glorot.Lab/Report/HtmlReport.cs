@@ -16,6 +16,19 @@ public static class HtmlReport
     /// <summary>File name of the report in the output directory.</summary>
     public const string FileName = "report.html";
 
+    // One column of text up to 1500 px; figures beside their words on wide screens, stacked under 900 px; wide tables
+    // scroll inside themselves (display:block) so that the page never scrolls sideways; long file names may break.
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}" +
+        "table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}" +
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}" +
+        "td:first-child,th:first-child{text-align:left}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:.8em 1em;border-radius:6px}" +
+        ".fig{display:grid;grid-template-columns:minmax(0,720px) minmax(0,1fr);gap:1.2em;align-items:start;border-top:1px solid #ddd;padding:1em 0}" +
+        ".fig.wide{grid-template-columns:minmax(0,1fr)}.fig picture,.fig img{display:block;width:100%;height:auto}" +
+        ".paper{background:#f6f8fa;padding:.6em .9em;border-left:4px solid #888}code{overflow-wrap:anywhere}" +
+        "pre{background:#f6f8fa;padding:.6em;overflow:auto;font-size:.85em}" +
+        "@media (max-width:900px){body{margin:1em auto}.fig{grid-template-columns:minmax(0,1fr)}}";
+
     /// <summary>Writes OUT/report.html for the runs of <paramref name="layout"/> and returns its path.</summary>
     public static string Write(string outDirectory, SuiteOptions options, SuiteLayout layout, IReadOnlyList<RunResult> results,
         IReadOnlyList<FigureFile> figures, IReadOnlyDictionary<string, string> machine, double seconds)
@@ -30,13 +43,9 @@ public static class HtmlReport
         string Pct(double? v) => v is { } x ? x.ToString("F2", ci) : "—";
         string PctStd(double? v, double? std) => std is { } sd ? Pct(v) + " ± " + sd.ToString("F2", ci) : Pct(v);
 
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>")
-         .Append("body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}")
-         .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}")
-         .Append("td:first-child,th:first-child{text-align:left}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:.8em 1em;border-radius:6px}")
-         .Append(".fig{display:grid;grid-template-columns:minmax(0,720px) 1fr;gap:1.2em;align-items:start;border-top:1px solid #ddd;padding:1em 0}")
-         .Append(".fig img{width:100%;height:auto}.paper{background:#f6f8fa;padding:.6em .9em;border-left:4px solid #888}")
-         .Append("pre{background:#f6f8fa;padding:.6em;overflow:auto;font-size:.85em}</style></head><body>\n");
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+         .Append("<title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>").Append(Style).Append("</style></head><body>\n");
         h.Append("<h1>Understanding the difficulty of training deep feedforward neural networks — reproduction</h1>\n");
         h.Append("<p>").Append(E(Glorot2010Suite.PaperCitation)).Append("</p>\n");
         string profileName = profile.ToString().ToLowerInvariant();
@@ -125,8 +134,11 @@ public static class HtmlReport
         h.Append("<h2>Figures</h2>\n<p>Each figure's numbers are in <code>figures/ID.csv</code>, with PNG and SVG beside them.</p>\n");
         foreach (var f in figures)
         {
-            h.Append("<div class=\"fig\" id=\"").Append(E(f.Id)).Append("\"><img alt=\"").Append(E(f.Title + ": " + f.Id)).Append("\" src=\"data:image/png;base64,")
-             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Png))).Append("\"><div><h3>").Append(E(f.Title)).Append(" — <code>").Append(E(f.Id))
+            // SVG first (sharp at any pixel density), the PNG as the fallback of browsers that cannot draw it; both
+            // embedded, so the page stays one file that requests nothing.
+            h.Append("<div class=\"fig").Append(f.Wide ? " wide" : "").Append("\" id=\"").Append(E(f.Id)).Append("\"><picture><source type=\"image/svg+xml\" srcset=\"data:image/svg+xml;base64,")
+             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Svg))).Append("\"><img alt=\"").Append(E(f.Title + ": " + f.Id)).Append("\" src=\"data:image/png;base64,")
+             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Png))).Append("\"></picture><div><h3>").Append(E(f.Title)).Append(" — <code>").Append(E(f.Id))
              .Append("</code></h3><p>").Append(E(f.Caption)).Append("</p><p class=\"paper\"><b>Paper:</b> ").Append(E(f.Paper)).Append("</p></div></div>\n");
         }
 

@@ -1,4 +1,5 @@
 using Glorot.IO;
+using Glorot.Kernels;
 using Glorot.Nn;
 
 namespace Glorot.Lab.Runs;
@@ -42,6 +43,20 @@ internal static class RunCheckpoints
     }
 
     /// <summary>
+    /// Deletes every checkpoint of a completed run (<see cref="RunOptions.KeepCheckpoints"/> false): the directory is
+    /// first renamed out of the way, so a kill during the deletion leaves either all checkpoints or none.
+    /// </summary>
+    public static void DeleteAll(RunDirectory dir)
+    {
+        string doomed = dir.Checkpoints + ".deleted";
+        AtomicFile.DeleteDirectory(doomed);
+        if (!Directory.Exists(dir.Checkpoints)) return;
+        Directory.Move(dir.Checkpoints, doomed);
+        AtomicFile.SyncDirectory(dir.Root);
+        AtomicFile.DeleteDirectory(doomed);
+    }
+
+    /// <summary>
     /// Loads the newest complete, finite checkpoint into <paramref name="mlp"/> and returns its state; null when there
     /// is none. Newer ones that are incomplete or damaged are removed, and <paramref name="notice"/> hears why.
     /// </summary>
@@ -60,7 +75,7 @@ internal static class RunCheckpoints
                 if (Path.GetFileName(candidate) != Path.GetFileName(dir.Checkpoint(state.Step)))
                     throw new InvalidDataException($"{candidate}: its state says step {state.Step}.");
                 MlpCheckpoint.LoadParameters(mlp, candidate);
-                if (!AllFinite(mlp.ReadOnlyParameters))
+                if (!FiniteCheck.All(mlp.ReadOnlyParameters))
                     throw new InvalidDataException($"{candidate}: holds non-finite weights, so it is not a good checkpoint.");
                 if (skipped.Count > 0)
                     notice($"resuming from {Path.GetFileName(candidate)}, the newest complete checkpoint; skipped: {string.Join("; ", skipped)}");
@@ -77,12 +92,5 @@ internal static class RunCheckpoints
         if (damaged)
             throw new InvalidDataException($"{dir.Root}: no usable checkpoint ({string.Join("; ", skipped)}); repair it, or start over with --force (deletes the run's results).");
         return null;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-            if (!float.IsFinite(v)) return false;
-        return true;
     }
 }

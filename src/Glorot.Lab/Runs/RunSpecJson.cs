@@ -113,13 +113,13 @@ public static class RunSpecJson
         if (spec.CheckpointEvery <= 0) Fail($"checkpoint_every {spec.CheckpointEvery} must be positive.");
     }
 
-    /// <summary>The <see cref="PixelScaling"/> named by a spec's input_scaling.</summary>
-    public static PixelScaling ParseScaling(string text, string source = "run spec") => text switch
+    /// <summary>The <see cref="PixelScaling"/> named by a spec's input_scaling (or the command-line option <paramref name="key"/>).</summary>
+    public static PixelScaling ParseScaling(string text, string source = "run spec", string key = "input_scaling") => text switch
     {
         "zero-one" => PixelScaling.ZeroOne,
         "minus-one-one" => PixelScaling.MinusOneOne,
         "standardize" => PixelScaling.Standardize,
-        _ => throw new ArgumentException($"{source}: input_scaling '{text}' is unknown; use zero-one, minus-one-one or standardize."),
+        _ => throw new ArgumentException($"{source}: {key} '{text}' is unknown; use zero-one, minus-one-one or standardize."),
     };
 
     private static void CheckScheme(string name, string key, string source)

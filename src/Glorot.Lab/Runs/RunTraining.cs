@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
+using Glorot.Kernels;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -90,7 +91,10 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             }
             return Finish(RunStatus.Paused, step, Seconds(), null);
         }
-        return Finish(RunStatus.Completed, step, Seconds(), null);
+        var completed = Finish(RunStatus.Completed, step, Seconds(), null);
+        // After run.json says completed (a kill before this point leaves a run that resumes from its checkpoint).
+        if (!options.KeepCheckpoints) RunCheckpoints.DeleteAll(dir);
+        return completed;
     }
 
     private string Where(int denseLayer) => DivergenceInfo.LayerName(denseLayer, mlp.LayerCount) is { } name
@@ -100,15 +104,8 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     private int? FirstNonFiniteLayer()
     {
         for (int l = 0; l < mlp.LayerCount; l++)
-            if (!AllFinite(mlp.Weight(l)) || !AllFinite(mlp.Bias(l))) return l;
+            if (!FiniteCheck.All(mlp.Weight(l)) || !FiniteCheck.All(mlp.Bias(l))) return l;
         return null;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-            if (!float.IsFinite(v)) return false;
-        return true;
     }
 
     // Evaluation and probes due at this step; false when the network's outputs are no longer finite, with the layer

@@ -37,6 +37,13 @@ public sealed record RunOptions
     /// trains several runs at once divides the machine's threads among them. Results are the same bits for any count.
     /// </summary>
     public int Threads { get; init; }
+
+    /// <summary>
+    /// Keep the final checkpoint (the trained weights) of a completed run. False: once run.json says completed, the
+    /// checkpoints are deleted, so a suite's output stays a few MB; such a run can still be resumed (it is finished,
+    /// so nothing is trained again) but not extended to more updates. Paused and diverged runs always keep theirs.
+    /// </summary>
+    public bool KeepCheckpoints { get; init; } = true;
 }
 
 /// <summary>
@@ -100,6 +107,7 @@ public static class Runner
                 throw new ArgumentException($"{dir.Spec}: the run's cosine schedule has period {saved.LrCosineUpdates}; a resume with another period would change the rates already used. To extend the run, keep lr_cosine_updates = {saved.LrCosineUpdates} in the spec.");
             if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(WithCosinePeriod(spec)))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
+            if (Finished(spec, dir) is { } finished) return finished;
             state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
             if (state is null && !options.Force && LastMetricsStep(dir) is > 0 and var reached)
                 throw new InvalidDataException($"{dir.Root} has results up to update {reached} but no complete checkpoint to continue from; start over with --force (deletes them).");
@@ -127,6 +135,15 @@ public static class Runner
     /// <summary>Whether <paramref name="dir"/> holds a run (its spec, metrics or checkpoints): one to resume, or to refuse to overwrite.</summary>
     public static bool HoldsRun(RunDirectory dir) =>
         File.Exists(dir.Spec) || Directory.Exists(dir.Checkpoints) || File.Exists(dir.Metrics);
+
+    // A completed run whose weights were not kept (RunOptions.KeepCheckpoints): its recorded result when it reached the
+    // spec's updates; an error when more updates are asked, which would need the weights. Null: the run has checkpoints.
+    private static RunResult? Finished(RunSpec spec, RunDirectory dir)
+    {
+        if (Directory.Exists(dir.Checkpoints) || RunSummary.Read(dir, spec.Name) is not { Status: RunStatus.Completed } done) return null;
+        if (done.Steps == spec.Updates) return done;
+        throw new ArgumentException($"{dir.Root}: the run completed at update {done.Steps:N0} and its final weights were not kept (--keep-checkpoints), so it cannot continue to {spec.Updates:N0}; start over with --force or use a new --out.");
+    }
 
     // Checks that continuing from the checkpoint loses nothing, then cuts every results file back to its length at the checkpoint.
     private static void Continue(RunSpec spec, RunDirectory dir, RunState state, CsvTable[] tables, Action<string> notice)

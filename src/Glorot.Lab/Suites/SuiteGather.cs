@@ -85,16 +85,9 @@ public static class SuiteGather
         if (!File.Exists(run.Summary)) throw new InvalidDataException($"{run.Root}: half-written run (no run.json): it is still training or was stopped; finish it with --resume.");
         if (!File.Exists(run.Spec) || SuiteCost.Digest(RunSpecJson.Load(run.Spec)) != SuiteCost.Digest(spec))
             throw new InvalidDataException($"{run.Root}: its spec.json is not the suite's spec of '{spec.Name}' (digest {SuiteCost.Digest(spec)}).");
-        using var json = JsonDocument.Parse(File.ReadAllText(run.Summary));
-        var root = json.RootElement;
-        string text = root.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "";
-        long steps = root.TryGetProperty("steps", out var st) ? st.GetInt64() : 0;
-        if (!Enum.TryParse<RunStatus>(text, ignoreCase: true, out var status) || status == RunStatus.Cancelled
-            || (status == RunStatus.Paused && steps != plan.SelectionUpdates))
-            throw new InvalidDataException($"{run.Root}: half-written run (status '{text}' at update {steps:N0}); finish it with --resume.");
-        double seconds = root.TryGetProperty("seconds", out var sec) ? sec.GetDouble() : 0;
-        double? Number(string key) => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-        var divergence = File.Exists(run.Divergence) ? JsonSerializer.Deserialize<DivergenceInfo>(File.ReadAllText(run.Divergence), Runner.JsonOptions) : null;
-        return new RunResult(spec.Name, run, status, steps, seconds, Number("final_test_error"), Number("final_validation_error"), divergence);
+        var result = RunSummary.Read(run, spec.Name);
+        if (result is null || result.Status == RunStatus.Cancelled || (result.Status == RunStatus.Paused && result.Steps != plan.SelectionUpdates))
+            throw new InvalidDataException($"{run.Root}: half-written run (status '{result?.Status.ToString().ToLowerInvariant() ?? "unreadable"}' at update {result?.Steps ?? 0:N0}); finish it with --resume.");
+        return result;
     }
 }

@@ -34,6 +34,10 @@ public sealed record SuiteOptions
     /// <summary>Continue runs from their latest checkpoints.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>Keep each completed run's final checkpoint (its trained weights, about 20 MB per 1000-wide network);
+    /// by default they are deleted once the run completes, so an output directory holds results, not weights.</summary>
+    public bool KeepCheckpoints { get; init; }
+
     /// <summary>Start over runs already in the output directory (deletes their results); without it such a run is an error.</summary>
     public bool Force { get; init; }
 

@@ -70,6 +70,7 @@ public static class SuiteRunner
                 Force = options.Force && !resume,
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
+                KeepCheckpoints = options.KeepCheckpoints,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
@@ -143,7 +144,7 @@ public static class SuiteRunner
         {
             if (progress is null) return null;
             long last = 0;
-            return new Forward<RunProgress>(p =>
+            return new SyncProgress<RunProgress>(p =>
             {
                 long mine = Math.Max(0, p.Step - counted);
                 // One report at a time, so that the suite's count only grows in the order the sink hears it.
@@ -155,10 +156,5 @@ public static class SuiteRunner
                 }
             });
         }
-    }
-
-    private sealed class Forward<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -348,20 +348,12 @@ public sealed class SgdTrainer
     {
         for (int l = 0; l < _mlp.LayerCount; l++)
         {
-            if (!IsFinite(S(l, Rows)))
+            if (!Kernels.FiniteCheck.All(S(l, Rows)))
                 return new TrainingDivergedException(StepCount, l, $"layer {l}'s pre-activations s are not finite (loss {loss})");
-            if (!IsFinite(Z(l, Rows)))
+            if (!Kernels.FiniteCheck.All(Z(l, Rows)))
                 return new TrainingDivergedException(StepCount, l, $"layer {l}'s activations z are not finite (loss {loss})");
         }
         return new TrainingDivergedException(StepCount, -1, $"the loss is {loss} with finite logits");
-    }
-
-    // Only run after a non-finite loss, so a plain loop is fine.
-    private static bool IsFinite(ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-            if (!float.IsFinite(v)) return false;
-        return true;
     }
 
     private void RequireBatch()

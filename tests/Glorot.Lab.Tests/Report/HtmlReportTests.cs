@@ -15,6 +15,7 @@ public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixt
         foreach (var png in Directory.GetFiles(Path.Combine(suite.Out, "figures"), "*.png"))
             Assert.Contains($"id=\"{Path.GetFileNameWithoutExtension(png)}\"", html);
         Assert.Equal(16, Base64Images().Matches(html).Count);
+        Assert.Equal(16, Base64Svgs().Matches(html).Count); // the sharp SVG first, the PNG as fallback
         Assert.DoesNotMatch("src=\"(?!data:)", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("<link", html);
@@ -56,6 +57,20 @@ public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixt
         Assert.Equal(12, Regex.Matches(html, "<tr><td>\\d+</td><td style=\"text-align:left\">").Count);
     }
 
+    [Fact]
+    public void The_report_adapts_to_narrow_screens_and_gives_wide_figures_the_full_width()
+    {
+        string html = Html;
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html);
+        Assert.Contains("@media (max-width:900px)", html);
+        Assert.Contains("class=\"fig wide\" id=\"fig11-test-error\"", html);
+        Assert.Contains("class=\"fig wide\" id=\"fig5-cost-surfaces\"", html);
+        Assert.Contains("class=\"fig\" id=\"fig6-activations-init-standard\"", html);
+    }
+
     [GeneratedRegex("src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\"")]
     private static partial Regex Base64Images();
+
+    [GeneratedRegex("srcset=\"data:image/svg\\+xml;base64,[A-Za-z0-9+/=]{100,}\"")]
+    private static partial Regex Base64Svgs();
 }

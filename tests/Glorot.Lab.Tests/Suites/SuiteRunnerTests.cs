@@ -28,6 +28,15 @@ public sealed class SuiteRunnerTests(TinySuiteFixture suite) : IClassFixture<Tin
     }
 
     [Fact]
+    public void A_suite_keeps_no_weights_unless_asked()
+    {
+        Assert.All(suite.Result.Runs, r => Assert.False(Directory.Exists(r.Directory.Checkpoints), $"{r.Name} kept its checkpoints"));
+        using var temp = new TempDirectory();
+        var kept = SuiteRunner.Run(new SuiteOptions { Profile = SuiteProfile.Tiny, KeepCheckpoints = true }, temp.Path);
+        Assert.All(kept.Runs, r => Assert.NotNull(Runner.LatestCheckpoint(r.Directory)));
+    }
+
+    [Fact]
     public void Progress_counts_updates_over_all_runs_up_to_the_total()
     {
         using var temp = new TempDirectory();
