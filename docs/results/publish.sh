@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Copies the publishable part of a finished `glorot reproduce` output directory into docs/results/NAME: the report,
 # every top-level CSV and JSON, every figure as PNG with the CSV behind it, and each run's metrics and per-layer
-# probe summary. Nothing is edited: the files are the ones the run wrote. Checkpoints, SVGs and the per-layer
-# histogram tables (tens of MB; the figures' CSVs hold the histograms they draw) stay behind.
+# probe summary. Nothing is edited: the files are the ones the run wrote. SVGs come along only when the report
+# embeds them (reports drawn before it did show the PNGs). Checkpoints and the per-layer histogram tables (tens of
+# MB; the figures' CSVs hold the histograms they draw) stay behind.
 #
 #   docs/results/publish.sh OUT NAME      e.g. docs/results/publish.sh /work/runs/medium medium
 set -euo pipefail
@@ -15,6 +16,7 @@ mkdir -p "$dest/figures" "$dest/runs"
 cp "$src/report.html" "$dest/"
 for f in "$src"/*.csv "$src"/*.json; do [ -f "$f" ] && cp "$f" "$dest/"; done
 cp "$src"/figures/*.png "$src"/figures/*.csv "$dest/figures/"
+if grep -q '\.svg' "$src/report.html"; then cp "$src"/figures/*.svg "$dest/figures/"; fi
 for run in "$src"/runs/*/; do
   r=$(basename "$run")
   mkdir -p "$dest/runs/$r"
@@ -23,6 +25,6 @@ for run in "$src"/runs/*/; do
   done
 done
 # Figures must stay small enough to browse in the repository.
-big=$(find "$dest/figures" -name '*.png' -size +200k)
-[ -z "$big" ] || { echo "publish.sh: figures over 200 KB: $big" >&2; exit 1; }
+big=$(find "$dest/figures" \( -name '*.png' -o -name '*.svg' \) -size +400k)
+[ -z "$big" ] || { echo "publish.sh: figures over 400 KB: $big" >&2; exit 1; }
 du -sh "$dest"
