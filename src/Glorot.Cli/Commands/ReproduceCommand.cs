@@ -19,7 +19,7 @@ internal static class ReproduceCommand
             Description = "quick: the paper's networks for a few thousand updates each, about 3–6 minutes on 2 cores, a " +
                           "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
                           "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
-                          "(2.5 M updates, learning-rate search) at hidden width 128, about two hours; full: the paper's protocol " +
+                          "(2.5 M updates, learning-rate search) at hidden width 128, about 40 minutes with --jobs 2; full: the paper's protocol " +
                           "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
             DefaultValueFactory = _ => "quick",
         };
@@ -146,7 +146,7 @@ internal static class ReproduceCommand
     {
         SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 3–6 minutes on 2 cores (docs/BENCHMARKS.md).",
         SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s, docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about two hours on 2 cores (docs/SCALING.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };
