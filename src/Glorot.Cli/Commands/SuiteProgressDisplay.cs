@@ -55,10 +55,11 @@ internal static class SuiteProgressDisplay
                             return;
                         }
                         string key = p.Stage + " " + p.Run;
+                        string description = Markup.Escape($"  {p.Stage} {p.Run}{(p.Phase == RunPhase.Training ? "" : $": {RunTimings.Name(p.Phase)}")}");
                         if (!runs.TryGetValue(key, out var task))
-                            runs[key] = task = context.AddTask("", maxValue: Math.Max(1, p.RunEnd));
+                            runs[key] = task = context.AddTask(description, maxValue: Math.Max(1, p.RunEnd));
                         task.Tag ??= (double)p.RunStep;
-                        task.Description = Markup.Escape($"  {p.Stage} {p.Run}{(p.Phase == RunPhase.Training ? "" : $": {RunTimings.Name(p.Phase)}")}");
+                        task.Description = description;
                         task.Value = p.RunStep;
                         if (p.RunStep >= p.RunEnd) task.StopTask();
                     }
