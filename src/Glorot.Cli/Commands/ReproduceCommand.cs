@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 
 namespace Glorot.Cli.Commands;
@@ -53,12 +54,17 @@ internal static class ReproduceCommand
             DefaultValueFactory = _ => "all",
         };
         var list = new Option<bool>("--list") { Description = "print every run (name, spec digest, updates, estimated cost) and train nothing" };
+        var profileTime = new Option<bool>("--profile-time")
+        {
+            Description = "at the end, print where the time went (training steps, data, evaluation, probes, Jacobians, checkpoints, " +
+                          "figures, report; summed over the runs' timings.csv) and write it to OUT/timings.csv",
+        };
         var export = new Option<string?>("--export-specs") { Description = "write every run's spec as DIR/NAME.json (glorot train accepts each unchanged) and train nothing" };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, force, keep, seed, seeds, width, rates, jobs, only, shard, stage, list, export, ThreadsOption.Create(),
+            suite, profile, output, resume, force, keep, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -102,6 +108,8 @@ internal static class ReproduceCommand
                 : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
+            // The tiny profile (tests) trains for less time than the check takes.
+            if (chosen != SuiteProfile.Tiny) Predict(plan, options, o, result.InvocationConfiguration.Error);
             using var stop = StopSignals.Listen();
             try
             {
@@ -112,6 +120,13 @@ internal static class ReproduceCommand
                 o.WriteLine(outcome.Report.Length > 0
                     ? $"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}"
                     : $"done in {outcome.Seconds / 60:F1} min; part of the suite in {Path.GetFullPath(dir)}: gather the parts with glorot report DIR [DIR…] --out OUT");
+                if (result.GetValue(profileTime))
+                {
+                    var rows = SuiteTimings.Gather(outcome.Runs, outcome.StageTimings);
+                    RunTimings.WriteTable(Path.Combine(dir, "timings.csv"), rows);
+                    o.WriteLine($"where the time went ({Path.GetFullPath(Path.Combine(dir, "timings.csv"))}):");
+                    o.Write(SuiteTimings.Format(rows, outcome.Seconds));
+                }
                 return 0;
             }
             catch (OperationCanceledException ex)
@@ -121,6 +136,20 @@ internal static class ReproduceCommand
             }
         });
         return command;
+    }
+
+    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it.
+    private static void Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
+    {
+        List<SuiteTask> tasks = [.. plan.Tasks(SuiteStage.Selection), .. plan.Tasks(SuiteStage.Final)];
+        if (tasks.Count == 0) return;
+        var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
+        double minutes = check.Predict(tasks, options.JobCount) / 60;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed check: {check.Describe()}; predicted training time {minutes:F1} min{(options.Resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
+        if (check.Busy)
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"glorot: warning: this machine is busy (load {check.Load:F1} on {check.Cores} cores): the runs share the cores with other work and will take longer than predicted."));
     }
 
     // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.

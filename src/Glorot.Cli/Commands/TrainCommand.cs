@@ -35,7 +35,7 @@ internal static class TrainCommand
                 Force = result.GetValue(force),
                 Cancellation = stop.Token,
                 Notice = line => error.WriteLine($"glorot: note: {line}"),
-                Progress = new SyncProgress<RunProgress>(p => report(p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"test error {100 * e:F1} %") : "training", p.Step, p.Updates)),
+                Progress = new SyncProgress<RunProgress>(p => report(Describe(p), p.Step, p.Updates)),
             }));
             switch (outcome.Status)
             {
@@ -54,4 +54,10 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    // What the run is doing: a phase other than training by name, otherwise the latest test error.
+    private static string Describe(RunProgress p) =>
+        p.Phase != RunPhase.Training ? RunTimings.Name(p.Phase)
+        : p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"training, test error {100 * e:F1} %")
+        : "training";
 }

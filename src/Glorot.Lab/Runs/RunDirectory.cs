@@ -26,6 +26,9 @@ public sealed record RunDirectory(string Root)
     /// <summary>Where and how training diverged, when it did.</summary>
     public string Divergence => Path.Combine(Root, "divergence.json");
 
+    /// <summary>Wall time by phase (<see cref="RunTimings"/>), written at every checkpoint and when the run ends.</summary>
+    public string Timings => Path.Combine(Root, "timings.csv");
+
     /// <summary>What the run's bits depend on besides the spec (the compute path), recorded when it started.</summary>
     public string Environment => Path.Combine(Root, "environment.json");
 

@@ -15,7 +15,7 @@ public sealed record RunOptions
     /// <summary>Start over in a directory that already holds a run, deleting its results and checkpoints.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Receives the step count while training (a few hundred reports per run at most).</summary>
+    /// <summary>Receives the step count while training (a few hundred reports per run at most) and each phase as it starts and ends.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
     /// <summary>Stops the run at the next update; a checkpoint is written so that it can be resumed.</summary>
@@ -188,6 +188,7 @@ public static class Runner
         AtomicFile.DeleteDirectory(dir.Checkpoints);
         AtomicFile.Delete(dir.Divergence);
         AtomicFile.Delete(dir.Summary);
+        AtomicFile.Delete(dir.Timings);
         mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);
