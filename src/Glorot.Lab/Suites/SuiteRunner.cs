@@ -71,6 +71,7 @@ public static class SuiteRunner
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
                 KeepCheckpoints = options.KeepCheckpoints,
+                TensorBoard = options.TensorBoard,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
