@@ -12,7 +12,7 @@ namespace Glorot.Lab.TensorBoard;
 /// <summary>
 /// What a run shows in TensorBoard, as <c>Event</c> protos: the rows of metrics.csv as scalars, and each probe record
 /// as per-layer scalars and histograms. Layers are numbered as in the probes (layer_1 = the first hidden layer, the
-/// paper's "Layer 1"); docs/PROBES.md lists the tags.
+/// paper's "Layer 1"); docs/LAB.md, "TensorBoard", lists the tags.
 /// </summary>
 internal static class RunEvents
 {
