@@ -32,6 +32,7 @@ internal static class ReproduceCommand
             Description = "keep each completed run's final weights (checkpoints/, about 20 MB per 1000-wide network); by default they are " +
                           "deleted when the run completes, so the output holds results only and a finished run cannot be extended",
         };
+        var tensorboard = TensorBoardOption.Create();
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
         var seeds = new Option<int>("--seeds") { Description = "train every network with N seeds (--seed, --seed+1, …); Table 1 and Fig. 11 show mean ± std", DefaultValueFactory = _ => 1 };
         var width = new Option<int?>("--width") { Description = "hidden width instead of the profile's (1000 for quick, medium, full; 128 for narrow)" };
@@ -64,7 +65,7 @@ internal static class ReproduceCommand
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, force, keep, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, ThreadsOption.Create(),
+            suite, profile, output, resume, force, keep, tensorboard, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -83,6 +84,7 @@ internal static class ReproduceCommand
                 Resume = result.GetValue(resume),
                 Force = result.GetValue(force),
                 KeepCheckpoints = result.GetValue(keep),
+                TensorBoard = result.GetValue(tensorboard),
                 Jobs = result.GetValue(jobs),
                 Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
                 Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
 using Glorot.Kernels;
+using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -24,6 +25,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
     private long _correct, _count;
     private double? _testError, _validationError;
     private RunTimings _timings = new();
+    private readonly EventFile? _events = options.TensorBoard ? new(dir.Events) : null;
 
     /// <summary>Trains from <paramref name="start"/>; <paramref name="fresh"/>: a new run (probes and a checkpoint at update 0 first).</summary>
     public RunResult Run(RunState start, bool fresh)
@@ -130,6 +132,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             double? trainLoss = _count > 0 ? _lossSum / (_count / (double)spec.BatchSize) : null;
             double? trainError = _count > 0 ? 1 - _correct / (double)_count : null;
             metrics.Append(step, step * spec.BatchSize, trainLoss, trainError, validationLoss, validationError, testLoss, testError);
+            _events?.Append([RunEvents.Metrics(step, trainLoss, trainError, validationLoss, validationError, testLoss, testError)]);
             (_lossSum, _correct, _count) = (0, 0, 0);
             (_testError, _validationError) = (testError, validationError);
         }
@@ -150,6 +153,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             probes.AppendText(Runner.Body(ProbeCsv.SummaryTable([record])));
             histograms.AppendText(Runner.Body(ProbeCsv.HistogramTable([record])));
             AtomicFile.AppendText(dir.ProbeLines, ProbeJson.Serialize(record) + "\n");
+            _events?.Append([RunEvents.Probe(record, mlp)]);
         }
         return true;
     }

@@ -44,6 +44,12 @@ public sealed record RunOptions
     /// so nothing is trained again) but not extended to more updates. Paused and diverged runs always keep theirs.
     /// </summary>
     public bool KeepCheckpoints { get; init; } = true;
+
+    /// <summary>
+    /// Also write the metrics and probes as TensorBoard events (<see cref="RunDirectory.Events"/>). A resume cuts the
+    /// event file back to its length at the checkpoint, as it does the other results files, so no step appears twice.
+    /// </summary>
+    public bool TensorBoard { get; init; } = true;
 }
 
 /// <summary>
@@ -154,6 +160,7 @@ public static class Runner
         foreach (var table in tables) table.TruncateTo(state.FileLengths[Path.GetFileName(table.Path)]);
         if (!File.Exists(dir.ProbeLines)) throw new InvalidDataException($"{dir.ProbeLines}: missing; the run directory cannot be resumed.");
         AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
+        RunCheckpoints.RestoreEvents(dir, state, notice);
         AtomicFile.Delete(dir.Divergence);
         RunSpecJson.Save(spec, dir.Spec);
     }
@@ -186,6 +193,7 @@ public static class Runner
     private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, CsvTable[] tables)
     {
         AtomicFile.DeleteDirectory(dir.Checkpoints);
+        AtomicFile.DeleteDirectory(dir.TensorBoard);
         AtomicFile.Delete(dir.Divergence);
         AtomicFile.Delete(dir.Summary);
         AtomicFile.Delete(dir.Timings);

@@ -55,7 +55,7 @@ public static class SuiteRunner
         var clock = Stopwatch.StartNew();
         var plan = SuitePlan.Of(options);
         if (plan.Selects && options.Shard is not null && options.Stage == SuiteStage.All)
-            throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished (docs/SCALING.md).");
+            throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished.");
         string runsDirectory = Path.Combine(outDirectory, "runs");
         RunDirectory DirectoryOf(string name) => new(Path.Combine(runsDirectory, name));
         var selection = options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection);
@@ -78,6 +78,7 @@ public static class SuiteRunner
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
                 KeepCheckpoints = options.KeepCheckpoints,
+                TensorBoard = options.TensorBoard,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
