@@ -36,7 +36,7 @@ public sealed class SignalSuite : IExperimentSuite
 
     /// <inheritdoc/>
     public IReadOnlyList<ExperimentProfile> Profiles { get; } =
-        [new(SuiteProfile.Quick, "18 random networks (linear, tanh, relu × n·Var(W) ∈ {0.5, 0.8, 1, 1.25, 2, 3}), 50 layers of 256, 100 Gaussian inputs, one SVD each", 60)];
+        [new(SuiteProfile.Quick, "18 random networks (linear, tanh, relu × n·Var(W) ∈ {0.5, 0.8, 1, 1.25, 2, 3}), 50 layers of 256, 100 Gaussian inputs, one SVD each", 45)];
 
     /// <inheritdoc/>
     public ExperimentFindings Run(ExperimentContext context)
