@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Glorot.Lab.Experiments;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 
@@ -14,7 +15,12 @@ internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var suite = new Argument<string>("suite") { Description = $"the experiments to reproduce: {Glorot2010Suite.Name} (Glorot & Bengio 2010)" };
+        var suite = new Argument<string?>("suite")
+        {
+            Description = $"the experiments to reproduce: {Glorot2010Suite.Name} (Glorot & Bengio 2010), " +
+                          string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (the source texts' experiments); --list without a suite lists them all",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var profile = new Option<string>("--profile")
         {
             Description = "quick: the paper's networks for a few thousand updates each, about 3–6 minutes on 2 cores, a " +
@@ -70,9 +76,24 @@ internal static class ReproduceCommand
         command.SetAction(result =>
         {
             ThreadsOption.Apply(result);
-            string name = result.GetValue(suite) ?? "";
+            string? name = result.GetValue(suite);
+            if (name is null)
+            {
+                if (!result.GetValue(list)) throw new ArgumentException("Name a suite to reproduce, or list them with glorot reproduce --list.");
+                result.InvocationConfiguration.Output.Write(SuiteIndex.Format());
+                return 0;
+            }
+            if (ExperimentSuites.Find(name) is { } experiment)
+            {
+                var explicitOnly = new Option[] { resume, force, keep, seeds, width, rates, jobs, only, shard, stage, export }
+                    .Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
+                if (explicitOnly.Count > 0)
+                    throw new ArgumentException($"{string.Join(", ", explicitOnly)} apply to {Glorot2010Suite.Name} only; {experiment.Name} takes --profile, --out, --seed, --threads and --list.");
+                return ReproduceExperiment.Run(result, experiment, result.GetValue(profile) ?? "quick", result.GetValue(output), result.GetValue(seed), result.GetValue(list));
+            }
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"Unknown suite '{name}'; the one suite is {Glorot2010Suite.Name}.");
+                throw new ArgumentException($"Unknown suite '{name}'; use {Glorot2010Suite.Name} or " +
+                    string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (glorot reproduce --list shows them).");
             var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
             var options = new SuiteOptions
             {
@@ -155,7 +176,7 @@ internal static class ReproduceCommand
     }
 
     // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.
-    private static SuiteProfile ParseProfile(string text) => text.ToLowerInvariant() switch
+    internal static SuiteProfile ParseProfile(string text) => text.ToLowerInvariant() switch
     {
         "quick" => SuiteProfile.Quick,
         "full" => SuiteProfile.Full,

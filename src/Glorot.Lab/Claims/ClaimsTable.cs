@@ -60,25 +60,36 @@ public static class ClaimsTable
     public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find)
     {
         var claims = Evaluate(find);
+        Save(outDirectory, claims);
+        return claims;
+    }
+
+    /// <summary>Writes <paramref name="claims"/> as OUT/claims.csv and OUT/claims.json (any suite's claims).</summary>
+    public static void Save(string outDirectory, IReadOnlyList<ClaimResult> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
         Directory.CreateDirectory(outDirectory);
         var csv = new Csv("id", "claim", "source", "criterion", "paper", "measured", "verdict", "note");
         foreach (var c in claims) csv.Add(c.Id, Quote(c.Claim), Quote(c.Source), Quote(c.Criterion), Quote(c.Paper), Quote(c.Measured), c.VerdictText, Quote(c.Note));
         csv.Save(Path.Combine(outDirectory, CsvFile));
         Glorot.IO.AtomicFile.WriteAllText(Path.Combine(outDirectory, JsonFile), JsonSerializer.Serialize(claims, Json) + "\n");
-        return claims;
     }
 
     private static Func<string, Runs.RunDirectory> InDirectory(string outDirectory) =>
         name => new Runs.RunDirectory(Path.Combine(outDirectory, "runs", name));
 
     /// <summary>The claims as an HTML section (heading, one-line legend, table).</summary>
-    public static string Html(IReadOnlyList<ClaimResult> claims)
+    public static string Html(IReadOnlyList<ClaimResult> claims) =>
+        Html(claims, "The paper's claims, checked", "Each claim is tested on the run data by the criterion shown (docs/LAB.md, \"Claims\"). " +
+            "<b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not trained here).");
+
+    /// <summary>The claims as an HTML section under <paramref name="headingHtml"/>, <paramref name="legendHtml"/> before the table (both HTML).</summary>
+    public static string Html(IReadOnlyList<ClaimResult> claims, string headingHtml, string legendHtml)
     {
         ArgumentNullException.ThrowIfNull(claims);
         static string E(string s) => WebUtility.HtmlEncode(s);
-        var h = new StringBuilder("<h2>The paper's claims, checked</h2>\n<p>Each claim is tested on the run data by the criterion shown ")
-            .Append("(docs/LAB.md, \"Claims\"). <b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not ")
-            .Append("trained here). Numbers: <code>claims.csv</code>, <code>claims.json</code>.</p>\n")
+        var h = new StringBuilder("<h2>").Append(headingHtml).Append("</h2>\n<p>").Append(legendHtml)
+            .Append(" Numbers: <code>claims.csv</code>, <code>claims.json</code>.</p>\n")
             .Append("<table class=\"claims\"><tr><th>#</th><th>claim</th><th>verdict</th><th>measured</th><th>paper</th><th>criterion</th><th>what differs, and why</th></tr>\n");
         foreach (var c in claims)
         {

@@ -18,7 +18,7 @@ public static class HtmlReport
 
     // One column of text up to 1500 px; figures beside their words on wide screens, stacked under 900 px; wide tables
     // scroll inside themselves (display:block) so that the page never scrolls sideways; long file names may break.
-    private const string Style =
+    internal const string Style =
         "body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}" +
         "table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}" +
         "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}" +
@@ -132,15 +132,7 @@ public static class HtmlReport
         }
 
         h.Append("<h2>Figures</h2>\n<p>Each figure's numbers are in <code>figures/ID.csv</code>, with PNG and SVG beside them.</p>\n");
-        foreach (var f in figures)
-        {
-            // SVG first (sharp at any pixel density), the PNG as the fallback of browsers that cannot draw it; both
-            // embedded, so the page stays one file that requests nothing.
-            h.Append("<div class=\"fig").Append(f.Wide ? " wide" : "").Append("\" id=\"").Append(E(f.Id)).Append("\"><picture><source type=\"image/svg+xml\" srcset=\"data:image/svg+xml;base64,")
-             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Svg))).Append("\"><img alt=\"").Append(E(f.Title + ": " + f.Id)).Append("\" src=\"data:image/png;base64,")
-             .Append(Convert.ToBase64String(File.ReadAllBytes(f.Png))).Append("\"></picture><div><h3>").Append(E(f.Title)).Append(" — <code>").Append(E(f.Id))
-             .Append("</code></h3><p>").Append(E(f.Caption)).Append("</p><p class=\"paper\"><b>Paper:</b> ").Append(E(f.Paper)).Append("</p></div></div>\n");
-        }
+        foreach (var f in figures) h.Append(FigureHtml.Block(f));
 
         h.Append("<h2>Runs</h2>\n<table><tr><th>run</th><th>status</th><th>updates</th><th>seconds</th><th>updates/s</th></tr>\n");
         foreach (var r in results)

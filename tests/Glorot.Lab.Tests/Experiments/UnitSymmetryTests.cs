@@ -1,0 +1,20 @@
+using Glorot.Lab.Experiments;
+using Glorot.Nn;
+
+namespace Glorot.Lab.Tests.Experiments;
+
+public sealed class UnitSymmetryTests
+{
+    [Fact]
+    public void Identical_units_are_at_distance_0_and_one_changed_outgoing_weight_is_seen()
+    {
+        var mlp = new Mlp([3, 4, 4, 2], Activation.Tanh);
+        mlp.Initialize(WeightFills.From(Glorot.Init.Schemes.Create("constant", new Glorot.Init.InitOptions { Value = 0.25 })), 1);
+        Assert.Equal([0.0, 0.0], UnitSymmetry.MaxDifferences(mlp));
+        mlp.Weight(2)[1 * 4 + 3] = 0.75f; // output 1's weight from unit 4 of hidden layer 2
+        Assert.Equal([0.0, 0.5], UnitSymmetry.MaxDifferences(mlp));
+        mlp.Bias(0)[2] = -0.125f;
+        Assert.Equal(0.5, UnitSymmetry.MaxDifference(mlp));
+        Assert.Equal(0.125, UnitSymmetry.MaxDifferences(mlp)[0]);
+    }
+}
