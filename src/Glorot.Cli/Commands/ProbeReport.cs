@@ -38,12 +38,15 @@ internal static class ProbeReport
             record.OutputGradient.Std, rows);
     }
 
-    public static string Json(Report report) => JsonSerializer.Serialize(report, new JsonSerializerOptions
+    public static string Json(Report report) => JsonSerializer.Serialize(report, JsonOptions);
+
+    /// <summary>snake_case names, indented; ∞ and NaN as named literals (depth scales diverge at the edge of chaos).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+    };
 
     /// <summary>Terminal width the default (split) tables fit in; <c>--wide</c> prints one table of every column.</summary>
     public const int TerminalWidth = 100;

@@ -65,11 +65,14 @@ public sealed record DepthScales(double SigmaW2, double SigmaB2, double QStar, d
 
     // In the chaotic phase c = 1 repels (the map's slope there is χ₁ > 1), so C(1 − δ) < 1 − δ, while C(0) ≥ 0 (at
     // c = 0 the pair is independent: C(0) = (σ_w²·E[φ]² + σ_b²)/q*). The stable c* is the root of C(c) − c in
-    // [0, 1): bisection. Where even C(1 − δ) ≥ 1 − δ (χ₁ within quadrature error of 1), c* = 1.
+    // [0, 1): bisection. C is normalized by its own quadrature's C(1)·q*, so that C(1) = 1 exactly: q* comes from
+    // another rule, and their ~1e-7 disagreement would swamp C(1 − δ) − (1 − δ) ≈ (1 − χ₁)·δ. With δ = 1e-4 that
+    // difference is resolved for χ₁ − 1 ≳ 1e-3; closer to the edge c* = 1 is returned.
     private static double CorrelationFixedPoint(Activation phi, double qStar, double sigmaW2, double sigmaB2)
     {
-        double G(double c) => CorrelationMap(phi, qStar, c, sigmaW2, sigmaB2) - c;
-        double lo = 0, hi = 1 - 1e-6;
+        double norm = CorrelationMap(phi, qStar, 1, sigmaW2, sigmaB2);
+        double G(double c) => CorrelationMap(phi, qStar, c, sigmaW2, sigmaB2) / norm - c;
+        double lo = 0, hi = 1 - 1e-4;
         if (G(hi) >= 0) return 1;
         if (G(lo) <= 0) return 0;
         for (int i = 0; i < 50 && hi - lo > 1e-12; i++)

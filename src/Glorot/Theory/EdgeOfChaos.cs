@@ -29,7 +29,10 @@ public static class EdgeOfChaos
         for (int k = 1; k <= 144; k++)
         {
             double q = SmallestQ * Math.Pow(10, k / 8.0), h = H(q);
-            if (Math.Sign(h) != Math.Sign(previous) || h == 0)
+            // A sign change within rounding of the difference q − E[φ²]/E[φ′²] (both ≈ q) is noise, not a root
+            // (softplus's σ_b²(q) creeps up to 0 from below as q grows).
+            bool resolved = Math.Max(Math.Abs(h), Math.Abs(previous)) > 1e-9 * q;
+            if (resolved && (Math.Sign(h) != Math.Sign(previous) || h == 0))
             {
                 double lo = previousQ, hi = q;
                 for (int i = 0; i < 100 && hi - lo > 1e-13 * hi; i++)

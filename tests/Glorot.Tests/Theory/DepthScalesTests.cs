@@ -48,7 +48,8 @@ public class DepthScalesTests
         var scales = DepthScales.Of(Activation.Tanh, 2.5, 0.05);
         Assert.True(scales.Chaotic);
         Assert.InRange(scales.CStar, 0.01, 0.99);
-        Assert.Equal(scales.CStar, DepthScales.CorrelationMap(Activation.Tanh, scales.QStar, scales.CStar, 2.5, 0.05), 1e-9);
+        // 1e-6: q* (200-point rule) and the c-map (64² points) agree to ≈ 1e-7.
+        Assert.Equal(scales.CStar, DepthScales.CorrelationMap(Activation.Tanh, scales.QStar, scales.CStar, 2.5, 0.05), 1e-6);
         Assert.InRange(scales.ChiC, 0, 1);   // c* attracts
     }
 
@@ -115,6 +116,18 @@ public class DepthScalesTests
         }
         Assert.Equal(scales.Chi1, Math.Exp(logGrowth / (depth - 5)), 0.04 * scales.Chi1);
         Assert.Equal(scales.CStar, correlation / 10, 0.04);
+    }
+
+    [Fact]
+    public void Chaotic_phase_has_finite_xi_c_away_from_the_edge()
+    {
+        // Larger σ_b² puts c* near 1 (Schoenholz et al. 2017 Fig. 1): ξ_c stays finite there, not the edge's ∞.
+        foreach (var (sw2, sb2) in new[] { (3.5, 0.3), (3.0, 0.45), (2.5, 0.05) })
+        {
+            var scales = DepthScales.Of(Activation.Tanh, sw2, sb2);
+            Assert.True(scales.Chaotic);
+            Assert.True(scales.CStar < 1 && double.IsFinite(scales.XiC) && scales.XiC > 0, $"σ_w² {sw2}, σ_b² {sb2}: c* {scales.CStar}, ξ_c {scales.XiC}");
+        }
     }
 
     [Fact]

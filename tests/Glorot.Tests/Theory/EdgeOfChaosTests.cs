@@ -14,6 +14,14 @@ public class EdgeOfChaosTests
     }
 
     [Fact]
+    public void Tanh_at_bias_variance_0_05_is_critical_at_sigma_w2_1_76()
+    {
+        // Schoenholz et al. 2017 §3 (their Figs. 2–3 use σ_b² = 0.05): the critical σ_w² ≈ 1.76. The brute-force
+        // test below checks χ₁ = 1 at this point independently.
+        Assert.Equal(1.76, EdgeOfChaos.At(Activation.Tanh, 0.05).SigmaW2, 0.005);
+    }
+
+    [Fact]
     public void Relu_family_is_critical_at_he_scale_and_only_without_bias()
     {
         // E[relu′²] = 1/2 for every q: χ₁ = σ_w²/2 (He et al. 2015's 2/n); leaky: (1 + a²)/2.
