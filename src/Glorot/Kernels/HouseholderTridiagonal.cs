@@ -1,0 +1,109 @@
+namespace Glorot.Kernels;
+
+/// <summary>
+/// Reduces a symmetric matrix to tridiagonal form T = Qᵀ·A·Q by Householder reflectors in double precision
+/// (Golub &amp; Van Loan, Matrix Computations, 4th ed., Algorithm 8.3.1; LAPACK dsytd2), eigenvalues only: Q is
+/// not accumulated, and only the lower triangle is read or written. Each step's rank-2 update
+/// A ← A − v·wᵀ − w·vᵀ is applied lazily, fused with the next step's product A·v′ in one sweep over the trailing
+/// rows (<see cref="DoubleVectorOps.UpdateDotScatter"/>), so the trailing triangle is read and written once per
+/// step. The sweep's rows go in fixed chunks, each with its own partial sums for the mirrored half of A·v′,
+/// added in chunk order: the bits are the same for any thread count.
+/// </summary>
+internal static unsafe class HouseholderTridiagonal
+{
+    // Rows per chunk of the sweep: enough to amortize claiming a chunk and its partial vector, small enough
+    // that two threads end within a chunk of each other.
+    private const int RowsPerChunk = 16;
+
+    /// <summary>
+    /// a: (n × n) symmetric, row-major, lower triangle read (both may be given; the lower one is destroyed).
+    /// Writes the diagonal of T to d (n) and its sub-diagonal to e (n − 1); T has the eigenvalues of A.
+    /// </summary>
+    public static void Reduce(double[] a, int n, double[] d, double[] e, GemmPath path, int threads)
+    {
+        if (a.Length < n * n || d.Length < n || e.Length < Math.Max(n - 1, 0))
+            throw new ArgumentException($"a must hold {n}×{n}, d {n} and e {n - 1} values.");
+        // The pending update (vPrev, wPrev) of the last step, applied lazily; zero at the start.
+        var vPrev = new double[n];
+        var wPrev = new double[n];
+        var v = new double[n];
+        var p = new double[n];
+        var partials = new double[((n + RowsPerChunk - 1) / RowsPerChunk) * n];
+        for (int c = 0; c < n; c++)
+        {
+            // Column c (rows ≥ c) still owes the last step's update; the sweep brought the rest of the triangle
+            // up to date. Its entries below the diagonal are x, the vector the next reflector zeroes.
+            for (int j = c; j < n; j++) a[j * n + c] -= vPrev[j] * wPrev[c] + wPrev[j] * vPrev[c];
+            d[c] = a[c * n + c];
+            if (c == n - 1) break;
+            e[c] = Reflector(a, n, c, v, out double tau);
+            Sweep(a, n, c, vPrev, wPrev, v, p, partials, path, threads);
+            // p = τ·A·v, w = p − (τ/2)(pᵀv)·v (dsytd2), so that H·A·H = A − v·wᵀ − w·vᵀ.
+            double pv = 0;
+            for (int i = c + 1; i < n; i++)
+            {
+                p[i] *= tau;
+                pv += p[i] * v[i];
+            }
+            double half = 0.5 * tau * pv;
+            (vPrev, v) = (v, vPrev);
+            for (int i = c + 1; i < n; i++) wPrev[i] = p[i] - half * vPrev[i];
+        }
+    }
+
+    // LAPACK dlarfg on x = A[c+1…n−1, c]: H·x = β·e₁ with H = I − τ·v·vᵀ, v₀ = 1; β = −sign(x₀)·‖x‖ (the sign
+    // avoids cancellation in x₀ − β). v[c+1…n) receives the reflector; τ = 0 (H = I) when x is already β·e₁.
+    // The entries here are Gram-matrix entries of a layer, far from overflow, so ‖x‖ needs no scaling.
+    private static double Reflector(double[] a, int n, int c, double[] v, out double tau)
+    {
+        double alpha = a[(c + 1) * n + c], tail = 0;
+        for (int j = c + 2; j < n; j++) tail += a[j * n + c] * a[j * n + c];
+        v[c + 1] = 1;
+        if (tail == 0)
+        {
+            for (int j = c + 2; j < n; j++) v[j] = 0;
+            tau = 0;
+            return alpha;
+        }
+        double beta = -Math.CopySign(Math.Sqrt(alpha * alpha + tail), alpha);
+        tau = (beta - alpha) / beta;
+        double scale = 1 / (alpha - beta);
+        for (int j = c + 2; j < n; j++) v[j] = a[j * n + c] * scale;
+        return beta;
+    }
+
+    // Rows i = c+1 … n−1 on columns [c+1, i]: apply the pending update, then A·v (without τ) into p. Row i's
+    // strictly-lower entries give p_i its share Σ_{j<i} A_ij·v_j and give each p_j (j < i) the mirrored A_ij·v_i,
+    // collected in the chunk's own partial vector and added afterwards, chunk by chunk in order.
+    private static void Sweep(double[] a, int n, int c, double[] vPrev, double[] wPrev, double[] v, double[] p,
+        double[] partials, GemmPath path, int threads)
+    {
+        int first = c + 1, length = n - first;
+        ParallelRange.Run(length, RowsPerChunk, threads, (start, count) =>
+        {
+            fixed (double* pa = a, pvp = vPrev, pwp = wPrev, pv = v, pq = partials)
+            {
+                double* q = pq + start / RowsPerChunk * n;
+                int last = first + (int)(start + count) - 1;
+                new Span<double>(q + first, last - first + 1).Clear();
+                for (int i = first + (int)start; i <= last; i++)
+                {
+                    double* row = pa + (nint)i * n;
+                    int below = i - first;
+                    double dot = DoubleVectorOps.UpdateDotScatter(path, row + first, pvp + first, pwp + first,
+                        pvp[i], pwp[i], pv + first, q + first, pv[i], below);
+                    double diagonal = row[i] - pvp[i] * pwp[i] - pwp[i] * pvp[i];
+                    row[i] = diagonal;
+                    p[i] = dot + diagonal * pv[i];
+                }
+            }
+        });
+        for (int i = first; i < n; i++)
+        {
+            double sum = p[i];
+            for (long chunk = (i - first) / RowsPerChunk; chunk * RowsPerChunk < length; chunk++)
+                sum += partials[chunk * n + i];
+            p[i] = sum;
+        }
+    }
+}
