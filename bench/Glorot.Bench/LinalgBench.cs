@@ -29,6 +29,17 @@ internal static class LinalgBench
             Console.WriteLine(Line("jacobian-svals", 1000, threads, seconds));
             JacobianPhases(w, slopes, repeats, threads);
         }
+        foreach (int n in new[] { 1024, 2048, 4096 })
+        {
+            if (n > largest) break;
+            var w2 = new float[n * n];
+            foreach (int threads in new[] { 1, 2 })
+            {
+                double seconds = Best(n >= 4096 ? 1 : repeats, threads,
+                    () => Initializers.Orthogonal().Fill(w2, [n, n], seed: 1, threads: threads));
+                Console.WriteLine(Line("orthogonal", n, threads, seconds));
+            }
+        }
         return 0;
     }
 
