@@ -1,3 +1,4 @@
+using System.Buffers;
 using Glorot.Kernels;
 
 namespace Glorot.Probes;
@@ -29,25 +30,36 @@ public static class JacobianSpectrum
         // X holds the n = min(rows, cols) vectors whose Gram matrix is taken, each along the long side: the rows
         // of J when rows ≤ cols (G = J·Jᵀ), its columns otherwise (G = Jᵀ·J); padded to whole blocks of four.
         int n = Math.Min(rows, cols), length = Math.Max(rows, cols);
-        var x = new double[(n + 3) / 4 * 4 * length];
-        for (int r = 0; r < rows; r++)
+        // Two 8 MB buffers at 1000 × 1000: rented, because fresh large arrays cost page faults and LOH
+        // collections on every call of a probe that decomposes one layer after another.
+        var x = ArrayPool<double>.Shared.Rent((n + 3) / 4 * 4 * length);
+        var gram = ArrayPool<double>.Shared.Rent(n * n);
+        try
         {
-            double slope = slopes[r];
-            var row = w.Slice(r * cols, cols);
-            if (rows <= cols) for (int c = 0; c < cols; c++) x[r * length + c] = slope * row[c];
-            else for (int c = 0; c < cols; c++) x[c * length + r] = slope * row[c];
+            x.AsSpan(n * length, ((n + 3) / 4 * 4 - n) * length).Clear();
+            for (int r = 0; r < rows; r++)
+            {
+                double slope = slopes[r];
+                var row = w.Slice(r * cols, cols);
+                if (rows <= cols) for (int c = 0; c < cols; c++) x[r * length + c] = slope * row[c];
+                else for (int c = 0; c < cols; c++) x[c * length + r] = slope * row[c];
+            }
+            var path = Gemm.Path;
+            int threads = Compute.Threads;
+            GramMatrix.Compute(x, n, length, gram, path, threads);
+            var eigenvalues = new double[n];
+            var offDiagonal = new double[Math.Max(n - 1, 0)];
+            HouseholderTridiagonal.Reduce(gram, n, eigenvalues, offDiagonal, path, threads);
+            TridiagonalEigenvalues.Solve(eigenvalues, offDiagonal, n);
+            var values = new double[n];
+            for (int i = 0; i < n; i++) values[i] = Math.Sqrt(Math.Max(eigenvalues[n - 1 - i], 0));
+            return values;
         }
-        var path = Gemm.Path;
-        int threads = Compute.Threads;
-        var gram = new double[n * n];
-        GramMatrix.Compute(x, n, length, gram, path, threads);
-        var eigenvalues = new double[n];
-        var offDiagonal = new double[Math.Max(n - 1, 0)];
-        HouseholderTridiagonal.Reduce(gram, n, eigenvalues, offDiagonal, path, threads);
-        TridiagonalEigenvalues.Solve(eigenvalues, offDiagonal, n);
-        var values = new double[n];
-        for (int i = 0; i < n; i++) values[i] = Math.Sqrt(Math.Max(eigenvalues[n - 1 - i], 0));
-        return values;
+        finally
+        {
+            ArrayPool<double>.Shared.Return(x);
+            ArrayPool<double>.Shared.Return(gram);
+        }
     }
 
     /// <summary>Mean of <see cref="SingularValues"/>.</summary>
