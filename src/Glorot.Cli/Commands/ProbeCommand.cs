@@ -6,6 +6,7 @@ using Glorot.Nn;
 using Glorot.Probes;
 using Glorot.Random;
 using Glorot.Theory;
+using Spectre.Console;
 
 namespace Glorot.Cli.Commands;
 
@@ -108,7 +109,8 @@ internal static class ProbeCommand
                 Bins = result.GetValue(bins),
                 JacobianExamples = result.GetValue(jacobian) ? result.GetValue(jacobianExamples) : 0,
             };
-            var record = new NetworkProbe(mlp, options).Measure(x, y);
+            var output = result.InvocationConfiguration.Output;
+            var record = Measuring(output, options.JacobianExamples, widths.Length - 2, () => new NetworkProbe(mlp, options).Measure(x, y));
             // LSUV's weights depend on the data: the theory takes their actual second moments.
             double[] variances;
             if (lsuv) variances = NetworkTheory.WeightVariances(mlp);
@@ -119,12 +121,22 @@ internal static class ProbeCommand
             }
             var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit?.Scheme ?? "lsuv", topInit?.Scheme ?? "lsuv") with { Lsuv = lsuvRecord };
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
-            var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
             else ProbeReport.Print(report, output, result.GetValue(wide));
             return 0;
         });
         return command;
+    }
+
+    // With Jacobians the probe takes seconds per layer and example: on a terminal a spinner says so, instead of a
+    // silent wait; logs and --json output get nothing (the result is printed after).
+    private static ProbeRecord Measuring(TextWriter output, int jacobianExamples, int layers, Func<ProbeRecord> measure)
+    {
+        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (jacobianExamples == 0 || !interactive) return measure();
+        return AnsiConsole.Status().Start(
+            Markup.Escape($"probing, with the Jacobians of {layers} layer(s) × {jacobianExamples} example(s), each about 2 s at width 1000 on an idle machine…"),
+            _ => measure());
     }
 
     // The network, and the probe's s, z and dL/ds of every layer over the n examples (NetworkProbe), before any is allocated.

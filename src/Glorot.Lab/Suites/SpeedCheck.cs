@@ -9,7 +9,7 @@ using Glorot.Probes;
 namespace Glorot.Lab.Suites;
 
 /// <summary>
-/// A second's measurement of this CPU before a suite starts, and the duration it predicts: the time to render one
+/// A measurement of this CPU of a few seconds before a suite starts, and the duration it predicts: the time to render one
 /// training example, the arithmetic rate of an SGD update of the suite's first network at the threads each run will
 /// have, and the parts of a probe — per probe example, per per-example weight gradient, per layer Jacobian — which a
 /// FLOP count misses (a quick-profile probe costs as much as ≈ 500 updates, mostly its weight-gradient statistics;
@@ -34,7 +34,10 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
     /// <summary>Busy: more runnable threads than half the cores before the suite adds its own.</summary>
     public bool Busy => Load is { } load && load > 0.5 * Cores;
 
-    /// <summary>Measures on <paramref name="spec"/>'s network and data, for about <paramref name="seconds"/> in all.</summary>
+    /// <summary>
+    /// Measures on <paramref name="spec"/>'s network and data: rendering and updates for about <paramref name="seconds"/>,
+    /// then four probes of one batch and one half-width Jacobian (a fraction of a second more on an idle machine).
+    /// </summary>
     public static SpeedCheck Measure(RunSpec spec, int threads, double seconds = 1.0)
     {
         double? load = ReadLoad();
