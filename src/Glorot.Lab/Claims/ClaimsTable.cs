@@ -76,8 +76,8 @@ public static class ClaimsTable
     {
         ArgumentNullException.ThrowIfNull(claims);
         static string E(string s) => WebUtility.HtmlEncode(s);
-        var h = new StringBuilder("<h2>The paper's claims, checked</h2>\n<p>Each claim is tested on the run data by the criterion shown ")
-            .Append("(docs/LAB.md, \"Claims\"). <b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not ")
+        var h = new StringBuilder("<h2>The paper's claims, checked</h2>\n<p>Each claim is tested on the run data by the criterion in its row. ")
+            .Append("<b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not ")
             .Append("trained here). Numbers: <code>claims.csv</code>, <code>claims.json</code>.</p>\n")
             .Append("<table class=\"claims\"><tr><th>#</th><th>claim</th><th>verdict</th><th>measured</th><th>paper</th><th>criterion</th><th>what differs, and why</th></tr>\n");
         foreach (var c in claims)
