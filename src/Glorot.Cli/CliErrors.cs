@@ -12,6 +12,20 @@ internal static class CliErrors
         ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException
             or InvalidDataException or NotSupportedException or OutOfMemoryException;
 
+    /// <summary>
+    /// The one line to print when drawing failed because SkiaSharp's or HarfBuzzSharp's native library is not there:
+    /// the tool package carries them for a few runtimes only (Glorot.Cli.csproj, ToolNativeRuntimes). Null otherwise.
+    /// </summary>
+    public static string? MissingPlottingLibrary(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e is AggregateException { InnerExceptions: [var only] } ? only : e.InnerException)
+            if (e is DllNotFoundException && (e.Message.Contains("SkiaSharp", StringComparison.Ordinal) || e.Message.Contains("HarfBuzzSharp", StringComparison.Ordinal)))
+                return "drawing figures needs the SkiaSharp native library, which the glorot tool carries for linux-x64, linux-arm64, osx " +
+                       $"and win-x64 only, not {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}; every other command works here. " +
+                       "Copy the run directories to one of those systems and run `glorot report` there.";
+        return null;
+    }
+
     /// <summary>The message without .NET's " (Parameter 'x')" suffix, which means nothing to a user.</summary>
     public static string Describe(Exception ex) => ex switch
     {

@@ -33,6 +33,11 @@ public static class Program
             stderr.WriteLine($"glorot: {CliErrors.Describe(ex)}");
             return CliErrors.UserErrorExitCode;
         }
+        catch (Exception ex) when (CliErrors.MissingPlottingLibrary(ex) is { } message)
+        {
+            stderr.WriteLine($"glorot: {message}");
+            return CliErrors.UserErrorExitCode;
+        }
     }
 
     private static string CommandPath(System.CommandLine.Parsing.CommandResult result)

@@ -49,4 +49,18 @@ public class ProgramTests
         Assert.True(CliErrors.IsUserError(ex));
         Assert.StartsWith("Not enough memory", CliErrors.Describe(ex));
     }
+
+    [Fact]
+    public void A_missing_SkiaSharp_native_library_is_one_line_naming_the_runtimes_the_tool_carries()
+    {
+        // As SkiaSharp throws it when runtimes/RID/native/libSkiaSharp.so is not in the package (seen on linux-x64 with it removed).
+        var missing = new TypeInitializationException("SkiaSharp.SKImageInfo",
+            new DllNotFoundException("Unable to load shared library 'libSkiaSharp' or one of its dependencies."));
+        string? line = CliErrors.MissingPlottingLibrary(new AggregateException(missing));
+        Assert.NotNull(line);
+        Assert.Contains("linux-x64, linux-arm64, osx and win-x64", line);
+        Assert.Contains("glorot report", line);
+        Assert.DoesNotContain('\n', line);
+        Assert.Null(CliErrors.MissingPlottingLibrary(new DllNotFoundException("Unable to load shared library 'libopenblas'")));
+    }
 }

@@ -8,8 +8,7 @@ internal static class BenchCommand
     public static Command Build()
     {
         var bench = new Command("bench",
-            "Measure the engine's speed on this machine. Run on an idle machine and compare with the anchors in " +
-            "bench/ (numpy/OpenBLAS, PyTorch); docs/BENCHMARKS.md has reference figures.");
+            "Measure the engine's speed on this machine (run it on an idle machine; other processes' load lowers the figures).");
         bench.Subcommands.Add(BenchTrainCommand.Build());
         return bench;
     }

@@ -50,7 +50,7 @@ internal static class ReproduceCommand
         var jobs = new Option<int?>("--jobs")
         {
             Description = "runs trained at once, each on its own thread, the cores divided among them (default: one per core; " +
-                          "measured on 2 loaded cores, 2 jobs of 1 thread took half the time of 1 job of 2 threads, docs/BENCHMARKS.md)",
+                          "measured on 2 loaded cores, 2 jobs of 1 thread took half the time of 1 job of 2 threads)",
         };
         var only = new Option<string?>("--only") { Description = "train only these networks or runs (NAME[,NAME…]: tanh, tanh@seed=2, tanh@lr=0.01)" };
         var shard = new Option<string?>("--shard") { Description = "train only shard i of n (0-based, balanced by estimated cost); gather the shards with glorot report" };
@@ -196,10 +196,10 @@ internal static class ReproduceCommand
 
     private static string Estimate(SuiteProfile profile) => profile switch
     {
-        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 3–6 minutes on 2 cores (docs/BENCHMARKS.md).",
-        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s, docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 3–6 minutes on 2 cores.",
+        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };
 }

@@ -9,7 +9,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var specPath = new Argument<string>("spec") { Description = "run spec (JSON; keys in docs/LAB.md, comments allowed)" };
+        var specPath = new Argument<string>("spec") { Description = "run spec (JSON, comments allowed; `glorot reproduce glorot2010 --export DIR` writes specs that use every key)" };
         var output = new Option<string?>("--out") { Description = "run directory (default: runs/NAME, NAME from the spec)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run directory's newest complete checkpoint (bit-identical on the same compute path)" };
         var force = new Option<bool>("--force") { Description = "start over in a run directory that already holds a run (deletes its results and checkpoints)" };

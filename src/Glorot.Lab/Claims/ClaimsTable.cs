@@ -80,7 +80,7 @@ public static class ClaimsTable
 
     /// <summary>The claims as an HTML section (heading, one-line legend, table).</summary>
     public static string Html(IReadOnlyList<ClaimResult> claims) =>
-        Html(claims, "The paper's claims, checked", "Each claim is tested on the run data by the criterion shown (docs/LAB.md, \"Claims\"). " +
+        Html(claims, "The paper's claims, checked", "Each claim is tested on the run data by the criterion in its row. " +
             "<b>not reached</b>: this profile's runs cannot decide it (too short, or the network is not trained here).");
 
     /// <summary>The claims as an HTML section under <paramref name="headingHtml"/>, <paramref name="legendHtml"/> before the table (both HTML).</summary>

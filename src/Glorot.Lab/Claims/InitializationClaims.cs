@@ -25,7 +25,7 @@ internal static class InitializationClaims
         "Fig. 6 density peaks: standard ≈1.3/2.5/4.3/7.8/13.7 (std ≈0.31/0.16/0.09/0.05/0.03 if Gaussian); normalized ≈1.3–1.5 in all layers (std ≈0.27–0.3).",
         "Normalized layer 1: the paper's std ≈0.3 (peak 1.3) is the standard init's layer-1 value; eq. 16 gives layer 1 a weight variance "
         + "3.0× the standard one, so with the same inputs its std is ≈0.44 here (peak 0.9), as eq. 5 and the mean field predict "
-        + "(docs/PROBES.md). Inputs in [−1, 1] change it by 4 %. The paper's value is not reproduced by its stated protocol.",
+        + "(glorot probe prints both). Inputs in [−1, 1] change it by 4 %. The paper's value is not reproduced by its stated protocol.",
         standard, normalized);
 
     public static ClaimResult BackpropAtInit(RunEvidence standard, RunEvidence normalized) => Profiles(7,

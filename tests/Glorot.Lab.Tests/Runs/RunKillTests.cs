@@ -66,13 +66,16 @@ public sealed class RunKillTests(ITestOutputHelper output)
                          $"(started again), {fellBack} resumed from an older checkpoint.");
     }
 
-    // The results files and the final weights, as text to compare.
+    // The results files, the final weights and the events, as text to compare.
     private static Dictionary<string, string> Snapshot(RunDirectory dir)
     {
         var files = ResultFiles.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(dir.Root, f)));
         var weights = MlpCheckpoint.Load(Runner.LatestCheckpoint(dir)!).ReadOnlyParameters.ToArray();
         files["weights"] = Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
         files["checkpoint"] = Path.GetFileName(Runner.LatestCheckpoint(dir)!);
+        // The TensorBoard events as TensorBoard shows them (their wall times differ from run to run).
+        files["events"] = string.Join("\n", TensorBoard.TfRecordReader.Events(dir.Events).Skip(1)
+            .SelectMany(e => e.Summary.Value.Select(v => $"{e.Step} {v.Tag} {v.SimpleValue:R} {v.Histo}")));
         return files;
     }
 }
