@@ -88,4 +88,30 @@ public class ProbeCommandTests
         Assert.Equal(2, code);
         Assert.Single(stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void Lsuv_init_records_every_rescaling_in_the_json()
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. Small, "--init", "lsuv", "--lsuv-batch", "20", "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var lsuv = json.RootElement.GetProperty("lsuv");
+        Assert.Equal(20, lsuv.GetProperty("examples").GetInt32());
+        Assert.True(lsuv.GetProperty("steps").GetArrayLength() >= 4);   // at least one rescaling per layer (orthogonal W is not unit-variance here)
+        Assert.All(lsuv.GetProperty("final_variances").EnumerateArray(), v => Assert.InRange(v.GetDouble(), 0.9, 1.1));
+        Assert.Equal("lsuv", json.RootElement.GetProperty("init").GetString());
+    }
+
+    [Theory]
+    [InlineData("--lsuv-batch", "21")]
+    [InlineData("--lsuv-batch", "1")]
+    [InlineData("--lsuv-tolerance", "0")]
+    [InlineData("--lsuv-iterations", "0")]
+    [InlineData("--output-init", "standard")]
+    public void Lsuv_bad_settings_get_one_line_and_exit_code_2(string option, string value)
+    {
+        var (code, _, stderr) = CliRunner.Run([.. Small, "--init", "lsuv", option, value]);
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
 }

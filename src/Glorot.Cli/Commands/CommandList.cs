@@ -15,5 +15,6 @@ internal static class CommandList
         yield return ReportCommand.Create();
         yield return TrainCommand.Create();
         yield return ProbeCommand.Create();
+        yield return TheoryCommand.Create();
     }
 }

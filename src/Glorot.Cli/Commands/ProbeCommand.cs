@@ -24,7 +24,8 @@ internal static class ProbeCommand
         };
         var init = new Option<string>("--init")
         {
-            Description = "weight initializer of every layer: standard (eq. 1), normalized = xavier-uniform (eq. 16), he-normal, … (see `glorot init --list`)",
+            Description = "weight initializer of every layer: standard (eq. 1), normalized = xavier-uniform (eq. 16), he-normal, … (see `glorot init --list`), " +
+                "or lsuv (Mishkin & Matas 2016: orthogonal, then every layer rescaled to unit output variance on the first --lsuv-batch probe examples)",
             DefaultValueFactory = _ => "standard",
         };
         var outputInit = new Option<string?>("--output-init") { Description = "initializer of the output (softmax) layer; default: as --init" };
@@ -51,6 +52,9 @@ internal static class ProbeCommand
         var jacobian = new Option<bool>("--jacobian") { Description = "also decompose layer Jacobians diag(f′(s))·W (about 2 s per 1000-wide layer and example)" };
         var jacobianExamples = new Option<int>("--jacobian-examples") { Description = "examples whose Jacobians are decomposed", DefaultValueFactory = _ => 3 };
         var bins = new Option<int>("--bins") { Description = "histogram bins per layer and quantity", DefaultValueFactory = _ => 100 };
+        var lsuvBatch = new Option<int>("--lsuv-batch") { Description = "--init lsuv: examples of the batch (the first of the probe set)", DefaultValueFactory = _ => 300 };
+        var lsuvTolerance = new Option<double>("--lsuv-tolerance") { Description = "--init lsuv: Tol_var, stop at |Var − 1| below it", DefaultValueFactory = _ => 0.1 };
+        var lsuvIterations = new Option<int>("--lsuv-iterations") { Description = "--init lsuv: T_max, rescalings per layer at most", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "print measured and predicted values as JSON instead of a table" };
         var wide = new Option<bool>("--wide") { Description = "one table with every column (about 150 columns wide) instead of a forward and a backward table that fit 100" };
         var csv = new Option<string?>("--csv") { Description = "also write every number (summaries and histograms) as CSV into this directory" };
@@ -60,7 +64,7 @@ internal static class ProbeCommand
             "gradient std (dL/ds, per example), weight-gradient std (dL/dW, per example) and optionally the Jacobian's mean " +
             "singular value, measured on the first N test examples beside the mean-field prediction (Poole et al. 2016) and the " +
             "linear-regime prediction (Glorot & Bengio 2010, eqs. 5–7). No weight is changed.");
-        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, json, wide, csv, ThreadsOption.Create() })
+        foreach (var option in new Option[] { activation, init, outputInit, hidden, dataset, path, scaling, inputs, classes, examples, seed, jacobian, jacobianExamples, bins, lsuvBatch, lsuvTolerance, lsuvIterations, json, wide, csv, ThreadsOption.Create() })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -76,13 +80,28 @@ internal static class ProbeCommand
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
                 RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
             RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
-            var hiddenInit = Schemes.Create(result.GetValue(init) ?? "standard");
-            var topInit = Schemes.Create(result.GetValue(outputInit) ?? result.GetValue(init) ?? "standard");
+            string initName = result.GetValue(init) ?? "standard";
+            bool lsuv = initName.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+            if (lsuv && result.GetValue(outputInit) is not null)
+                throw new ArgumentException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
+            var hiddenInit = lsuv ? null : Schemes.Create(initName);
+            var topInit = lsuv ? null : Schemes.Create(result.GetValue(outputInit) ?? initName);
             int[] widths = [inputWidth, .. hiddenWidths, classCount];
             var mlp = new Mlp(widths, f);
             ulong weightSeed = result.GetValue(seed);
-            mlp.Initialize((w, fanOut, fanIn, s, stream) =>
-                ((int)stream == widths.Length - 2 ? topInit : hiddenInit).Fill(w, [fanOut, fanIn], s, stream), weightSeed);
+            LsuvRecord? lsuvRecord = null;
+            if (lsuv)
+            {
+                var lsuvOptions = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations));
+                lsuvOptions.Validate();
+                if (lsuvOptions.BatchSize > n)
+                    throw new ArgumentException($"--lsuv-batch {lsuvOptions.BatchSize} is more than the {n} probe examples; use --lsuv-batch ≤ {n} or more --examples.");
+                mlp.Initialize(Lsuv.PreInitialization, weightSeed);
+                lsuvRecord = Lsuv.Apply(mlp, x.AsSpan(0, lsuvOptions.BatchSize * inputWidth), lsuvOptions.BatchSize, lsuvOptions);
+            }
+            else
+                mlp.Initialize((w, fanOut, fanIn, s, stream) =>
+                    ((int)stream == widths.Length - 2 ? topInit! : hiddenInit!).Fill(w, [fanOut, fanIn], s, stream), weightSeed);
 
             var options = new ProbeOptions
             {
@@ -90,9 +109,15 @@ internal static class ProbeCommand
                 JacobianExamples = result.GetValue(jacobian) ? result.GetValue(jacobianExamples) : 0,
             };
             var record = new NetworkProbe(mlp, options).Measure(x, y);
-            var variances = NetworkTheory.WeightVariances(hiddenInit, widths);
-            variances[^1] = NetworkTheory.WeightVariances(topInit, widths)[^1];
-            var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit.Scheme, topInit.Scheme);
+            // LSUV's weights depend on the data: the theory takes their actual second moments.
+            double[] variances;
+            if (lsuv) variances = NetworkTheory.WeightVariances(mlp);
+            else
+            {
+                variances = NetworkTheory.WeightVariances(hiddenInit!, widths);
+                variances[^1] = NetworkTheory.WeightVariances(topInit!, widths)[^1];
+            }
+            var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit?.Scheme ?? "lsuv", topInit?.Scheme ?? "lsuv") with { Lsuv = lsuvRecord };
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));

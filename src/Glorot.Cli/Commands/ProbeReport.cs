@@ -16,7 +16,11 @@ internal static class ProbeReport
         double? JacobianMeanSingularValue, double PredictedJacobianMeanSingularValue);
 
     public sealed record Report(string Source, string Activation, string Init, string OutputInit, IReadOnlyList<int> Widths,
-        int Examples, double Loss, double InputSecondMoment, double OutputGradientStd, IReadOnlyList<Row> Layers);
+        int Examples, double Loss, double InputSecondMoment, double OutputGradientStd, IReadOnlyList<Row> Layers)
+    {
+        /// <summary>With <c>--init lsuv</c>: every rescaling (Mishkin &amp; Matas 2016 Algorithm 1).</summary>
+        public Glorot.Nn.LsuvRecord? Lsuv { get; init; }
+    }
 
     public static Report Build(ProbeRecord record, IReadOnlyList<int> widths, IReadOnlyList<double> weightVariances,
         Activation f, string source, string init, string outputInit)
@@ -38,12 +42,15 @@ internal static class ProbeReport
             record.OutputGradient.Std, rows);
     }
 
-    public static string Json(Report report) => JsonSerializer.Serialize(report, new JsonSerializerOptions
+    public static string Json(Report report) => JsonSerializer.Serialize(report, JsonOptions);
+
+    /// <summary>snake_case names, indented; ∞ and NaN as named literals (depth scales diverge at the edge of chaos).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+    };
 
     /// <summary>Terminal width the default (split) tables fit in; <c>--wide</c> prints one table of every column.</summary>
     public const int TerminalWidth = 100;
@@ -61,6 +68,9 @@ internal static class ProbeReport
         console.Profile.Width = wide ? 200 : TerminalWidth;
         output.WriteLine($"network   {string.Join("-", report.Widths)}, {report.Activation}, init {report.Init} (output layer {report.OutputInit})");
         output.WriteLine($"probe set {report.Source}");
+        if (report.Lsuv is { } lsuv)
+            output.WriteLine($"lsuv      {lsuv.Steps.Count} rescalings on {lsuv.Examples} examples (Tol_var {G(lsuv.Options.Tolerance)}, T_max {lsuv.Options.MaxIterations}); " +
+                $"final Var(s) per layer {string.Join(" ", lsuv.FinalVariances.Select(G))}");
         output.WriteLine($"          E[x²] = {G(report.InputSecondMoment)}, output dL/ds std = {G(report.OutputGradientStd)}, loss = {G(report.Loss)}");
         string[] forwardColumns = ["act std", "mean field", "linear", "p1 / p99", "mean field"];
         string[] backwardColumns = ["dL/ds std", "mean field", "linear", "dL/dW std", "mean field", "J mean σ", "predicted"];

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Spectre.Console;
 
 namespace Glorot.Cli.Commands;
 
 /// <summary>
-/// Shows a long job's progress: a Spectre.Console bar with elapsed time and ETA when writing to an interactive
-/// terminal; otherwise (redirected output, tests) one plain line per stage, so logs stay readable.
+/// Shows a long job's progress: a Spectre.Console bar with elapsed time, what the job is doing and an ETA once
+/// meaningful (<see cref="EtaColumn"/>) when writing to an interactive terminal; otherwise (redirected output, tests)
+/// the first description, then a line at every 10 % (<see cref="PercentLines"/>), so logs stay readable.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -14,24 +16,27 @@ internal static class ProgressDisplay
         bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (!interactive)
         {
-            string last = "";
+            var clock = Stopwatch.StartNew();
+            var lines = new PercentLines("updates");
+            bool started = false;
             return work((description, done, total) =>
             {
-                if (description == last) return;
-                last = description;
-                output.WriteLine($"{title}: {description} ({done:N0}/{total:N0} updates)");
+                if (!started) output.WriteLine($"{title}: {description} ({done:N0}/{total:N0} updates)");
+                started = true;
+                if (lines.Report(done, total, clock.Elapsed) is { } line) output.WriteLine($"{title}: {line}");
             });
         }
         return AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
-                new RemainingTimeColumn(), new SpinnerColumn())
+                new EtaColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 var task = context.AddTask(title, maxValue: 1);
                 return work((description, done, total) =>
                 {
+                    task.Tag ??= (double)done;
                     task.MaxValue = Math.Max(1, total);
                     task.Value = done;
                     task.Description = Markup.Escape($"{title}: {description}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Glorot.Lab.Experiments;
+using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 
 namespace Glorot.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class ReproduceCommand
             Description = "quick: the paper's networks for a few thousand updates each, about 3–6 minutes on 2 cores, a " +
                           "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
                           "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
-                          "(2.5 M updates, learning-rate search) at hidden width 128, about two hours; full: the paper's protocol " +
+                          "(2.5 M updates, learning-rate search) at hidden width 128, about 40 minutes with --jobs 2; full: the paper's protocol " +
                           "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
             DefaultValueFactory = _ => "quick",
         };
@@ -37,6 +38,7 @@ internal static class ReproduceCommand
             Description = "keep each completed run's final weights (checkpoints/, about 20 MB per 1000-wide network); by default they are " +
                           "deleted when the run completes, so the output holds results only and a finished run cannot be extended",
         };
+        var tensorboard = TensorBoardOption.Create();
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
         var seeds = new Option<int>("--seeds") { Description = "train every network with N seeds (--seed, --seed+1, …); Table 1 and Fig. 11 show mean ± std", DefaultValueFactory = _ => 1 };
         var width = new Option<int?>("--width") { Description = "hidden width instead of the profile's (1000 for quick, medium, full; 128 for narrow)" };
@@ -59,12 +61,17 @@ internal static class ReproduceCommand
             DefaultValueFactory = _ => "all",
         };
         var list = new Option<bool>("--list") { Description = "print every run (name, spec digest, updates, estimated cost) and train nothing" };
+        var profileTime = new Option<bool>("--profile-time")
+        {
+            Description = "at the end, print where the time went (training steps, data, evaluation, probes, Jacobians, checkpoints, " +
+                          "figures, report; summed over the runs' timings.csv) and write it to OUT/timings.csv",
+        };
         var export = new Option<string?>("--export-specs") { Description = "write every run's spec as DIR/NAME.json (glorot train accepts each unchanged) and train nothing" };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, force, keep, seed, seeds, width, rates, jobs, only, shard, stage, list, export, ThreadsOption.Create(),
+            suite, profile, output, resume, force, keep, tensorboard, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -98,6 +105,7 @@ internal static class ReproduceCommand
                 Resume = result.GetValue(resume),
                 Force = result.GetValue(force),
                 KeepCheckpoints = result.GetValue(keep),
+                TensorBoard = result.GetValue(tensorboard),
                 Jobs = result.GetValue(jobs),
                 Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
                 Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,
@@ -123,6 +131,8 @@ internal static class ReproduceCommand
                 : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
+            // The tiny profile (tests) trains for less time than the check takes.
+            if (chosen != SuiteProfile.Tiny) Predict(plan, options, o, result.InvocationConfiguration.Error);
             using var stop = StopSignals.Listen();
             try
             {
@@ -133,6 +143,13 @@ internal static class ReproduceCommand
                 o.WriteLine(outcome.Report.Length > 0
                     ? $"done in {outcome.Seconds / 60:F1} min; report: {Path.GetFullPath(outcome.Report)}"
                     : $"done in {outcome.Seconds / 60:F1} min; part of the suite in {Path.GetFullPath(dir)}: gather the parts with glorot report DIR [DIR…] --out OUT");
+                if (result.GetValue(profileTime))
+                {
+                    var rows = SuiteTimings.Gather(outcome.Runs, outcome.StageTimings);
+                    RunTimings.WriteTable(Path.Combine(dir, "timings.csv"), rows);
+                    o.WriteLine($"where the time went ({Path.GetFullPath(Path.Combine(dir, "timings.csv"))}):");
+                    o.Write(SuiteTimings.Format(rows, outcome.Seconds));
+                }
                 return 0;
             }
             catch (OperationCanceledException ex)
@@ -142,6 +159,20 @@ internal static class ReproduceCommand
             }
         });
         return command;
+    }
+
+    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it.
+    private static void Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
+    {
+        List<SuiteTask> tasks = [.. plan.Tasks(SuiteStage.Selection), .. plan.Tasks(SuiteStage.Final)];
+        if (tasks.Count == 0) return;
+        var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
+        double minutes = check.Predict(tasks, options.JobCount) / 60;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed check: {check.Describe()}; predicted training time {minutes:F1} min{(options.Resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
+        if (check.Busy)
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"glorot: warning: this machine is busy (load {check.Load:F1} on {check.Cores} cores): the runs share the cores with other work and will take longer than predicted."));
     }
 
     // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.
@@ -167,7 +198,7 @@ internal static class ReproduceCommand
     {
         SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 3–6 minutes on 2 cores (docs/BENCHMARKS.md).",
         SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s, docs/LAB.md). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about two hours on 2 cores (docs/SCALING.md). Ctrl+C stops at a checkpoint; --resume continues.",
+        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes, docs/BENCHMARKS.md). Ctrl+C stops at a checkpoint; --resume continues.",
         _ => "glorot2010, tiny profile (tests only: not a reproduction).",
     };

@@ -13,13 +13,14 @@ internal static class TrainCommand
         var output = new Option<string?>("--out") { Description = "run directory (default: runs/NAME, NAME from the spec)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run directory's newest complete checkpoint (bit-identical on the same compute path)" };
         var force = new Option<bool>("--force") { Description = "start over in a run directory that already holds a run (deletes its results and checkpoints)" };
+        var tensorboard = TensorBoardOption.Create();
         var command = new Command("train",
             "Train one network from a run spec: metrics.csv (validation/test error), probe_summary.csv, probe_histograms.csv " +
-            "and probes.jsonl (per-layer statistics), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
+            "and probes.jsonl (per-layer statistics), tb/ (TensorBoard events), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
             "names the update and layer, and keeps the last good checkpoint (exit 3). Ctrl+C or SIGTERM stops at a checkpoint " +
             $"(exit {StopSignals.InterruptExitCode} or {StopSignals.TerminateExitCode}); --resume continues.")
         {
-            specPath, output, resume, force, ThreadsOption.Create(),
+            specPath, output, resume, force, tensorboard, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -33,9 +34,10 @@ internal static class TrainCommand
             {
                 Resume = result.GetValue(resume),
                 Force = result.GetValue(force),
+                TensorBoard = result.GetValue(tensorboard),
                 Cancellation = stop.Token,
                 Notice = line => error.WriteLine($"glorot: note: {line}"),
-                Progress = new SyncProgress<RunProgress>(p => report(p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"test error {100 * e:F1} %") : "training", p.Step, p.Updates)),
+                Progress = new SyncProgress<RunProgress>(p => report(Describe(p), p.Step, p.Updates)),
             }));
             switch (outcome.Status)
             {
@@ -54,4 +56,10 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    // What the run is doing: a phase other than training by name, otherwise the latest test error.
+    private static string Describe(RunProgress p) =>
+        p.Phase != RunPhase.Training ? RunTimings.Name(p.Phase)
+        : p.TestError is { } e ? string.Create(CultureInfo.InvariantCulture, $"training, test error {100 * e:F1} %")
+        : "training";
 }

@@ -29,6 +29,11 @@ internal static class RunCheckpoints
             AtomicFile.Sync(path);
             lengths[name] = new FileInfo(path).Length;
         }
+        if (File.Exists(dir.Events))
+        {
+            AtomicFile.Sync(dir.Events);
+            lengths[EventsKey] = new FileInfo(dir.Events).Length;
+        }
         string target = dir.Checkpoint(state.Step);
         AtomicFile.DeleteDirectory(target);
         AtomicFile.CreateDirectory(target);
@@ -40,6 +45,26 @@ internal static class RunCheckpoints
             if (!string.Equals(Path.GetFullPath(old), Path.GetFullPath(target), StringComparison.Ordinal))
                 AtomicFile.DeleteDirectory(old);
         return state.Step;
+    }
+
+    /// <summary>The event file's key in <see cref="RunState.FileLengths"/>: present when the file existed at the checkpoint.</summary>
+    public const string EventsKey = "tb/" + TensorBoard.EventFile.FileName;
+
+    /// <summary>
+    /// Makes the event file what it was at the checkpoint: cut back to its recorded length, or removed when the
+    /// checkpoint had none (TensorBoard was off then). A file shorter than recorded lost events: it is removed, and
+    /// <paramref name="notice"/> says so, since the training results do not depend on it.
+    /// </summary>
+    public static void RestoreEvents(RunDirectory dir, RunState state, Action<string> notice)
+    {
+        if (!File.Exists(dir.Events)) return;
+        if (state.FileLengths.TryGetValue(EventsKey, out long length) && new FileInfo(dir.Events).Length >= length)
+        {
+            AtomicFile.Truncate(dir.Events, length);
+            return;
+        }
+        if (length > 0) notice($"{dir.Events}: shorter than at the checkpoint (events were lost); starting a new event file from update {state.Step}.");
+        AtomicFile.Delete(dir.Events);
     }
 
     /// <summary>

@@ -23,8 +23,17 @@ public sealed record RunDirectory(string Root)
     /// <summary>Every probe record as one JSON object per line (<see cref="Glorot.Probes.ProbeJson"/>).</summary>
     public string ProbeLines => Path.Combine(Root, "probes.jsonl");
 
+    /// <summary>TensorBoard's folder of the run (<c>tensorboard --logdir</c> on the folder above the runs shows them all).</summary>
+    public string TensorBoard => Path.Combine(Root, "tb");
+
+    /// <summary>The run's TensorBoard event file (docs/LAB.md "TensorBoard" lists its tags).</summary>
+    public string Events => Path.Combine(TensorBoard, Glorot.Lab.TensorBoard.EventFile.FileName);
+
     /// <summary>Where and how training diverged, when it did.</summary>
     public string Divergence => Path.Combine(Root, "divergence.json");
+
+    /// <summary>Wall time by phase (<see cref="RunTimings"/>), written at every checkpoint and when the run ends.</summary>
+    public string Timings => Path.Combine(Root, "timings.csv");
 
     /// <summary>What the run's bits depend on besides the spec (the compute path), recorded when it started.</summary>
     public string Environment => Path.Combine(Root, "environment.json");

@@ -48,6 +48,6 @@ internal sealed record RunEnvironment(string ComputePath, string Os, string Runt
         if (recorded is null)
             return "the run does not record its compute path (environment.json); if it started on another machine or with other DOTNET_Enable* settings, the continuation is not bit-identical to an uninterrupted run.";
         if (recorded.ComputePath == Current.ComputePath) return null;
-        return $"the run started on \"{recorded.ComputePath}\" and continues on \"{Current.ComputePath}\": the continuation is not bit-identical to an uninterrupted run (docs/LAB.md, \"Resuming on another machine\").";
+        return $"the run started on \"{recorded.ComputePath}\" and continues on \"{Current.ComputePath}\": the continuation is not bit-identical to an uninterrupted run (each compute path sums in another order, so the float results differ in the last bits).";
     }
 }

@@ -22,6 +22,9 @@ internal sealed record RunState(long Step, double TrainLossSum, long TrainCorrec
     /// <summary>The validation error of the latest evaluation at or before <see cref="Step"/>.</summary>
     public double? ValidationError { get; init; }
 
+    /// <summary>Wall time by phase up to the checkpoint (<see cref="RunTimings.Snapshot"/>); null in checkpoints written before timings existed.</summary>
+    public Dictionary<string, PhaseTime>? Timings { get; init; }
+
     /// <summary>Bytes of each results file (by file name) when the checkpoint was written.</summary>
     public Dictionary<string, long> FileLengths { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
 using Glorot.Kernels;
+using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
 
@@ -12,7 +13,7 @@ namespace Glorot.Lab.Runs;
 /// step; evaluation, probes and checkpoints when due; divergence and cancellation handled so that the latest
 /// checkpoint is always good.
 /// </summary>
-internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, Mlp mlp, CsvTable metrics, CsvTable probes,
+internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunData data, Mlp mlp, CsvTable metrics, CsvTable probes,
     CsvTable histograms, RunOptions options)
 {
     private const int EvaluationChunk = 500;
@@ -23,6 +24,8 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     private double _lossSum;
     private long _correct, _count;
     private double? _testError, _validationError;
+    private RunTimings _timings = new();
+    private readonly EventFile? _events = options.TensorBoard ? new(dir.Events) : null;
 
     /// <summary>Trains from <paramref name="start"/>; <paramref name="fresh"/>: a new run (probes and a checkpoint at update 0 first).</summary>
     public RunResult Run(RunState start, bool fresh)
@@ -35,6 +38,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
         if (!fresh) SgdCheckpoint.Load(_trainer, dir.Checkpoint(step));
         (_lossSum, _correct, _count) = (start.TrainLossSum, start.TrainCorrect, start.TrainCount);
         (_testError, _validationError) = (start.TestError, start.ValidationError);
+        _timings = RunTimings.From(start.Timings);
         double Seconds() => start.Seconds + clock.Elapsed.TotalSeconds;
         var x = new float[(long)spec.BatchSize * data.InputSize];
         var y = new int[spec.BatchSize];
@@ -55,10 +59,11 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
                 if (lastCheckpoint != step && FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
                 return Finish(RunStatus.Cancelled, step, Seconds(), null);
             }
-            data.Train.Fill(step, x, y);
+            using (_timings.Measure(RunPhase.Data)) data.Train.Fill(step, x, y);
             try
             {
-                _lossSum += _trainer.Step(x, y, out int correct);
+                int correct;
+                using (_timings.Measure(RunPhase.Training)) _lossSum += _trainer.Step(x, y, out correct);
                 _correct += correct;
                 _count += y.Length;
             }
@@ -116,6 +121,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
         bool last = step == spec.Updates;
         if (step % spec.EvaluateEvery == 0 || last)
         {
+            using var phase = Phase(RunPhase.Evaluating, step);
             var (validationLoss, validationError) = Evaluate(data.ValidationInputs, data.ValidationLabels);
             var (testLoss, testError) = Evaluate(data.TestInputs, data.TestLabels);
             if (!double.IsFinite(validationLoss) || !double.IsFinite(testLoss))
@@ -126,12 +132,15 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             double? trainLoss = _count > 0 ? _lossSum / (_count / (double)spec.BatchSize) : null;
             double? trainError = _count > 0 ? 1 - _correct / (double)_count : null;
             metrics.Append(step, step * spec.BatchSize, trainLoss, trainError, validationLoss, validationError, testLoss, testError);
+            _events?.Append([RunEvents.Metrics(step, trainLoss, trainError, validationLoss, validationError, testLoss, testError)]);
             (_lossSum, _correct, _count) = (0, 0, 0);
             (_testError, _validationError) = (testError, validationError);
         }
         if (step % spec.ProbeEvery == 0 || last)
         {
-            var record = (step == 0 && _initialProbe is not null ? _initialProbe : _probe).Measure(data.ProbeInputs, data.ProbeLabels, step);
+            bool jacobians = step == 0 && _initialProbe is not null;
+            using var phase = Phase(jacobians ? RunPhase.Jacobians : RunPhase.Probing, step);
+            var record = (jacobians ? _initialProbe! : _probe).Measure(data.ProbeInputs, data.ProbeLabels, step);
             if (!double.IsFinite(record.Loss))
             {
                 // Probe layers are already the paper's hidden-layer numbers (1 = the first hidden layer).
@@ -144,6 +153,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
             probes.AppendText(Runner.Body(ProbeCsv.SummaryTable([record])));
             histograms.AppendText(Runner.Body(ProbeCsv.HistogramTable([record])));
             AtomicFile.AppendText(dir.ProbeLines, ProbeJson.Serialize(record) + "\n");
+            _events?.Append([RunEvents.Probe(record, mlp)]);
         }
         return true;
     }
@@ -163,8 +173,14 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     }
 
     // Writes the checkpoint of this step, then removes older ones: the latest good checkpoint always exists.
-    private long Checkpoint(long step, double seconds) =>
-        RunCheckpoints.Write(dir, mlp, target => SgdCheckpoint.Save(_trainer, target), new RunState(step, _lossSum, _correct, _count, seconds) { TestError = _testError, ValidationError = _validationError });
+    private long Checkpoint(long step, double seconds)
+    {
+        using var phase = Phase(RunPhase.Checkpoint, step);
+        RunCheckpoints.Write(dir, mlp, target => SgdCheckpoint.Save(_trainer, target),
+            new RunState(step, _lossSum, _correct, _count, seconds) { TestError = _testError, ValidationError = _validationError, Timings = _timings.Snapshot() });
+        _timings.Write(dir.Timings);
+        return step;
+    }
 
     private RunResult Diverged(long failedUpdate, string? layer, string what, long? lastCheckpoint, double seconds)
     {
@@ -176,6 +192,7 @@ internal sealed class RunTraining(RunSpec spec, RunDirectory dir, RunData data, 
     private RunResult Finish(RunStatus status, long step, double seconds, DivergenceInfo? divergence)
     {
         var result = new RunResult(spec.Name, dir, status, step, seconds, _testError, _validationError, divergence);
+        _timings.Write(dir.Timings);
         AtomicFile.WriteAllText(dir.Summary, JsonSerializer.Serialize(new
         {
             name = spec.Name,

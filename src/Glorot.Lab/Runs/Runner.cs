@@ -15,7 +15,7 @@ public sealed record RunOptions
     /// <summary>Start over in a directory that already holds a run, deleting its results and checkpoints.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Receives the step count while training (a few hundred reports per run at most).</summary>
+    /// <summary>Receives the step count while training (a few hundred reports per run at most) and each phase as it starts and ends.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
     /// <summary>Stops the run at the next update; a checkpoint is written so that it can be resumed.</summary>
@@ -44,6 +44,12 @@ public sealed record RunOptions
     /// so nothing is trained again) but not extended to more updates. Paused and diverged runs always keep theirs.
     /// </summary>
     public bool KeepCheckpoints { get; init; } = true;
+
+    /// <summary>
+    /// Also write the metrics and probes as TensorBoard events (<see cref="RunDirectory.Events"/>). A resume cuts the
+    /// event file back to its length at the checkpoint, as it does the other results files, so no step appears twice.
+    /// </summary>
+    public bool TensorBoard { get; init; } = true;
 }
 
 /// <summary>
@@ -154,6 +160,7 @@ public static class Runner
         foreach (var table in tables) table.TruncateTo(state.FileLengths[Path.GetFileName(table.Path)]);
         if (!File.Exists(dir.ProbeLines)) throw new InvalidDataException($"{dir.ProbeLines}: missing; the run directory cannot be resumed.");
         AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
+        RunCheckpoints.RestoreEvents(dir, state, notice);
         AtomicFile.Delete(dir.Divergence);
         RunSpecJson.Save(spec, dir.Spec);
     }
@@ -186,8 +193,10 @@ public static class Runner
     private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, CsvTable[] tables)
     {
         AtomicFile.DeleteDirectory(dir.Checkpoints);
+        AtomicFile.DeleteDirectory(dir.TensorBoard);
         AtomicFile.Delete(dir.Divergence);
         AtomicFile.Delete(dir.Summary);
+        AtomicFile.Delete(dir.Timings);
         mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);

@@ -42,7 +42,7 @@ public static class SuiteListing
         if (plan.Selects)
             text.Append(ci, $"selection stage {selection / 1e15:F3} PFLOP (every candidate to {plan.SelectionUpdates:N0} updates), final stage {final / 1e15:F3} PFLOP (each winner from there to the end); ");
         text.Append(ci, $"total {(selection + final) / 1e15:F3} PFLOP ≈ {(selection + final) / SuiteCost.FlopsPerSecond / 3600:F2} h at {SuiteCost.FlopsPerSecond / 1e9:F0} GFLOP/s ")
-            .Append("(the 1000-wide network's training step on 2 cores; evaluation, probes and narrow networks make it slower — docs/SCALING.md).\n");
+            .Append("(the 1000-wide network's training step on 2 cores; evaluation, probes and narrow networks make it slower).\n");
         return text.ToString();
     }
 

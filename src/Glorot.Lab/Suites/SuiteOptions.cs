@@ -38,6 +38,9 @@ public sealed record SuiteOptions
     /// by default they are deleted once the run completes, so an output directory holds results, not weights.</summary>
     public bool KeepCheckpoints { get; init; }
 
+    /// <summary>Each run also writes TensorBoard events (<see cref="Runs.RunOptions.TensorBoard"/>).</summary>
+    public bool TensorBoard { get; init; } = true;
+
     /// <summary>Start over runs already in the output directory (deletes their results); without it such a run is an error.</summary>
     public bool Force { get; init; }
 

@@ -15,13 +15,20 @@ public sealed record SuiteProgress(string Run, long Done, long Total, string Sta
 
     /// <summary>Where the reporting run stops in this stage (the selection budget, or its planned updates).</summary>
     public long RunEnd { get; init; }
+
+    /// <summary>What the reporting run is doing (training, evaluating, probing, …).</summary>
+    public RunPhase Phase { get; init; }
 }
 
 /// <summary>What <see cref="SuiteRunner.Run(SuiteOptions, string, IProgress{SuiteProgress}?, CancellationToken, Action{string}?)"/> produced.</summary>
 /// <param name="Report">The HTML report (empty when the invocation trained only part of the suite).</param>
 /// <param name="Runs">Each run's outcome (learning-rate candidates included).</param>
 /// <param name="Seconds">Wall time of the whole suite (this invocation).</param>
-public sealed record SuiteResult(string Report, IReadOnlyList<RunResult> Runs, double Seconds);
+public sealed record SuiteResult(string Report, IReadOnlyList<RunResult> Runs, double Seconds)
+{
+    /// <summary>Wall time of the suite's own stages after training ("figures", "report"); empty for a partial suite.</summary>
+    public IReadOnlyList<(string Phase, PhaseTime Time)> StageTimings { get; init; } = [];
+}
 
 /// <summary>
 /// Reproduces the paper: trains the runs of the <see cref="SuitePlan"/> into <c>OUT/runs/NAME</c> — first every
@@ -48,7 +55,7 @@ public static class SuiteRunner
         var clock = Stopwatch.StartNew();
         var plan = SuitePlan.Of(options);
         if (plan.Selects && options.Shard is not null && options.Stage == SuiteStage.All)
-            throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished (docs/SCALING.md).");
+            throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished.");
         string runsDirectory = Path.Combine(outDirectory, "runs");
         RunDirectory DirectoryOf(string name) => new(Path.Combine(runsDirectory, name));
         var selection = options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection);
@@ -71,6 +78,7 @@ public static class SuiteRunner
                 StopAt = stopAt,
                 Threads = options.ThreadsPerRun,
                 KeepCheckpoints = options.KeepCheckpoints,
+                TensorBoard = options.TensorBoard,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
@@ -112,8 +120,16 @@ public static class SuiteRunner
             if (run is not null) chosen[instance.Name] = DirectoryOf(run);
         }
         var layout = new SuiteLayout(plan.Networks, plan.Seeds, chosen, [.. plan.Instances.Where(i => i.Selects).Select(i => choices[i.Name])]);
-        string report = SuiteReport.Write(plan, layout, ordered, outDirectory, clock.Elapsed.TotalSeconds,
-            stage => progress?.Report(new SuiteProgress("", tracker.Total, tracker.Total, stage)));
+        var stageStarts = new List<(string Stage, long Start)>();
+        string report = SuiteReport.Write(plan, layout, ordered, outDirectory, clock.Elapsed.TotalSeconds, stage =>
+        {
+            stageStarts.Add((stage, Stopwatch.GetTimestamp()));
+            progress?.Report(new SuiteProgress("", tracker.Total, tracker.Total, stage));
+        });
+        long written = Stopwatch.GetTimestamp();
+        // Each stage lasts until the next one starts, the last until the report is written.
+        var stages = stageStarts.Select((s, i) => (s.Stage,
+            new PhaseTime(Stopwatch.GetElapsedTime(s.Start, i + 1 < stageStarts.Count ? stageStarts[i + 1].Start : written).TotalSeconds, 1))).ToList();
         manifest.Write(outDirectory, options, new
         {
             seconds = clock.Elapsed.TotalSeconds,
@@ -122,7 +138,7 @@ public static class SuiteRunner
             machine = MachineInfo.Describe(),
             runs = ordered.Select(r => new { name = r.Name, status = r.Status.ToString().ToLowerInvariant(), steps = r.Steps, seconds = r.Seconds }),
         });
-        return new SuiteResult(report, ordered, clock.Elapsed.TotalSeconds);
+        return new SuiteResult(report, ordered, clock.Elapsed.TotalSeconds) { StageTimings = stages };
     }
 
     private static RunResult Checked(RunResult result, CancellationToken cancellation) => result.Status == RunStatus.Cancelled
@@ -152,7 +168,7 @@ public static class SuiteRunner
                 {
                     _done += mine - last;
                     last = mine;
-                    progress.Report(new SuiteProgress(run, _done, total, stage) { RunStep = p.Step, RunEnd = end });
+                    progress.Report(new SuiteProgress(run, _done, total, stage) { RunStep = p.Step, RunEnd = end, Phase = p.Phase });
                 }
             });
         }

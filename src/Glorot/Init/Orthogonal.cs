@@ -1,13 +1,15 @@
 using Glorot.Random;
-using MathNet.Numerics.LinearAlgebra;
+using Glorot.Kernels;
 
 namespace Glorot.Init;
 
 /// <summary>
 /// A (semi-)orthogonal matrix times <paramref name="Gain"/> (Saxe, McClelland &amp; Ganguli 2014): the tensor is
 /// viewed as rows = shape[0] by cols = Π shape[1…]; a Gaussian matrix is drawn, the taller of it and its
-/// transpose is factored A = QR in double precision, and Q's columns are multiplied by sign(diag R), which makes
-/// Q Haar-distributed (Mezzadri 2007). Rows are orthonormal when rows ≤ cols, columns otherwise.
+/// transpose is factored A = QR by blocked Householder QR in float (as torch.nn.init.orthogonal_ does with LAPACK
+/// sgeqrf), and Q's columns are multiplied by sign(diag R), which makes Q Haar-distributed (Mezzadri 2007). Rows
+/// are orthonormal when rows ≤ cols, columns otherwise. The draw is a function of (seed, stream) and the vector
+/// path, the same for any thread count.
 /// </summary>
 /// <param name="Gain">Multiplier of the orthogonal matrix.</param>
 public sealed record Orthogonal(double Gain = 1.0) : Initializer
@@ -31,24 +33,25 @@ public sealed record Orthogonal(double Gain = 1.0) : Initializer
     protected override void FillCore(Span<float> values, ReadOnlySpan<int> shape, InitStats stats, ulong seed, ulong stream, int threads)
     {
         var (rows, cols) = Matrix(shape);
-        bool transpose = rows < cols;
+        bool wide = rows < cols;
         int m = Math.Max(rows, cols), n = Math.Min(rows, cols);
         var gaussian = new float[values.Length];
         RandomFill.Normal(gaussian, 0f, 1f, seed, stream, 0, threads);
-        // The draw read as the m × n tall matrix: when transposed, A[i, j] = G[j, i] in row-major G (rows × cols).
-        var a = Matrix<double>.Build.Dense(m, n, (i, j) => transpose ? gaussian[j * cols + i] : gaussian[i * cols + j]);
-        var qr = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-        var q = qr.Q;
-        var r = qr.R;
-        for (var j = 0; j < n; j++)
-        {
-            double sign = r[j, j] < 0 ? -1.0 : 1.0;
-            for (var i = 0; i < m; i++)
-            {
-                float w = (float)(Gain * sign * q[i, j]);
-                if (transpose) values[j * cols + i] = w; else values[i * cols + j] = w;
-            }
-        }
+        // The QR works on the tall m × n matrix A stored transposed (Aᵀ, n × m): the draw G (rows × cols) itself
+        // when it is wide (A = Gᵀ), its transpose otherwise (A = G). Q comes back as Qᵀ in the same layout.
+        var at = wide ? gaussian : Transpose(gaussian, rows, cols);
+        var qt = new float[values.Length];
+        using (Gemm.Use(threads: threads)) HouseholderQr.OrthonormalFactor(at, n, m, qt);
+        var q = wide ? qt : Transpose(qt, n, m);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(q, (float)Gain, values);
+    }
+
+    private static float[] Transpose(float[] source, int rows, int cols)
+    {
+        var result = new float[source.Length];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) result[j * rows + i] = source[i * cols + j];
+        return result;
     }
 
     private static (int Rows, int Cols) Matrix(ReadOnlySpan<int> shape)

@@ -37,6 +37,32 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Train_writes_tensorboard_events_unless_told_tensorboard_false()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "glorot-train-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string spec = Path.Combine(dir, "spec-in.json");
+            File.WriteAllText(spec, TinySpec);
+            var (on, _, onError) = CliRunner.Run("train", spec, "--out", Path.Combine(dir, "on"));
+            Assert.True(on == 0, onError);
+            Assert.True(new FileInfo(Path.Combine(dir, "on", "tb", "events.out.tfevents.glorot")).Length > 0);
+            var (off, _, offError) = CliRunner.Run("train", spec, "--out", Path.Combine(dir, "off"), "--tensorboard", "false");
+            Assert.True(off == 0, offError);
+            Assert.True(File.Exists(Path.Combine(dir, "off", "metrics.csv")));
+            Assert.False(Directory.Exists(Path.Combine(dir, "off", "tb")));
+            var (bad, _, badError) = CliRunner.Run("train", spec, "--out", Path.Combine(dir, "bad"), "--tensorboard", "maybe");
+            Assert.NotEqual(0, bad);
+            Assert.Contains("maybe", badError);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_bad_spec_is_a_one_line_error_naming_the_file_and_key()
     {
         string path = Path.Combine(Path.GetTempPath(), "glorot-bad-" + Guid.NewGuid().ToString("N") + ".json");

@@ -1,4 +1,6 @@
 using Glorot.Init;
+using Glorot.Kernels;
+using Glorot.Tests.Kernels;
 using Glorot.Tests.Support;
 
 namespace Glorot.Tests.Init;
@@ -118,27 +120,59 @@ public class SchemesTests
     }
 
     [Fact]
-    public void Orthogonal_gives_the_same_bits_whatever_the_linear_algebra_parallelism()
+    public void Orthogonal_gives_the_same_bits_for_any_thread_count()
     {
-        // MathNet's managed QR may split its loops over Control.MaxDegreeOfParallelism (the core count by
-        // default), which can change rounding; the draw must not depend on the machine's cores.
-        int saved = MathNet.Numerics.Control.MaxDegreeOfParallelism;
-        try
+        // 400 × 300 spans several QR panels, so the GEMM trailing updates run split across threads.
+        float[] Draw(int threads)
         {
-            float[] Draw(int degree)
-            {
-                MathNet.Numerics.Control.MaxDegreeOfParallelism = degree;
-                var w = new float[400 * 300];
-                Schemes.Create("orthogonal").Fill(w, [400, 300], seed: 8);
-                return w;
-            }
-            var one = Draw(1);
-            foreach (var degree in new[] { 2, 8 }) Assert.True(one.AsSpan().SequenceEqual(Draw(degree)), $"degree {degree}");
+            var w = new float[400 * 300];
+            using (ComputePool.AssumeProcessors(8)) Schemes.Create("orthogonal").Fill(w, [400, 300], seed: 8, threads: threads);
+            return w;
         }
-        finally
+        var one = Draw(1);
+        foreach (var threads in new[] { 2, 5 }) Assert.True(one.AsSpan().SequenceEqual(Draw(threads)), $"{threads} threads");
+    }
+
+    [Theory]
+    [MemberData(nameof(GemmPaths))]
+    public void Orthogonal_is_orthonormal_on_every_GEMM_path(string path)
+    {
+        // The QR's trailing updates and Q's assembly are GEMMs: each kernel path must keep QᵀQ = I.
+        const int rows = 300, cols = 200;
+        var w = new float[rows * cols];
+        using (Gemm.Use(GemmTestData.Path(path))) Schemes.Create("orthogonal").Fill(w, [rows, cols], seed: 3);
+        double worst = 0;
+        for (var p = 0; p < cols; p++)
+        for (var q = 0; q <= p; q++)
         {
-            MathNet.Numerics.Control.MaxDegreeOfParallelism = saved;
+            double dot = 0;
+            for (var k = 0; k < rows; k++) dot += (double)w[k * cols + p] * w[k * cols + q];
+            worst = Math.Max(worst, Math.Abs(dot - (p == q ? 1 : 0)));
         }
+        Assert.True(worst < 1e-5, $"max |QᵀQ − I| = {worst:E2}");
+    }
+
+    public static TheoryData<string> GemmPaths => GemmTestData.SupportedPaths();
+
+    [Fact]
+    public void Orthogonal_square_draws_have_the_trace_moments_of_the_Haar_measure()
+    {
+        // For Q Haar on O(n), n ≥ 2: E[tr Q] = 0 and E[(tr Q)²] = 1 (Diaconis & Shahshahani 1994, Thm 2). Without
+        // the sign fix, Householder QR puts a biased sign on the diagonal and E[tr Q] ≠ 0. 600 draws of 6 × 6:
+        // the sample mean has sd 1/√600 ≈ 0.041 (bound 0.2, ≈ 5 sd); (tr Q)² has variance E[(tr Q)⁴] − 1 = 2
+        // (the n ≥ 4 moments equal N(0, 1)'s), so its mean has sd √(2/600) ≈ 0.058 (bound 0.3, ≈ 5 sd).
+        const int n = 6, draws = 600;
+        double sum = 0, squares = 0;
+        for (ulong seed = 0; seed < draws; seed++)
+        {
+            var w = Draw("orthogonal", null, [n, n], seed).Values;
+            double trace = 0;
+            for (int i = 0; i < n; i++) trace += w[i * n + i];
+            sum += trace;
+            squares += trace * trace;
+        }
+        Assert.InRange(sum / draws, -0.2, 0.2);
+        Assert.InRange(squares / draws, 0.7, 1.3);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Glorot.IO;
+
+namespace Glorot.Lab.Runs;
+
+/// <summary>The wall time spent in one phase and how many times it ran.</summary>
+/// <param name="Seconds">Wall seconds in all.</param>
+/// <param name="Count">Times the phase ran (updates for training and data; evaluations, probes, checkpoints otherwise).</param>
+public sealed record PhaseTime(double Seconds, long Count);
+
+/// <summary>
+/// Where a run's wall time goes, phase by phase (<see cref="RunPhase"/>): accumulated while it trains, saved in each
+/// checkpoint's state (so a resume continues the sums from the checkpoint, like the run's seconds) and written as
+/// <c>timings.csv</c> (columns phase, seconds, count) at every checkpoint and when the run ends.
+/// </summary>
+public sealed class RunTimings
+{
+    /// <summary>The columns of <c>timings.csv</c>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["phase", "seconds", "count"];
+
+    private readonly double[] _seconds = new double[Enum.GetValues<RunPhase>().Length];
+    private readonly long[] _counts = new long[Enum.GetValues<RunPhase>().Length];
+
+    /// <summary>The sums so far of the phase named <paramref name="phase"/>.</summary>
+    public PhaseTime this[RunPhase phase] => new(_seconds[(int)phase], _counts[(int)phase]);
+
+    /// <summary>Adds <paramref name="seconds"/> and <paramref name="count"/> to <paramref name="phase"/>.</summary>
+    public void Add(RunPhase phase, double seconds, long count = 1)
+    {
+        _seconds[(int)phase] += seconds;
+        _counts[(int)phase] += count;
+    }
+
+    /// <summary>Times a block: <c>using (timings.Measure(RunPhase.Probing)) { … }</c> adds its wall time once, count 1.</summary>
+    public Scope Measure(RunPhase phase) => new(this, phase, Stopwatch.GetTimestamp());
+
+    /// <summary>The sums by phase name (<see cref="Name"/>), every phase included, in <see cref="RunPhase"/> order.</summary>
+    public Dictionary<string, PhaseTime> Snapshot() =>
+        Enum.GetValues<RunPhase>().ToDictionary(Name, p => this[p], StringComparer.Ordinal);
+
+    /// <summary>Sums continued from a checkpoint's <paramref name="saved"/> snapshot (null: an older checkpoint without one, from zero).</summary>
+    /// <exception cref="InvalidDataException">A phase name this version does not know, or a negative or non-finite value.</exception>
+    public static RunTimings From(IReadOnlyDictionary<string, PhaseTime>? saved)
+    {
+        var timings = new RunTimings();
+        foreach (var (name, time) in saved ?? new Dictionary<string, PhaseTime>())
+        {
+            var phase = Enum.GetValues<RunPhase>().Cast<RunPhase?>().FirstOrDefault(p => Name(p!.Value) == name)
+                ?? throw new InvalidDataException($"timings: unknown phase '{name}'.");
+            if (time is null || !double.IsFinite(time.Seconds) || time.Seconds < 0 || time.Count < 0)
+                throw new InvalidDataException($"timings: phase '{name}' has negative or non-finite values.");
+            timings.Add(phase, time.Seconds, time.Count);
+        }
+        return timings;
+    }
+
+    /// <summary>A phase's name in <c>timings.csv</c>: its enum name in lower case (training, data, evaluating, …).</summary>
+    public static string Name(RunPhase phase) => phase.ToString().ToLowerInvariant();
+
+    /// <summary>Writes <c>timings.csv</c> at <paramref name="path"/> (atomically): one row per phase.</summary>
+    public void Write(string path) => WriteTable(path, Snapshot().Select(kv => (kv.Key, kv.Value)));
+
+    /// <summary>Writes a table of (phase, seconds, count) rows at <paramref name="path"/>, atomically.</summary>
+    public static void WriteTable(string path, IEnumerable<(string Phase, PhaseTime Time)> rows)
+    {
+        var text = new StringBuilder(string.Join(",", Columns)).Append('\n');
+        foreach (var (phase, time) in rows)
+            text.Append(phase).Append(',').Append(CsvTable.Cell(time.Seconds)).Append(',').Append(CsvTable.Cell(time.Count)).Append('\n');
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>Reads a table that <see cref="WriteTable"/> wrote, rows in file order.</summary>
+    /// <exception cref="InvalidDataException">Another header, or a row that is not (name, seconds ≥ 0, count ≥ 0).</exception>
+    public static IReadOnlyList<(string Phase, PhaseTime Time)> ReadTable(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0] != string.Join(",", Columns))
+            throw new InvalidDataException($"{path}: the header is not '{string.Join(",", Columns)}'.");
+        var rows = new List<(string, PhaseTime)>();
+        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            string[] cells = line.Split(',');
+            if (cells.Length != 3
+                || !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !double.IsFinite(seconds) || seconds < 0
+                || !long.TryParse(cells[2], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
+                throw new InvalidDataException($"{path}: '{line}' is not a row of phase, seconds, count.");
+            rows.Add((cells[0], new PhaseTime(seconds, count)));
+        }
+        return rows;
+    }
+
+    /// <summary>The block <see cref="Measure"/> times.</summary>
+    public readonly struct Scope(RunTimings owner, RunPhase phase, long start) : IDisposable
+    {
+        /// <summary>Adds the wall time since <see cref="Measure"/>.</summary>
+        public void Dispose() => owner.Add(phase, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+}
