@@ -4,7 +4,7 @@ namespace Glorot.Lab.Experiments;
 public static class ExperimentSuites
 {
     /// <summary>Every experiment suite, in the order <c>--list</c> shows them.</summary>
-    public static IReadOnlyList<IExperimentSuite> All { get; } = [new SymmetrySuite(), new SignalSuite(), new He2015Suite()];
+    public static IReadOnlyList<IExperimentSuite> All { get; } = [new SymmetrySuite(), new SignalSuite(), new He2015Suite(), new ClippingSuite(), new ConditionsSuite()];
 
     /// <summary>The suite named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static IExperimentSuite? Find(string name) =>
