@@ -8,5 +8,5 @@ public static class Figure6InitialActivations
     /// <summary>Draws one panel (one initialization) from the run's first probe.</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper) =>
         HistogramFigure.Draw(run, directory, $"fig6-activations-init-{init}", "Figure 6", $"Fig. 6 — tanh activations at init, {init}",
-            "activation", atEnd: false, "Density of each hidden layer's tanh outputs at initialization, on the fixed probe examples.", paper);
+            "activation", atEnd: false, "Density of each hidden layer's tanh outputs at initialization, on the fixed probe examples.", paper, theory: true);
 }

@@ -9,5 +9,5 @@ public static class Figure8InitialWeightGradients
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper) =>
         HistogramFigure.Draw(run, directory, $"fig8-weight-gradients-init-{init}", "Figure 8", $"Fig. 8 — weight gradients at init, {init}",
             "weight_gradient", atEnd: false,
-            "Density of the per-example weight gradients ∂(−log P(y|x))/∂W of the weights into each hidden layer at initialization, pooled over the first probe examples (tanh, 5 layers).", paper);
+            "Density of the per-example weight gradients ∂(−log P(y|x))/∂W of the weights into each hidden layer at initialization, pooled over the first probe examples (tanh, 5 layers).", paper, theory: true);
 }

@@ -4,8 +4,12 @@ using Glorot.Lab.Suites;
 
 namespace Glorot.Lab.Report;
 
-/// <summary>One hidden layer's mean Jacobian singular value at initialization in two runs (paper §4.2.2).</summary>
-public sealed record JacobianRow(int Layer, double? Standard, double? Normalized);
+/// <summary>
+/// One hidden layer's mean Jacobian singular value at initialization in two runs (paper §4.2.2), each beside its
+/// prediction (<see cref="Glorot.Theory.LayerPrediction.JacobianMeanSingularValue"/>: √E[f′²] times the
+/// Marchenko–Pastur mean).
+/// </summary>
+public sealed record JacobianRow(int Layer, double? Standard, double? Normalized, double? PredictedStandard = null, double? PredictedNormalized = null);
 
 /// <summary>
 /// §4.2.2: "with our normalized initialization, this ratio [the average singular value of J = ∂z^{i+1}/∂z^i] is
@@ -32,13 +36,24 @@ public static class JacobianTable
             long first = rows.Min(r => r.Step);
             return rows.Where(r => r.Step == first).ToDictionary(r => r.Layer, r => r.JacobianMeanSingularValue!.Value);
         }
+        static Dictionary<int, double> Predict(RunDirectory? dir)
+        {
+            if (dir is null || !File.Exists(dir.Probes) || !File.Exists(dir.Spec)) return [];
+            var probes = RunTables.Probes(dir);
+            if (probes.Count == 0) return [];
+            var overlay = TheoryOverlay.Of(dir, probes.Min(r => r.Step));
+            return overlay is null ? [] : overlay.MeanField.ToDictionary(p => p.Layer, p => p.JacobianMeanSingularValue);
+        }
         var standard = Read(standardRun);
         var normalized = Read(normalizedRun);
         var layers = standard.Keys.Union(normalized.Keys).Order().ToList();
-        var result = layers.Select(l => new JacobianRow(l, standard.TryGetValue(l, out var s) ? s : null,
-            normalized.TryGetValue(l, out var n) ? n : null)).ToList();
-        var csv = new Csv("layer", "standard_mean_singular_value", "normalized_mean_singular_value", "paper_standard", "paper_normalized");
-        foreach (var r in result) csv.Add(r.Layer, r.Standard, r.Normalized, 0.5, 0.8);
+        var predictedStandard = layers.Count > 0 ? Predict(standardRun) : [];
+        var predictedNormalized = layers.Count > 0 ? Predict(normalizedRun) : [];
+        static double? At(Dictionary<int, double> d, int l) => d.TryGetValue(l, out var v) ? v : null;
+        var result = layers.Select(l => new JacobianRow(l, At(standard, l), At(normalized, l), At(predictedStandard, l), At(predictedNormalized, l))).ToList();
+        var csv = new Csv("layer", "standard_mean_singular_value", "normalized_mean_singular_value", "paper_standard", "paper_normalized",
+            "predicted_standard", "predicted_normalized");
+        foreach (var r in result) csv.Add(r.Layer, r.Standard, r.Normalized, 0.5, 0.8, r.PredictedStandard, r.PredictedNormalized);
         if (result.Count > 0) csv.Save(Path.Combine(outDirectory, "jacobian.csv"));
         return result;
     }

@@ -38,6 +38,9 @@ public sealed record RunDirectory(string Root)
     /// <summary>What the run's bits depend on besides the spec (the compute path), recorded when it started.</summary>
     public string Environment => Path.Combine(Root, "environment.json");
 
+    /// <summary>With init "lsuv": its settings and every rescaling (Mishkin &amp; Matas 2016 Algorithm 1), written at the start.</summary>
+    public string Lsuv => Path.Combine(Root, "lsuv.json");
+
     /// <summary>The folder of checkpoints (only the latest good one is kept).</summary>
     public string Checkpoints => Path.Combine(Root, "checkpoints");
 

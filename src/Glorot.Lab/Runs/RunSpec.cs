@@ -43,6 +43,25 @@ public sealed record RunSpec
     /// <summary>Nonlinearity whose recommended gain the hidden layers' scheme uses (e.g. "tanh"); null = none.</summary>
     public string? InitNonlinearity { get; init; }
 
+    /// <summary>init "lsuv" (Mishkin &amp; Matas 2016): examples in the batch, the first of the training split; null = 500.
+    /// Written only when set, so specs of other schemes keep their bytes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? LsuvBatch { get; init; }
+
+    /// <summary>init "lsuv": Tol_var, stop once |Var − 1| is below it; null = 0.1 (the paper's).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? LsuvTolerance { get; init; }
+
+    /// <summary>init "lsuv": T_max, rescalings per layer at most; null = 10 (the paper's).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? LsuvIterations { get; init; }
+
+    /// <summary>Whether <see cref="Init"/> is the data-dependent "lsuv" (<see cref="Glorot.Nn.Lsuv"/>).</summary>
+    public bool IsLsuv() => Init.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The LSUV settings of the spec, defaults filled in.</summary>
+    public Glorot.Nn.LsuvOptions LsuvOptions() => new(LsuvBatch ?? 500, LsuvTolerance ?? 0.1, LsuvIterations ?? 10);
+
     /// <summary>Initializer of the softmax layer; null = the same as <see cref="Init"/>. The paper does not say
     /// (docs/LAB.md, "The networks", says why the suite uses the normalized one).</summary>
     public string? OutputInit { get; init; }

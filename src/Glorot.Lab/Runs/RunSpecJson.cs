@@ -74,14 +74,26 @@ public static class RunSpecJson
             if (w <= 0) Fail($"hidden width {w} must be positive.");
         if (!Activation.TryParse(spec.Activation, out _))
             Fail($"activation '{spec.Activation}' is unknown; known: {string.Join(", ", Activation.Names)}.");
-        CheckScheme(spec.Init, "init", source);
-        try
+        if (spec.IsLsuv())
         {
-            Schemes.Create(spec.Init, spec.InitOptions());
+            if (spec.InitGain is not null || spec.InitNonlinearity is not null)
+                Fail("init lsuv takes no init_gain or init_nonlinearity (its scale comes from the data).");
+            try { spec.LsuvOptions().Validate(); }
+            catch (ArgumentException ex) { Fail($"lsuv_batch / lsuv_tolerance / lsuv_iterations: {ex.Message}"); }
         }
-        catch (ArgumentException ex)
+        else
         {
-            throw new ArgumentException($"{source}: init_gain / init_nonlinearity: {ex.Message}", ex);
+            if (spec.LsuvBatch is not null || spec.LsuvTolerance is not null || spec.LsuvIterations is not null)
+                Fail($"lsuv_batch, lsuv_tolerance and lsuv_iterations go with init \"lsuv\", not \"{spec.Init}\".");
+            CheckScheme(spec.Init, "init", source);
+            try
+            {
+                Schemes.Create(spec.Init, spec.InitOptions());
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"{source}: init_gain / init_nonlinearity: {ex.Message}", ex);
+            }
         }
         if (spec.OutputInit is not null) CheckScheme(spec.OutputInit, "output_init", source);
         if (!double.IsFinite(spec.LearningRate) || spec.LearningRate <= 0 || spec.LearningRate > float.MaxValue)

@@ -128,7 +128,7 @@ public static class Runner
         }
         bool fresh = state is null;
         if (fresh)
-            StartOver(spec, dir, mlp, [metrics, probes, histograms]);
+            StartOver(spec, dir, mlp, data, [metrics, probes, histograms]);
         // The scope covers the evaluator and the probes too; the trainer also gets the count itself (RunTraining).
         using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);
         return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state ?? new RunState(0, 0, 0, 0, 0), fresh);
@@ -190,14 +190,16 @@ public static class Runner
         }
     }
 
-    private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, CsvTable[] tables)
+    private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, RunData data, CsvTable[] tables)
     {
         AtomicFile.DeleteDirectory(dir.Checkpoints);
         AtomicFile.DeleteDirectory(dir.TensorBoard);
         AtomicFile.Delete(dir.Divergence);
         AtomicFile.Delete(dir.Summary);
         AtomicFile.Delete(dir.Timings);
+        AtomicFile.Delete(dir.Lsuv);
         mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
+        if (spec.IsLsuv()) ApplyLsuv(spec, dir, mlp, data.Train.Data);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);
         foreach (var table in tables) table.Create();
@@ -208,10 +210,38 @@ public static class Runner
     private static string Progress(RunDirectory dir) =>
         LatestCheckpoint(dir) is { } checkpoint ? $" (checkpoint at update {long.Parse(Path.GetFileName(checkpoint)[5..], System.Globalization.CultureInfo.InvariantCulture)})" : "";
 
-    /// <summary>The weight fill of the spec: <see cref="RunSpec.Init"/> for hidden layers, <see cref="RunSpec.OutputInit"/> for the softmax layer.</summary>
+    // LSUV (Mishkin & Matas 2016 Algorithm 1) on the first lsuv_batch training examples, over every layer, or the
+    // hidden ones when output_init names another scheme; every rescaling goes to lsuv.json beside spec.json.
+    private static void ApplyLsuv(RunSpec spec, RunDirectory dir, Mlp mlp, Glorot.Data.IDataset train)
+    {
+        var options = spec.LsuvOptions();
+        if (train.Count < options.BatchSize)
+            throw new ArgumentException($"lsuv_batch {options.BatchSize} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
+        var x = new float[(long)options.BatchSize * train.InputSize];
+        var y = new int[options.BatchSize];
+        var indices = new long[options.BatchSize];
+        for (int i = 0; i < indices.Length; i++) indices[i] = i;
+        train.Fill(indices, x, y);
+        int layers = spec.OutputInit is null ? mlp.LayerCount : mlp.LayerCount - 1;
+        var record = Lsuv.Apply(mlp, x, options.BatchSize, options, layers);
+        AtomicFile.WriteAllText(dir.Lsuv, JsonSerializer.Serialize(new
+        {
+            scheme = "lsuv",
+            source = "Mishkin & Matas 2016, Algorithm 1",
+            pre_initialization = "orthogonal",
+            seed = spec.Seed,
+            data = $"{spec.Dataset} training split, examples 0..{options.BatchSize - 1}",
+            record,
+        }, JsonOptions));
+    }
+
+    /// <summary>
+    /// The weight fill of the spec: <see cref="RunSpec.Init"/> for hidden layers, <see cref="RunSpec.OutputInit"/> for
+    /// the softmax layer; for "lsuv" the orthonormal pre-initialization, rescaled by the runner once the data is open.
+    /// </summary>
     public static WeightFill InitialWeights(RunSpec spec, int layerCount)
     {
-        var hidden = WeightFills.From(Schemes.Create(spec.Init, spec.InitOptions()));
+        var hidden = spec.IsLsuv() ? Lsuv.PreInitialization : WeightFills.From(Schemes.Create(spec.Init, spec.InitOptions()));
         var output = spec.OutputInit is null ? hidden : WeightFills.From(Schemes.Create(spec.OutputInit));
         return (w, fanOut, fanIn, seed, stream) =>
             (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);

@@ -27,6 +27,14 @@ public sealed class JacobianTableTests
             Assert.InRange(r.Normalized!.Value, 0.6, 0.95);
         }
         Assert.True(File.Exists(Path.Combine(temp.Path, "jacobian.csv")));
+        // Beside each, the prediction (√E[f′²] × the Marchenko–Pastur mean): ≈0.46 standard, ≈0.7–0.8 normalized for
+        // the square layers; measured at width 64 within ±0.1 of it.
+        foreach (var r in rows.Skip(1))
+        {
+            Assert.Equal(r.PredictedStandard!.Value, r.Standard!.Value, 0.1);
+            Assert.Equal(r.PredictedNormalized!.Value, r.Normalized!.Value, 0.1);
+        }
+        Assert.EndsWith("predicted_standard,predicted_normalized", File.ReadLines(Path.Combine(temp.Path, "jacobian.csv")).First());
     }
 
     [Fact]
