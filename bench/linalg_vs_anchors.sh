@@ -3,6 +3,8 @@
 # PyTorch (when installed), same machine, same session, alternated round by round so that both see the same load:
 #   bench/linalg_vs_anchors.sh [ROUNDS] [LARGEST]      (default 2 rounds, up to 4096²)
 # Each round prints the engine's lines (1 and 2 threads) then the anchors' (2 threads), and the load average.
+# On a shared machine whose other jobs run under nice 10, run it as root under `nice -n -10` (docs/BENCHMARKS.md,
+# "Linear algebra", says how the figures there were taken).
 set -eu
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
