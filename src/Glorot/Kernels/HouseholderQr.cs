@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Glorot.Kernels;
 
 /// <summary>
@@ -11,9 +13,9 @@ namespace Glorot.Kernels;
 internal static class HouseholderQr
 {
     /// <summary>
-    /// Columns per panel: the depth of the rank-b trailing update. 64 keeps that GEMM near its depth-512 speed
-    /// while the unblocked panel (b² level-2 work per row) stays a few percent of the total
-    /// (docs/BENCHMARKS.md, "Linear algebra").
+    /// Columns per panel: the depth of the rank-b trailing update. At 64 that GEMM has a depth it runs well at,
+    /// while the unblocked panel (2·m·b flops per column, level 2) is about b/n of the QR's flops: 3 % at 2048².
+    /// Not tuned: 32 and 64 measured within the noise of the loaded machine (docs/BENCHMARKS.md, "Linear algebra").
     /// </summary>
     public const int BlockSize = 64;
 
@@ -41,7 +43,7 @@ internal static class HouseholderQr
             // A₂ ← (I − V·T·Vᵀ)ᵀ·A₂, stored transposed: W = Vᵀ·A₂ (b × rest), W ← Tᵀ·W, A₂ᵀ −= Wᵀ·Vᵀ.
             var trailing = at.AsSpan((j0 + b) * m + j0);
             Gemm.Multiply(false, true, b, rest, depth, 1f, vt, depth, trailing, m, 0f, work, rest);
-            LowerTimes(t, b, work, rest);
+            TransposedTriangleTimes(t, b, work, rest);
             Gemm.Multiply(true, false, rest, depth, b, -1f, work, rest, vt, depth, 1f, trailing, m);
         }
         // Qᵀ = [I 0]·H_nᵀ⋯H_1ᵀ, block by block from the last: only Qᵀ[j0…, j0…] changes at block j0 (sorgqr).
@@ -59,7 +61,7 @@ internal static class HouseholderQr
             Gemm.Multiply(false, false, rows, depth, b, -1f, x, b, vt, depth, 1f, q, m);
         }
         for (int j = 0; j < n; j++)
-            if (at[j * m + j] < 0) System.Numerics.Tensors.TensorPrimitives.Negate(qt.AsSpan(j * m, m), qt.AsSpan(j * m, m));
+            if (at[j * m + j] < 0) TensorPrimitives.Negate(qt.AsSpan(j * m, m), qt.AsSpan(j * m, m));
     }
 
     // Vᵀ of the panel at j0 (b × depth, depth = m − j0): row i is (0…0, 1, v_i) with the 1 at column i.
@@ -101,14 +103,14 @@ internal static class HouseholderQr
 
     // W ← Tᵀ·W for upper triangular T (b × b) and W (b × cols): row i of the result is Σ_{k ≤ i} T_ki·W_k, so
     // rows are done from the last, each reading only rows not yet overwritten.
-    private static void LowerTimes(float[] t, int b, float[] w, int cols)
+    private static void TransposedTriangleTimes(float[] t, int b, float[] w, int cols)
     {
         for (int i = b - 1; i >= 0; i--)
         {
             var row = w.AsSpan(i * cols, cols);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(row, t[i * b + i], row);
+            TensorPrimitives.Multiply(row, t[i * b + i], row);
             for (int k = 0; k < i; k++)
-                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w.AsSpan(k * cols, cols), t[k * b + i], row, row);
+                TensorPrimitives.MultiplyAdd(w.AsSpan(k * cols, cols), t[k * b + i], row, row);
         }
     }
 

@@ -48,7 +48,8 @@ public class HouseholderTridiagonalTests
     [Fact]
     public void The_bits_do_not_depend_on_the_thread_count()
     {
-        const int n = 150;
+        // 300 rows: the first sweeps are long enough (≥ 256 rows) to be split across threads.
+        const int n = 300;
         var random = new RandomStream(5, 0);
         var a = new double[n * n];
         for (int i = 0; i < n; i++)
