@@ -36,7 +36,7 @@ internal static class TheoryCommand
         var command = new Command("theory",
             "Predict a network at initialization without data: per hidden layer the pre-activation variance q (mean-field q-map, " +
             "Poole et al. 2016), activation std and back-propagated gradient std in mean field and in the linear regime " +
-            "(Glorot & Bengio 2010, eqs. 5–7), χ₁, and the depth scales ξ_q, ξ_c (Schoenholz et al. 2017). docs/THEORY.md.");
+            "(Glorot & Bengio 2010, eqs. 5–7), χ₁, and the depth scales ξ_q, ξ_c (Schoenholz et al. 2017).");
         foreach (var option in new Option[] { activation, init, sigmaW, sigmaB, hidden, inputs, classes, inputMoment, outputGradient, json, csv })
             command.Options.Add(option);
         command.Subcommands.Add(TheoryCriticalCommand.Create());

@@ -44,7 +44,7 @@ public static class ExperimentRunner
             .Append("</title>\n<style>").Append(HtmlReport.Style).Append("</style></head><body>\n<h1>").Append(E(suite.Title)).Append("</h1>\n<p>")
             .Append(E(suite.Summary)).Append("</p>\n");
         h.Append(ClaimsTable.Html(findings.Claims, "The texts' claims, checked",
-            "Each claim is tested on this run's measurements by the criterion shown (docs/LAB.md, suite <code>" + E(suite.Name) + "</code>); the \"paper\" column is what the source says."));
+            "Each claim is tested on this run's measurements by the criterion shown; the \"paper\" column is what the source says."));
         h.Append("<h2>How it was measured</h2>\n");
         foreach (var line in findings.Method) h.Append("<p>").Append(E(line)).Append("</p>\n");
         h.Append("<h2>Figures</h2>\n<p>Each figure's numbers are in <code>figures/ID.csv</code>, with PNG and SVG beside them.");

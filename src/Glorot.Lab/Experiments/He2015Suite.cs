@@ -93,7 +93,7 @@ public sealed class He2015Suite : IExperimentSuite
         var s = specs[1];
         return new ExperimentFindings(
             [
-                $"Two runs, same seed ({context.Seed}) and data stream: {s.Hidden.Length} hidden ReLU layers of {s.Hidden[0]} units and a softmax, biases 0, plain SGD with ε = {s.LearningRate.ToString(CultureInfo.InvariantCulture)} on minibatches of {s.BatchSize} for {s.Updates:N0} updates; xavier-normal N(0, 2/(n_in + n_out)) vs he-normal N(0, 2/n_in) for every layer. Data: {s.Dataset}{(s.Dataset == "shapeset" ? " (Debian's dataset-fashion-mnist is not installed; docs/DATASETS.md)" : " (Debian's package)")}, inputs scaled to [0, 1].",
+                $"Two runs, same seed ({context.Seed}) and data stream: {s.Hidden.Length} hidden ReLU layers of {s.Hidden[0]} units and a softmax, biases 0, plain SGD with ε = {s.LearningRate.ToString(CultureInfo.InvariantCulture)} on minibatches of {s.BatchSize} for {s.Updates:N0} updates; xavier-normal N(0, 2/(n_in + n_out)) vs he-normal N(0, 2/n_in) for every layer. Data: {s.Dataset}{(s.Dataset == "shapeset" ? " (Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist)" : " (Debian's package)")}, inputs scaled to [0, 1].",
                 $"Activation std per layer: the probe at update 0 on {s.ProbeExamples} fixed test examples (probe_summary.csv). Test error: every {s.EvaluateEvery:N0} updates on the first {s.EvaluationExamples:N0} test examples (metrics.csv).",
                 "Trained by the lab's Runner: OUT/runs/xavier and OUT/runs/he are run directories (spec.json, metrics.csv, probes); running the suite again into the same --out continues them from their checkpoints.",
             ],

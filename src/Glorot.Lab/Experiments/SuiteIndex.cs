@@ -25,7 +25,7 @@ public static class SuiteIndex
         foreach (var suite in ExperimentSuites.All)
             foreach (var p in suite.Profiles)
                 text.Append(ci, $"{suite.Name,-11} {p.Profile.ToString().ToLowerInvariant(),-8} {Duration(p.EstimatedSeconds),10}  {p.Description}\n");
-        text.Append("Times measured on 2 cores (docs/LAB.md); glorot reproduce glorot2010 --profile P --list itemizes a glorot2010 profile's runs and their FLOP.\n");
+        text.Append("Times measured on 2 cores; glorot reproduce glorot2010 --profile P --list itemizes a glorot2010 profile's runs and their FLOP.\n");
         return text.ToString();
     }
 

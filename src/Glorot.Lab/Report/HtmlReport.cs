@@ -124,7 +124,7 @@ public static class HtmlReport
         {
             h.Append("<h2>Layer Jacobians at initialization (§4.2.2)</h2>\n<p>Mean singular value of J = diag(f′(s))·W, tanh, 5 layers, ")
              .Append("averaged over the first probe examples. Paper: ≈0.8 with normalized init, ≈0.5 with standard init. ")
-             .Append("Predicted: √E[f′(s)²] (mean field) times the Marchenko–Pastur mean singular value of W (docs/THEORY.md). Numbers: <code>jacobian.csv</code>.</p>\n")
+             .Append("Predicted: √E[f′(s)²] (mean field) times the Marchenko–Pastur mean singular value of W. Numbers: <code>jacobian.csv</code>.</p>\n")
              .Append("<table><tr><th>layer</th><th>standard (paper ≈0.5)</th><th>predicted</th><th>normalized (paper ≈0.8)</th><th>predicted</th></tr>\n");
             foreach (var r in jacobian)
                 h.Append("<tr><td>Layer ").Append(r.Layer.ToString(ci)).Append("</td><td>").Append(r.Standard?.ToString("F3", ci) ?? "—")
