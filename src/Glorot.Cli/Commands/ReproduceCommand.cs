@@ -8,7 +8,8 @@ namespace Glorot.Cli.Commands;
 
 /// <summary>
 /// <c>glorot reproduce glorot2010 [--profile P] [--out DIR] [--resume] [--seed S] [--seeds N] [--width W]
-/// [--learning-rates R,…] [--jobs J] [--only NAME,…] [--shard i/n] [--stage S] [--list] [--export-specs DIR]</c>:
+/// [--learning-rates R,…] [--jobs J] [--only NAME,…] [--shard i/n] [--stage S] [--list] [--export-specs DIR]
+/// [--dataset shapeset|mnist|fashion-mnist|cifar10 [--path DIR]]</c>:
 /// trains the paper's networks, draws its figures and Table 1, and writes one self-contained HTML report.
 /// </summary>
 internal static class ReproduceCommand
@@ -66,12 +67,21 @@ internal static class ReproduceCommand
             Description = "at the end, print where the time went (training steps, data, evaluation, probes, Jacobians, checkpoints, " +
                           "figures, report; summed over the runs' timings.csv) and write it to OUT/timings.csv",
         };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "the data set the networks train on: shapeset (the paper's Shapeset-3×2, generated, the default), mnist or cifar10 " +
+                          "(Table 1's other columns and Fig. 12; need --path) or fashion-mnist (a stand-in the paper never used; Debian's " +
+                          "dataset-fashion-mnist package, or --path)",
+            DefaultValueFactory = _ => "shapeset",
+        };
+        var dataPath = new Option<string?>("--path") { Description = "directory of the data set's files (MNIST or Fashion-MNIST IDX files, CIFAR-10 binary batches)" };
         var export = new Option<string?>("--export-specs") { Description = "write every run's spec as DIR/NAME.json (glorot train accepts each unchanged) and train nothing" };
         var command = new Command("reproduce",
             "Reproduce a paper's experiments: train its networks, draw its figures (PNG, SVG and CSV) and Table 1, and write " +
             "one self-contained HTML report with the paper's values beside the measured ones. No download needed.")
         {
-            suite, profile, output, resume, force, keep, tensorboard, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, ThreadsOption.Create(),
+            suite, profile, output, resume, force, keep, tensorboard, seed, seeds, width, rates, jobs, only, shard, stage, list, export, profileTime, dataset, dataPath,
+            ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
@@ -85,7 +95,7 @@ internal static class ReproduceCommand
             }
             if (ExperimentSuites.Find(name) is { } experiment)
             {
-                var explicitOnly = new Option[] { resume, force, keep, seeds, width, rates, jobs, only, shard, stage, export }
+                var explicitOnly = new Option[] { resume, force, keep, seeds, width, rates, jobs, only, shard, stage, export, dataset, dataPath }
                     .Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
                 if (explicitOnly.Count > 0)
                     throw new ArgumentException($"{string.Join(", ", explicitOnly)} apply to {Glorot2010Suite.Name} only; {experiment.Name} takes --profile, --out, --seed, --threads and --list.");
@@ -98,6 +108,7 @@ internal static class ReproduceCommand
             var options = new SuiteOptions
             {
                 Profile = chosen,
+                Dataset = SuiteDataset.Resolve(result.GetValue(dataset) ?? "shapeset", result.GetValue(dataPath)),
                 Seed = result.GetValue(seed),
                 Seeds = result.GetValue(seeds),
                 Width = result.GetValue(width),
@@ -124,8 +135,12 @@ internal static class ReproduceCommand
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
                 return 0;
             }
-            string dir = result.GetValue(output) ?? $"glorot2010-{options.ProfileName}";
+            string dir = result.GetValue(output) ?? (options.Dataset.IsShapeset ? $"glorot2010-{options.ProfileName}" : $"glorot2010-{options.Dataset.Name}-{options.ProfileName}");
             o.WriteLine(Estimate(chosen));
+            if (!options.Dataset.IsShapeset)
+                o.WriteLine($"data set: {options.Dataset.Title} in {options.Dataset.Path}" + (options.Dataset.IsStandIn
+                    ? " (a stand-in: the paper has no Fashion-MNIST; the report shows its MNIST values as the closest reference)."
+                    : $" (Table 1's {options.Dataset.PaperColumn} column and Fig. 12)."));
             string part = options.IsPartial
                 ? string.Create(CultureInfo.InvariantCulture, $"; this invocation: stage {options.Stage.ToString().ToLowerInvariant()}, {plan.Tasks(SuiteStage.Selection).Count} selection and {plan.Tasks(SuiteStage.Final).Count} final task(s)")
                 : "";
@@ -154,7 +169,8 @@ internal static class ReproduceCommand
             }
             catch (OperationCanceledException ex)
             {
-                result.InvocationConfiguration.Error.WriteLine($"glorot: {ex.Message} (glorot reproduce glorot2010 --profile {options.ProfileName} --out {dir} --resume)");
+                string data = options.Dataset.IsShapeset ? "" : $" --dataset {options.Dataset.Name} --path {options.Dataset.Path}";
+                result.InvocationConfiguration.Error.WriteLine($"glorot: {ex.Message} (glorot reproduce glorot2010 --profile {options.ProfileName}{data} --out {dir} --resume)");
                 return stop.ExitCode;
             }
         });

@@ -57,9 +57,17 @@ public static class ClaimsTable
     public static IReadOnlyList<ClaimResult> Write(string outDirectory) => Write(outDirectory, InDirectory(outDirectory));
 
     /// <summary>Evaluates the claims on the runs <paramref name="find"/> gives and writes OUT/claims.csv and OUT/claims.json.</summary>
-    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find)
+    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find) =>
+        Write(outDirectory, find, Suites.SuiteDataset.Shapeset);
+
+    /// <summary>
+    /// Evaluates the claims on the runs <paramref name="find"/> gives, trained on <paramref name="data"/> (claims tied to
+    /// Shapeset's values made not applicable elsewhere: <see cref="ClaimsOnOtherData"/>), and writes OUT/claims.csv and OUT/claims.json.
+    /// </summary>
+    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find, Suites.SuiteDataset data)
     {
-        var claims = Evaluate(find);
+        ArgumentNullException.ThrowIfNull(data);
+        var claims = data.IsShapeset ? Evaluate(find) : ClaimsOnOtherData.Adjust(Evaluate(find), data);
         Save(outDirectory, claims);
         return claims;
     }

@@ -38,8 +38,14 @@ public static class FigureSet
         };
         var curves = layout.Networks.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[.. layout.AllSeeds(r.Spec.Name).OfType<RunDirectory>()]))
             .Where(c => c.Item2.Count > 0).ToList();
-        list.Add(Figure11TestError.Draw(curves, figures,
-            "At 25 M examples: Sigmoid depth 5 ≈83.5 % (flat), Sigmoid depth 4 ≈35 % (flat until ≈6.5 M examples), Tanh ≈27–28 %, Softsign ≈17 %, Softsign N ≈16.5–17 %, Tanh N ≈16 %."));
+        var data = layout.Networks.Count > 0 ? SuiteDataset.Named(layout.Networks[0].Spec.Dataset.ToLowerInvariant(), layout.Networks[0].Spec.DataPath) : SuiteDataset.Shapeset;
+        string paper = data.Name switch
+        {
+            "shapeset" => "At 25 M examples: Sigmoid depth 5 ≈83.5 % (flat), Sigmoid depth 4 ≈35 % (flat until ≈6.5 M examples), Tanh ≈27–28 %, Softsign ≈17 %, Softsign N ≈16.5–17 %, Tanh N ≈16 %.",
+            "fashion-mnist" => "The paper has no Fashion-MNIST. Closest reference, its MNIST panel: " + PaperTestErrors.Figure12Text("MNIST"),
+            _ => PaperTestErrors.Figure12Text(data.PaperColumn!),
+        };
+        list.Add(Figure11TestError.Draw(curves, figures, paper, data));
         return list;
     }
 }

@@ -40,8 +40,6 @@ public static class HtmlReport
         int width = runs.Count > 0 ? runs[0].Spec.Hidden[0] : 0;
         var h = new StringBuilder();
         string E(string s) => WebUtility.HtmlEncode(s);
-        string Pct(double? v) => v is { } x ? x.ToString("F2", ci) : "—";
-        string PctStd(double? v, double? std) => std is { } sd ? Pct(v) + " ± " + sd.ToString("F2", ci) : Pct(v);
 
         h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -66,20 +64,19 @@ public static class HtmlReport
             h.Append("<p class=\"banner\"><b>Missing runs:</b> ").Append(string.Join(", ", missing.Select(m => "<code>" + E(m) + "</code>")))
              .Append(" — not trained, not gathered, or every learning-rate candidate diverged (see below). Their rows and curves are absent; ")
              .Append("figures 2–10 need the sigmoid, tanh, tanh-n and softsign runs.</p>\n");
+        if (!options.Dataset.IsShapeset)
+            h.Append("<p class=\"banner\"><b>Data set: ").Append(E(options.Dataset.Title)).Append(".</b> ")
+             .Append(options.Dataset.IsStandIn
+                ? "A stand-in the paper never used: it has no Fashion-MNIST value. Table 1 shows the paper's MNIST values beside, labelled as the closest reference only. "
+                : $"The paper's Table 1 {E(options.Dataset.PaperColumn!)} column and Fig. 12 are shown beside the measured values. ")
+             .Append("Figures 2–10 and the claims below were measured on Shapeset-3×2 in the paper; the paper's numbers beside them are Shapeset's.</p>\n");
         h.Append(Claims.ClaimsTable.Html(Claims.ClaimsTable.Write(outDirectory,
-            name => layout.Primary(name) ?? new RunDirectory(Path.Combine(outDirectory, "runs", name)))));
+            name => layout.Primary(name) ?? new RunDirectory(Path.Combine(outDirectory, "runs", name)), options.Dataset)));
         h.Append("<h2>What differs from the paper</h2><ul>");
         foreach (var line in Glorot2010Suite.Differences(options)) h.Append("<li>").Append(E(line)).Append("</li>");
         h.Append("</ul>\n");
 
-        h.Append("<h2>Table 1 — test error on Shapeset-3×2 (%)</h2>\n<table><tr><th>network</th><th>paper, Table 1</th><th>paper, Fig. 11 end</th>")
-         .Append("<th>measured, end of run</th><th>measured, at best validation</th><th>updates (paper: 2.5 M)</th><th>status</th></tr>\n");
-        foreach (var r in table)
-            h.Append("<tr><td>").Append(E(r.Network)).Append("</td><td>").Append(Pct(r.PaperTestError)).Append("</td><td>").Append(Pct(r.PaperFigure11Error))
-             .Append("</td><td>").Append(PctStd(r.MeasuredTestError, r.MeasuredStd)).Append("</td><td>").Append(PctStd(r.BestValidationTestError, r.BestValidationStd))
-             .Append("</td><td>").Append(r.Updates.ToString("N0", ci)).Append("</td><td>").Append(E(r.Status)).Append("</td></tr>\n");
-        h.Append("</table>\n<p>Table 1's Shapeset sigmoid row (82.61 %) is the 5-layer sigmoid network; \"Sigmoid depth 4\" has no Table 1 entry ")
-         .Append("(its Fig. 11 curve ends at ≈35 %). Chance (always the most frequent class) is 83.3 %. Numbers: <code>table1.csv</code>.</p>\n");
+        h.Append(Table1Html.Section(table, options.Dataset));
         if (layout.Seeds.Count > 1)
         {
             h.Append("<p>Measured values are the mean ± sample standard deviation over ").Append(layout.Seeds.Count.ToString(ci)).Append(" seeds (")
@@ -96,7 +93,8 @@ public static class HtmlReport
         }
         if (profile != SuiteProfile.Full)
             h.Append("<p><b>Not reproduced at this scale:</b> the paper's errors come after 2.5 M updates; the measured column is the error after ")
-             .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. 11.</p>\n");
+             .Append(E(table.Count > 0 ? table.Max(t => t.Updates).ToString("N0", ci) : "0")).Append(" updates, i.e. the start of Fig. ")
+             .Append(options.Dataset.TestErrorFigure.ToString(ci)).Append(".</p>\n");
 
         if (layout.Choices.Count > 0)
         {
@@ -153,7 +151,7 @@ public static class HtmlReport
         h.Append("<h2>Machine</h2><table>");
         foreach (var (k, v) in machine) h.Append("<tr><td>").Append(E(k)).Append("</td><td>").Append(E(v)).Append("</td></tr>");
         h.Append("</table>\n<p>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)).Append(" UTC by <code>glorot reproduce glorot2010 --profile ")
-         .Append(profileName).Append("</code>.</p>\n</body></html>\n");
+         .Append(profileName).Append(options.Dataset.IsShapeset ? "" : " --dataset " + E(options.Dataset.Name)).Append("</code>.</p>\n</body></html>\n");
         string path = Path.Combine(outDirectory, FileName);
         Glorot.IO.AtomicFile.WriteAllText(path, h.ToString());
         return path;

@@ -5,8 +5,10 @@ namespace Glorot.Lab.Suites;
 /// <summary>One network of the paper's Shapeset experiments and what the paper reports for it.</summary>
 /// <param name="Spec">The run.</param>
 /// <param name="Label">The paper's name for it (Table 1, Fig. 11).</param>
-/// <param name="PaperTestError">Table 1's Shapeset test error in %, or null when the paper has no row for it.</param>
-/// <param name="PaperFigure11Error">The end point of its Fig. 11 curve in % (read off the plot, so approximate).</param>
+/// <param name="PaperTestError">Table 1's test error in % on the suite's data set (Shapeset, MNIST or CIFAR-10 column), or null
+/// when the paper has no value for it (no row, or Fashion-MNIST).</param>
+/// <param name="PaperFigure11Error">The end point of its Fig. 11 curve (Shapeset) or Fig. 12 curve (MNIST, CIFAR-10) in % (read off
+/// the plot, so approximate).</param>
 public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError, double? PaperFigure11Error)
 {
     /// <summary>
@@ -27,6 +29,8 @@ public sealed record SuiteRun(RunSpec Spec, string Label, double? PaperTestError
 /// so gradients are 4× smaller than tanh's) and 0.01 for tanh and softsign; the softmax layer uses the normalized
 /// init in every network (Glorot's DeepANN code does; it also fits Fig. 7 better, §4 notes); inputs are scaled to
 /// [0, 1] (DeepANN's Shapeset config); the fixed validation and test sets are this project's Shapeset splits.
+/// <see cref="SuiteOptions.Dataset"/> trains the same networks on MNIST or CIFAR-10 (Table 1's other columns, Fig. 12),
+/// or on Fashion-MNIST as a stand-in: the input layer and the softmax take the data set's sizes, the rest is unchanged.
 /// </remarks>
 public static class Glorot2010Suite
 {
@@ -47,7 +51,7 @@ public static class Glorot2010Suite
     public static IReadOnlyList<SuiteRun> Runs(SuiteOptions options)
     {
         var (profile, seed, width) = (options.Profile, options.Seed, options.Width);
-        IReadOnlyList<SuiteRun> runs = Networks(profile, seed, width);
+        IReadOnlyList<SuiteRun> runs = Networks(profile, seed, width, options.Dataset);
         if (options.LearningRates is { } grid)
         {
             LearningRateGrid.Validate(grid);
@@ -56,14 +60,16 @@ public static class Glorot2010Suite
         return runs;
     }
 
-    private static List<SuiteRun> Networks(SuiteProfile profile, ulong seed, int? width)
+    private static List<SuiteRun> Networks(SuiteProfile profile, ulong seed, int? width, SuiteDataset data)
     {
         var scale = Scale.Of(profile, width);
+        // On MNIST and CIFAR-10 the paper's values are Table 1's column and Fig. 12's curve ends; Fashion-MNIST has none.
         SuiteRun Make(string name, string label, string activation, string init, int depth, double rate, double? table1, double? fig11, double updatesFactor = 1, int jacobian = 0) =>
             new(new RunSpec
             {
                 Name = name,
-                Dataset = "shapeset",
+                Dataset = data.Name,
+                DataPath = data.Path,
                 InputScaling = "zero-one",
                 Hidden = [.. Enumerable.Repeat(scale.Width, depth)],
                 Activation = activation,
@@ -80,7 +86,9 @@ public static class Glorot2010Suite
                 JacobianExamples = jacobian,
                 CheckpointEvery = scale.CheckpointEvery,
                 Seed = seed,
-            }, label, table1, fig11) { LearningRates = scale.Grid(activation) };
+            }, label, data.IsShapeset ? table1 : data.PaperColumn is { } column ? PaperTestErrors.Table1(column, name) : null,
+                data.IsShapeset ? fig11 : data.PaperColumn is { } panel ? PaperTestErrors.Figure12(panel, name) : null)
+            { LearningRates = scale.Grid(activation) };
 
         var runs = new List<SuiteRun>
         {
@@ -111,9 +119,16 @@ public static class Glorot2010Suite
             lines.Add($"{s.Updates:N0} updates per network ({s.Updates * 10:N0} examples) instead of 2.5 M (25 M examples)" +
                 (s.TanhUpdates is { } t ? $", {t:N0} for standard-init tanh (Fig. 3's saturation sequence)" : "") + ": only the start of training.");
         if (s.Width != 1000) lines.Add($"{s.Width} units per hidden layer instead of 1000.");
-        lines.Add($"Validation and test error on the first {s.EvaluationExamples:N0} examples of fixed Shapeset splits, every {s.EvaluateEvery:N0} updates (the paper gives no set sizes).");
+        var data = options.Dataset;
+        lines.Add(data.IsShapeset
+            ? $"Validation and test error on the first {s.EvaluationExamples:N0} examples of fixed Shapeset splits, every {s.EvaluateEvery:N0} updates (the paper gives no set sizes)."
+            : $"Validation and test error on the first {s.EvaluationExamples:N0} examples of {data.Title}'s validation split (the last 10,000 training images, as the paper's " +
+              $"§2.2 split) and of its test set, every {s.EvaluateEvery:N0} updates (the paper's Table 1 uses the whole test set).");
         lines.Add($"Probes on {s.ProbeExamples} fixed test examples every {s.ProbeEvery:N0} updates (the paper: 300 examples; its figures have a point per 20k updates).");
-        if (profile is not (SuiteProfile.Full or SuiteProfile.Narrow)) lines.Add("No 5-layer sigmoid network (Table 1's sigmoid row is ≈ chance, 82.61 %): it would only cost time.");
+        if (profile is not (SuiteProfile.Full or SuiteProfile.Narrow))
+            lines.Add(data.IsShapeset
+                ? "No 5-layer sigmoid network (Table 1's sigmoid row is ≈ chance, 82.61 %): it would only cost time."
+                : "No 5-layer sigmoid network, so no row for Table 1's Sigmoid (5 hidden layers); the 4-layer sigmoid network of Fig. 2 trains instead.");
         if (runs.Any(r => r.LearningRates.Count > 1))
             lines.Add($"Learning rate chosen on validation error after {s.SelectionUpdates:N0} updates (the paper: after 5 M), from " +
                 string.Join("; ", runs.GroupBy(r => GridText(r.LearningRates)).Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.Spec.Name))})")) +
@@ -123,7 +138,15 @@ public static class Glorot2010Suite
                 string.Join(", ", runs.GroupBy(r => r.Spec.LearningRate).Select(g => $"{LearningRateGrid.Format(g.Key)} ({string.Join(", ", g.Select(r => r.Spec.Name))})")) + ".");
         if (options.Seeds > 1) lines.Add($"Every network trained with {options.Seeds} seeds ({options.Seed} … {options.Seed + (ulong)options.Seeds - 1}); Table 1 and Fig. 11 give mean ± standard deviation.");
         lines.Add("No pre-trained (denoising auto-encoder) network of Fig. 11, no second-order variants.");
-        lines.Add("Shapeset-3×2 only: Table 1's MNIST, CIFAR-10 and Small-ImageNet columns need data files (Small-ImageNet is not public); `glorot train` runs a spec with dataset mnist or cifar10.");
+        lines.Add(data.Name switch
+        {
+            "shapeset" => "Shapeset-3×2 only: Table 1's MNIST and CIFAR-10 columns are --dataset mnist|cifar10 --path DIR; Small-ImageNet is not public.",
+            "fashion-mnist" => "Fashion-MNIST is a stand-in: the paper never used it and gives no value for it; the paper's MNIST values are shown as the closest reference only.",
+            _ => $"Data set {data.Title} (Table 1's {data.PaperColumn} column, Fig. 12); pixels scaled to [0, 1] (the paper states no preprocessing; Glorot's DeepANN code divides by 255).",
+        });
+        if (!data.IsShapeset)
+            lines.Add("Figures 2–10 and the claims were measured on Shapeset-3×2 in the paper; here they are drawn on " + data.Title +
+                ", so the paper's numbers beside them are Shapeset's, and claims tied to Shapeset values are not applicable.");
         return lines;
     }
 

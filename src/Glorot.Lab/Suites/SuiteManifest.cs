@@ -20,18 +20,32 @@ public sealed record SuiteManifest(string Suite, string Profile, ulong Seed, int
 
     /// <summary>The manifest of <paramref name="plan"/>.</summary>
     public static SuiteManifest Of(SuitePlan plan) => new(Glorot2010Suite.Name, plan.Options.ProfileName, plan.Options.Seed, plan.Options.Seeds,
-        plan.Networks[0].Spec.Hidden[0], plan.Options.LearningRates, plan.Selects ? plan.SelectionUpdates : 0, ProtocolDigest(plan));
+        plan.Networks[0].Spec.Hidden[0], plan.Options.LearningRates, plan.Selects ? plan.SelectionUpdates : 0, ProtocolDigest(plan))
+    {
+        Dataset = plan.Options.Dataset.IsShapeset ? null : plan.Options.Dataset.Name,
+        DataPath = plan.Options.Dataset.Path,
+    };
 
     /// <summary>SHA-256 (first 16 hex digits) over every run's name and spec digest, in plan order.</summary>
     public static string ProtocolDigest(SuitePlan plan) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         string.Join("\n", plan.AllRuns.Select(r => r.Name + " " + SuiteCost.Digest(r))))))[..16];
 
-    /// <summary>The options that rebuild the plan (profile, seeds, width, grid).</summary>
+    /// <summary>The data set's catalog name; written only when not Shapeset, so Shapeset manifests keep their bytes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Dataset { get; init; }
+
+    /// <summary>The data set's directory (null for Shapeset).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataPath { get; init; }
+
+    /// <summary>The options that rebuild the plan (profile, seeds, width, grid, data set).</summary>
     public SuiteOptions Options()
     {
         var profile = Enum.TryParse<SuiteProfile>(Profile, ignoreCase: true, out var p) ? p
             : throw new InvalidDataException($"Unknown profile '{Profile}' in a suite manifest.");
-        return new SuiteOptions { Profile = profile, Seed = Seed, Seeds = Seeds, Width = Width, LearningRates = LearningRates };
+        // The report draws from the run directories only, so the data files need not be here: the data set is named, not checked.
+        var data = SuiteDataset.Named(Dataset ?? "shapeset", DataPath);
+        return new SuiteOptions { Profile = profile, Seed = Seed, Seeds = Seeds, Width = Width, LearningRates = LearningRates, Dataset = data };
     }
 
     /// <summary>The first field in which <paramref name="other"/> differs, as "name: mine vs theirs", or null.</summary>
@@ -40,6 +54,7 @@ public sealed record SuiteManifest(string Suite, string Profile, ulong Seed, int
         static string Grid(IReadOnlyList<double>? g) => g is null ? "the profile's" : string.Join(",", g.Select(LearningRateGrid.Format));
         if (Suite != other.Suite) return $"suite {Suite} vs {other.Suite}";
         if (Profile != other.Profile) return $"profile {Profile} vs {other.Profile}";
+        if ((Dataset ?? "shapeset") != (other.Dataset ?? "shapeset")) return $"data set {Dataset ?? "shapeset"} vs {other.Dataset ?? "shapeset"}";
         if (Seed != other.Seed || Seeds != other.Seeds) return $"seeds {Seed}×{Seeds} vs {other.Seed}×{other.Seeds} (first seed × count)";
         if (Width != other.Width) return $"width {Width} vs {other.Width}";
         if (Grid(LearningRates) != Grid(other.LearningRates)) return $"learning rates {Grid(LearningRates)} vs {Grid(other.LearningRates)}";

@@ -25,6 +25,9 @@ public sealed record SuiteOptions
     /// <summary>Seeds per network: <see cref="Seed"/>, <see cref="Seed"/> + 1, …. Default 1.</summary>
     public int Seeds { get; init; } = 1;
 
+    /// <summary>The data set the networks train on (<see cref="SuiteDataset.Resolve"/>). Default Shapeset-3×2, the paper's.</summary>
+    public SuiteDataset Dataset { get; init; } = SuiteDataset.Shapeset;
+
     /// <summary>Hidden width instead of the profile's; null keeps it.</summary>
     public int? Width { get; init; }
 
