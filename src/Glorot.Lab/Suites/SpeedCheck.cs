@@ -12,8 +12,8 @@ namespace Glorot.Lab.Suites;
 /// A measurement of this CPU of a few seconds before a suite starts, and the duration it predicts: the time to render one
 /// training example, the arithmetic rate of an SGD update of the suite's first network at the threads each run will
 /// have, and the parts of a probe — per probe example, per per-example weight gradient, per layer Jacobian — which a
-/// FLOP count misses (a quick-profile probe costs as much as ≈ 500 updates, mostly its weight-gradient statistics;
-/// a Jacobian's eigen-decomposition seconds). The prediction scales them to every planned run (<see cref="Predict"/>);
+/// FLOP count misses (a probe of 300 examples with 30 per-example weight gradients costs as much as ≈ 120 updates
+/// of the paper's network; a Jacobian's eigen-decomposition seconds). The prediction scales them to every planned run (<see cref="Predict"/>);
 /// the machine's load is read alongside, because other work on the cores slows every run by a factor the check
 /// cannot foresee.
 /// </summary>

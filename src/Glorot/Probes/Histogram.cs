@@ -90,9 +90,24 @@ public sealed class Histogram
             if (!float.IsFinite(v)) { NonFinite++; continue; }
             if (v < Low) { Below++; continue; }
             if (v > High) { Above++; continue; }
-            int bin = (int)((v - Low) * scale);
-            _counts[bin > last ? last : bin]++;
+            _counts[BinOf(v, scale, last)]++;
         }
+    }
+
+    /// <summary>
+    /// The bin <see cref="Add"/> puts a finite value of [Low, High] in, for callers that count runs of values whose
+    /// bins they know to be equal (a weight gradient's outer product, <see cref="OuterProductSummary"/>).
+    /// </summary>
+    internal int BinOf(float value) => BinOf(value, _counts.Length / (High - Low), _counts.Length - 1);
+
+    /// <summary>Adds <paramref name="count"/> values to bin <paramref name="bin"/> (their bin by <see cref="BinOf(float)"/>).</summary>
+    internal void AddToBin(int bin, long count) => _counts[bin] += count;
+
+    // Truncation of (v − Low)·scale in double; the last bin is closed (it holds High).
+    private int BinOf(double value, double scale, int last)
+    {
+        int bin = (int)((value - Low) * scale);
+        return bin > last ? last : bin;
     }
 
     /// <summary>Adds the counts of a histogram with the same layout (exact).</summary>

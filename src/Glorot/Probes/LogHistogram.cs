@@ -120,8 +120,13 @@ public sealed class LogHistogram
     {
         if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile lies in [0, 1].");
         long n = Count;
-        if (n == 0) return double.NaN;
-        long rank = (long)Math.Floor(q * (n - 1));
+        return n == 0 ? double.NaN : ValueAtRank((long)Math.Floor(q * (n - 1)));
+    }
+
+    /// <summary>The value reported for the finite value of rank <paramref name="rank"/> (0-based, ascending).</summary>
+    internal double ValueAtRank(long rank)
+    {
+        if (rank < 0 || rank >= Count) throw new ArgumentOutOfRangeException(nameof(rank), rank, $"A rank lies in 0..{Count - 1}.");
         // Ascending order: negatives from the largest magnitude down, then zeros, then positives.
         long negatives = _negative.Total;
         if (rank < negatives) return -Value(_negative.KeyOfRank(negatives - 1 - rank));

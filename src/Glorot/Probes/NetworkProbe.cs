@@ -13,9 +13,11 @@ namespace Glorot.Probes;
 /// Memory: the probe's own trainer (3·chunk·Σwidths floats) plus s, z, dL/ds of every hidden layer for the whole
 /// probe set (3·N·Σhidden floats: 18 MB for 300 examples and 5 × 1000 units), plus one fan_in × fan_out
 /// gradient. Time: one forward and backward over the probe set; exact percentiles select among N·n values per
-/// quantity (O(N·n)); weight gradients cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs and passes over
-/// fan_in·fan_out values per layer (twice as many for batches of more than one example, whose range is only known
-/// after a first pass); Jacobians, when on, 1.3–2.7 s per 1000-wide layer and example (docs/BENCHMARKS.md).
+/// quantity (O(N·n)); per-example weight gradients (the default) are summarized without forming them
+/// (<see cref="OuterProductSummary"/>: about fan_out·(bins spanned)·log fan_in products each instead of
+/// fan_in·fan_out), batches of more than one example cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs
+/// and two passes over fan_in·fan_out values per layer (the range is only known after the first); Jacobians, when
+/// on, a double-precision eigen-decomposition per layer and example (docs/BENCHMARKS.md).
 /// Keep one instance per network for repeated probes (its trainer's buffers are reused). Not thread-safe; do not
 /// probe while another thread trains the same network.
 /// </remarks>
@@ -142,6 +144,19 @@ public sealed class NetworkProbe
             for (int k = 0; k < batches; k++)
                 bound = Math.Max(bound, MaxAbs(ds.AsSpan(k * fanOut, fanOut)) * MaxAbs(layerInput.AsSpan(k * fanIn, fanIn)));
             var single = bound > 0 ? new Histogram(-bound * (1 + 1e-6), bound * (1 + 1e-6), Options.Bins) : new Histogram(-1, 1, Options.Bins);
+            // Finite inputs: the same statistics without forming the matrices (docs/BENCHMARKS.md "Probes": ≈ 10× cheaper).
+            var outer = new OuterProductSummary(single);
+            bool factored = true;
+            for (int k = 0; k < batches && factored; k++)
+                factored = outer.Accepts(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn));
+            if (factored)
+            {
+                for (int k = 0; k < batches; k++)
+                    outer.TryAdd(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn));
+                return Summary.From(outer.Moments, outer.SketchQuantile(0.01, Options.SketchAlpha),
+                    outer.SketchQuantile(0.99, Options.SketchAlpha), Options.SketchAlpha, outer.Histogram);
+            }
+            // Some value is not finite: form each gradient so that NaN and ±∞ entries are counted as always.
             for (int k = 0; k < batches; k++)
             {
                 Compute(k);

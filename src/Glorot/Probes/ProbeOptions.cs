@@ -21,9 +21,9 @@ public sealed record ProbeOptions
 
     /// <summary>
     /// How many weight gradients (batches of <see cref="WeightGradientBatchSize"/> probe examples, from the start of
-    /// the probe set) are pooled per layer (default 10; 0 skips weight gradients). Cost: this many
-    /// fan_in·fan_out matrices per layer, each summarized once (per-example gradients, whose range max|δ|·max|z| is known
-    /// in advance) or twice (batches: range, then histogram).
+    /// the probe set) are pooled per layer (default 10; 0 skips weight gradients). Cost: per-example gradients are
+    /// summarized without forming them (a run of equal histogram bins per search, NetworkProbe's remarks); batches
+    /// form this many fan_in·fan_out matrices per layer and summarize each twice (range, then histogram).
     /// </summary>
     public int WeightGradientBatches { get; init; } = 10;
 

@@ -1,0 +1,190 @@
+namespace Glorot.Probes;
+
+/// <summary>
+/// The statistics of the entries of per-example weight gradients dW_k = δ_k·x_kᵀ (fan_out × fan_in, paper eq. 7)
+/// pooled over examples k, without forming the matrices: the same moments, histogram counts and sketch
+/// percentiles as adding every float product fl(δ_i·x_j) to a <see cref="StreamingMoments"/>, a
+/// <see cref="Histogram"/> and a <see cref="LogHistogram"/>, at a fraction of the cost.
+/// </summary>
+/// <remarks>
+/// <para>Moments factor: Σ_ij δ_i x_j = Σδ·Σx and Σ_ij (δ_i x_j)² = Σδ²·Σx², so count, mean and M2 need O(n)
+/// sums (exact products instead of rounded ones: the mean and M2 differ from the materialized ones by the float
+/// rounding of the products, relative ≈ 2⁻²⁴). Min and max are exact: the extremes of a bilinear form over a box
+/// lie at its corners, and rounding is monotone, so they are the rounded corner products.</para>
+/// <para>Histogram: with x sorted, j ↦ bin(fl(δ_i·x_j)) is monotone for each row i (rounding and the binning are
+/// monotone), so a row is counted run by run — one galloping search per bin it spans instead of one product per
+/// entry. The counts are exactly those of <see cref="Histogram.Add"/> on the products (same product, same bin
+/// arithmetic).</para>
+/// <para>Percentiles: the sketch's answer for rank r is the bucket of the value of rank r (bucket keys are monotone in
+/// the value), so only the entries of the histogram bin that holds rank r are fed to a sketch, and its value at the
+/// rank within that bin is returned. Same answer as the full sketch provided the float logarithm
+/// (TensorPrimitives.Log) is monotone and does not depend on a value's position in its span; a span shorter than
+/// four values may take the scalar logarithm, which can differ by one ulp and move a value lying on a bucket edge
+/// (relative 1e-7) to the next bucket — within the sketch's documented α + 1e-6.</para>
+/// <para>Only for finite inputs whose products cannot overflow (<see cref="TryAdd"/> says no otherwise: the caller
+/// then forms the matrices, so non-finite entries are counted as before).</para>
+/// </remarks>
+internal sealed class OuterProductSummary
+{
+    private const int SketchChunk = 4096;
+    private readonly Histogram _histogram;
+    private readonly List<(float[] Deltas, float[] SortedInputs)> _examples = [];
+
+    /// <summary>An empty summary whose histogram has the layout of <paramref name="layout"/> (every product must fall in its range).</summary>
+    public OuterProductSummary(Histogram layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        _histogram = new Histogram(layout.Low, layout.High, layout.BinCount);
+    }
+
+    /// <summary>Moments of every product added.</summary>
+    public StreamingMoments Moments { get; } = new();
+
+    /// <summary>Counts of every product added.</summary>
+    public Histogram Histogram => _histogram;
+
+    /// <summary>
+    /// True when the products of <paramref name="deltas"/> and <paramref name="inputs"/> are all finite and inside the
+    /// histogram's range (every value finite, max|δ|·max|x| within both the float range and the histogram's).
+    /// </summary>
+    public bool Accepts(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
+    {
+        if (!Kernels.FiniteCheck.All(deltas) || !Kernels.FiniteCheck.All(inputs)) return false;
+        double bound = MaxAbs(deltas) * MaxAbs(inputs);
+        // A float product exceeds the exact one by at most a relative 2⁻²⁴: inside (1 + 2⁻²³)·bound.
+        double reach = bound * (1 + Math.ScaleB(1.0, -23));
+        return bound < float.MaxValue && -reach >= _histogram.Low && reach <= _histogram.High;
+    }
+
+    /// <summary>Adds the entries of δ·xᵀ, or returns false (adding nothing) when <see cref="Accepts"/> does not.</summary>
+    public bool TryAdd(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
+    {
+        if (deltas.IsEmpty || inputs.IsEmpty || !Accepts(deltas, inputs)) return false;
+        var sorted = inputs.ToArray();
+        Array.Sort(sorted);
+        var d = deltas.ToArray();
+        AddMoments(d, sorted);
+        foreach (float delta in d) CountRow(delta, sorted);
+        _examples.Add((d, sorted));
+        return true;
+    }
+
+    /// <summary>
+    /// The q-quantile that a <see cref="LogHistogram"/> of relative accuracy <paramref name="alpha"/> fed every product
+    /// would report (NaN when nothing was added).
+    /// </summary>
+    public double SketchQuantile(double q, double alpha)
+    {
+        long n = Moments.Count;
+        if (n == 0) return double.NaN;
+        long rank = (long)Math.Floor(q * (n - 1));
+        int bin = 0;
+        long before = 0;
+        var counts = _histogram.Counts;
+        while (before + counts[bin] <= rank) before += counts[bin++];
+        // Only the entries of that bin can hold the rank: feed them to a sketch, a chunk at a time (bounded memory).
+        var sketch = new LogHistogram(alpha);
+        var buffer = new float[SketchChunk];
+        int filled = 0;
+        foreach (var (deltas, sorted) in _examples)
+        {
+            foreach (float delta in deltas)
+            {
+                var (start, end) = RunOf(delta, sorted, bin);
+                for (int j = start; j < end; j++)
+                {
+                    buffer[filled++] = delta * sorted[j];
+                    if (filled == SketchChunk)
+                    {
+                        sketch.Add(buffer);
+                        filled = 0;
+                    }
+                }
+            }
+        }
+        sketch.Add(buffer.AsSpan(0, filled));
+        return sketch.ValueAtRank(rank - before);
+    }
+
+    // Count, mean and M2 from Σδ, Σδ², Σx, Σx² (exact-product moments); min and max from the four corner products.
+    private void AddMoments(float[] deltas, float[] sorted)
+    {
+        double sumD = 0, sumD2 = 0, sumX = 0, sumX2 = 0;
+        float minD = float.PositiveInfinity, maxD = float.NegativeInfinity;
+        foreach (float v in deltas)
+        {
+            sumD += v;
+            sumD2 += (double)v * v;
+            minD = Math.Min(minD, v);
+            maxD = Math.Max(maxD, v);
+        }
+        foreach (float v in sorted)
+        {
+            sumX += v;
+            sumX2 += (double)v * v;
+        }
+        long count = (long)deltas.Length * sorted.Length;
+        double mean = sumD * sumX / count;
+        // M2 = Σ(v − v̄)² = Σv² − n·v̄².
+        double m2 = Math.Max(0, sumD2 * sumX2 - mean * mean * count);
+        float minX = sorted[0], maxX = sorted[^1];
+        float a = minD * minX, b = minD * maxX, c = maxD * minX, e = maxD * maxX;
+        double min = Math.Min(Math.Min(a, b), Math.Min(c, e)), max = Math.Max(Math.Max(a, b), Math.Max(c, e));
+        Moments.Merge(new StreamingMoments(count, mean, m2, min, max, 0));
+    }
+
+    // One row δ·x (x sorted): runs of equal bin, each found by galloping from its first entry.
+    private void CountRow(float delta, float[] sorted)
+    {
+        int n = sorted.Length;
+        for (int start = 0; start < n;)
+        {
+            int bin = _histogram.BinOf(delta * sorted[start]);
+            int end = RunEnd(delta, sorted, start, bin);
+            _histogram.AddToBin(bin, end - start);
+            start = end;
+        }
+    }
+
+    // First j > start whose product is in another bin than `bin` (the bin of entry `start`), or n.
+    private int RunEnd(float delta, float[] sorted, int start, int bin)
+    {
+        int n = sorted.Length, inside = start, step = 1;
+        while (inside + step < n && _histogram.BinOf(delta * sorted[inside + step]) == bin)
+        {
+            inside += step;
+            step *= 2;
+        }
+        int outside = Math.Min(inside + step, n);
+        while (outside - inside > 1)
+        {
+            int mid = inside + (outside - inside) / 2;
+            if (_histogram.BinOf(delta * sorted[mid]) == bin) inside = mid;
+            else outside = mid;
+        }
+        return outside;
+    }
+
+    // [start, end) of the sorted inputs whose product with δ falls in `bin`: the bin, signed by δ's sign, is
+    // non-decreasing along the sorted inputs, so two binary searches find the run.
+    private (int Start, int End) RunOf(float delta, float[] sorted, int bin)
+    {
+        int sign = delta < 0 ? -1 : 1;
+        int Key(int j) => sign * _histogram.BinOf(delta * sorted[j]);
+        int target = sign * bin;
+        int FirstAtLeast(int key)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = lo + (hi - lo) / 2;
+                if (Key(mid) < key) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+        return (FirstAtLeast(target), FirstAtLeast(target + 1));
+    }
+
+    private static double MaxAbs(ReadOnlySpan<float> values) => Math.Abs((double)System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));
+}
