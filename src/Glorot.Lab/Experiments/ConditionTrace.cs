@@ -1,5 +1,4 @@
-using Glorot.Nn;
-using Glorot.Theory;
+using Glorot.Probes;
 
 namespace Glorot.Lab.Experiments;
 
@@ -11,39 +10,15 @@ namespace Glorot.Lab.Experiments;
 /// <param name="GradientRatio">Var(∂C/∂s^k)/Var(∂C/∂s^{k+1}) between consecutive hidden layers, top-down (1 = preserved).</param>
 public sealed record ConditionPoint(long Step, double[] FanInVariance, double[] FanOutVariance, double[] ActivationRatio, double[] GradientRatio)
 {
-    /// <summary>Measures <paramref name="mlp"/> on the probe batch through <paramref name="probe"/> (a trainer over the same network).</summary>
-    public static ConditionPoint Measure(long step, Mlp mlp, SgdTrainer probe, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
+    /// <summary>The conditions as a probe record holds them (<see cref="LayerConditions"/>: Var(W) is the population variance).</summary>
+    public static ConditionPoint From(ProbeRecord record)
     {
-        ArgumentNullException.ThrowIfNull(mlp);
-        ArgumentNullException.ThrowIfNull(probe);
-        // Var(W) as the theory uses it: the second moment about 0 (the weights' mean stays ≈ 0 for zero-mean inits).
-        var variance = NetworkTheory.WeightVariances(mlp);
-        int hidden = mlp.LayerCount - 1;
-        var fanIn = new double[hidden];
-        var fanOut = new double[hidden];
-        for (int l = 0; l < hidden; l++)
-        {
-            fanIn[l] = mlp.FanIn(l) * variance[l];
-            fanOut[l] = mlp.FanOut(l) * variance[l];
-        }
-        probe.ComputeGradients(inputs, labels);
-        var activation = new double[hidden];
-        var gradient = new double[hidden];
-        for (int l = 0; l < hidden; l++)
-        {
-            activation[l] = Variance(probe.Outputs(l));
-            gradient[l] = Variance(probe.PreActivationGradients(l));
-        }
-        return new ConditionPoint(step, fanIn, fanOut,
-            [.. Enumerable.Range(0, hidden - 1).Select(k => activation[k + 1] / activation[k])],
-            [.. Enumerable.Range(0, hidden - 1).Select(k => gradient[k] / gradient[k + 1])]);
-    }
-
-    private static double Variance(ReadOnlySpan<float> values)
-    {
-        double sum = 0, square = 0;
-        foreach (float v in values) { sum += v; square += (double)v * v; }
-        double mean = sum / values.Length;
-        return Math.Max(square / values.Length - mean * mean, 0);
+        ArgumentNullException.ThrowIfNull(record);
+        var layers = record.Layers;
+        return new ConditionPoint(record.Step,
+            [.. layers.Select(l => l.FanInWeightVariance)],
+            [.. layers.Select(l => l.FanOutWeightVariance)],
+            [.. Enumerable.Range(1, layers.Count - 1).Select(i => LayerConditions.ActivationVarianceRatio(record, i)!.Value)],
+            [.. Enumerable.Range(0, layers.Count - 1).Select(i => LayerConditions.GradientVarianceRatio(record, i)!.Value)]);
     }
 }

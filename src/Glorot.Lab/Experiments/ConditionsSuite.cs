@@ -4,6 +4,7 @@ using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Glorot.Nn;
+using Glorot.Probes;
 
 namespace Glorot.Lab.Experiments;
 
@@ -65,8 +66,8 @@ public sealed class ConditionsSuite : IExperimentSuite
         return new ExperimentFindings(
             [
                 $"The paper's network (Glorot & Bengio 2010 §2.3): tanh, 5 hidden layers of {spec.Hidden[0]}, softmax (normalized init), Shapeset-3×2 inputs in [0, 1], minibatches of 10, plain SGD ε = 0.01, {spec.Updates:N0} updates, seed {spec.Seed}; the hidden layers start from standard U[±1/√n_in] (n_in·Var(W) = 1/3) or normalized U[±√(6/(n_in + n_out))] (n_in·Var(W) ≈ 1).",
-                $"Every {spec.ProbeEvery:N0} updates (and at 0): n_in·Var(W_l) and n_out·Var(W_l) of each hidden layer's weights (Var as the second moment about 0, as eqs. 5–6 use it), and, on the first {spec.ProbeExamples} test examples (a forward and backward pass without update), Var(z^(k+1))/Var(z^k) and Var(∂C/∂s^k)/Var(∂C/∂s^(k+1)) between consecutive hidden layers.",
-                "A direct training loop: run directories do not record weight variances. (Recording these columns in every run's probes, glorot2010's included, is not done yet.)",
+                $"Every {spec.ProbeEvery:N0} updates (and at 0): n_in·Var(W_l) and n_out·Var(W_l) of each hidden layer's weights (Var the population variance about the weights' mean), and, on the first {spec.ProbeExamples} test examples (a forward and backward pass without update), Var(z^(k+1))/Var(z^k) and Var(∂C/∂s^k)/Var(∂C/∂s^(k+1)) between consecutive hidden layers.",
+                "Measured by the probe every run uses, so the same columns are in every run's probe_summary.csv (n_in_var_w, n_out_var_w, var_ratio), TensorBoard events and glorot2010's report; this suite trains in a direct loop without a run directory.",
             ],
             Claims(runs), [DrawConditions(context.FiguresDirectory, runs), DrawRatios(context.FiguresDirectory, runs)], []);
     }
@@ -81,17 +82,20 @@ public sealed class ConditionsSuite : IExperimentSuite
         var outputFill = WeightFills.From(Glorot.Init.Schemes.Create(spec.OutputInit ?? spec.Init));
         mlp.Initialize((w, fanOut, fanIn, seed, stream) => (stream == (ulong)(mlp.LayerCount - 1) ? outputFill : hiddenFill)(w, fanOut, fanIn, seed, stream), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
-        var probe = new SgdTrainer(mlp, new SgdOptions(), spec.ProbeExamples);
+        // The runs' own probe (without the weight gradients, which the conditions do not use): the same numbers as
+        // every run directory's probes.
+        var probe = new NetworkProbe(mlp, new ProbeOptions { WeightGradientBatches = 0 });
         var inputs = new float[spec.BatchSize * data.InputSize];
         var labels = new int[spec.BatchSize];
-        var points = new List<ConditionPoint> { ConditionPoint.Measure(0, mlp, probe, data.ProbeInputs, data.ProbeLabels) };
+        ConditionPoint Measure(long step) => ConditionPoint.From(probe.Measure(data.ProbeInputs, data.ProbeLabels, step));
+        var points = new List<ConditionPoint> { Measure(0) };
         for (long t = 0; t < spec.Updates; t++)
         {
             cancellation.ThrowIfCancellationRequested();
             data.Train.Fill(t, inputs, labels);
             trainer.Step(inputs, labels);
             if ((t + 1) % spec.ProbeEvery == 0 || t + 1 == spec.Updates)
-                points.Add(ConditionPoint.Measure(t + 1, mlp, probe, data.ProbeInputs, data.ProbeLabels));
+                points.Add(Measure(t + 1));
         }
         return new ConditionRun(spec.Init, spec.Hidden[0], points);
     }
@@ -102,7 +106,8 @@ public sealed class ConditionsSuite : IExperimentSuite
         var normalized = runs.Single(r => r.Init == "xavier-uniform");
         var start = normalized.Points[0];
         double initError = start.FanInVariance.Skip(1).Concat(start.FanOutVariance.Skip(1)).Max(v => Math.Abs(v - 1));
-        // The sample second moment of N uniform weights has relative variance E[w⁴]/E[w²]² − 1 = 9/5 − 1 = 0.8 over N.
+        // The sample second moment of N uniform weights has relative variance E[w⁴]/E[w²]² − 1 = 9/5 − 1 = 0.8 over N;
+        // the population variance about the sample mean differs from it by w̄², O(1/N) smaller again.
         double initTolerance = 3 * Math.Sqrt(0.8 / ((double)normalized.Width * normalized.Width));
         string DriftText(ConditionRun r)
         {

@@ -36,6 +36,12 @@ public static class FigureSet
             Figure3Saturation.Draw(Run("tanh-n"), figures, "fig10-tanh-normalized-saturation", "Figure 10", "Fig. 10 — tanh, normalized init",
                 "Epoch 0: std ≈0.3 and percentiles ≈±0.7 in all layers; percentiles at ±1 in all layers from ≈epoch 4; like softsign."),
         };
+        // Runs gathered from before the probes recorded n·Var(W) have no conditions to draw.
+        if (list.Count > 0 && ConditionsOverTraining.Recorded(Run("tanh")) && ConditionsOverTraining.Recorded(Run("tanh-n")))
+        {
+            list.Add(ConditionsOverTraining.Draw(Run("tanh"), figures, "standard"));
+            list.Add(ConditionsOverTraining.Draw(Run("tanh-n"), figures, "normalized"));
+        }
         var curves = layout.Networks.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[.. layout.AllSeeds(r.Spec.Name).OfType<RunDirectory>()]))
             .Where(c => c.Item2.Count > 0).ToList();
         var data = layout.Networks.Count > 0 ? SuiteDataset.Named(layout.Networks[0].Spec.Dataset.ToLowerInvariant(), layout.Networks[0].Spec.DataPath) : SuiteDataset.Shapeset;

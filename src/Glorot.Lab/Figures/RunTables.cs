@@ -15,8 +15,12 @@ namespace Glorot.Lab.Figures;
 /// <param name="P99">99th percentile.</param>
 /// <param name="JacobianMeanSingularValue">Activation rows with Jacobians only.</param>
 /// <param name="AbsP98">98th percentile of |z| (activation rows); null in runs written before the probes recorded it.</param>
+/// <param name="FanInWeightVariance">n_in·Var(W) of the weights into the layer (activation rows); null in older runs.</param>
+/// <param name="FanOutWeightVariance">n_out·Var(W) (activation rows); null in older runs.</param>
+/// <param name="VarianceRatio">Var(z_l)/Var(z_{l−1}) on activation rows, Var(∂C/∂s_l)/Var(∂C/∂s_{l+1}) on backprop_gradient rows (Glorot.Probes.LayerConditions); null where there is no neighbour and in older runs.</param>
 public sealed record ProbeRow(long Step, int Layer, string Quantity, double Mean, double Std, double Min, double Max, double P01, double P99,
-    double? JacobianMeanSingularValue, double? AbsP98 = null);
+    double? JacobianMeanSingularValue, double? AbsP98 = null, double? FanInWeightVariance = null, double? FanOutWeightVariance = null,
+    double? VarianceRatio = null);
 
 /// <summary>One bin of a run's probe histogram table.</summary>
 public sealed record HistogramBin(long Step, int Layer, string Quantity, double Low, double High, double Density);
@@ -34,7 +38,8 @@ public static class RunTables
     public static List<ProbeRow> Probes(RunDirectory run) => Rows(run.Probes,
         ["step", "layer", "quantity", "mean", "std", "min", "max", "p1", "p99", "jacobian_mean_sv"], c =>
         new ProbeRow(L(c("step")), (int)L(c("layer")), c("quantity"), D(c("mean")), D(c("std")), D(c("min")), D(c("max")),
-            D(c("p1")), D(c("p99")), OptionalD(c("jacobian_mean_sv")), OptionalD(c("abs_p98"))));
+            D(c("p1")), D(c("p99")), OptionalD(c("jacobian_mean_sv")), OptionalD(c("abs_p98")), OptionalD(c("n_in_var_w")),
+            OptionalD(c("n_out_var_w")), OptionalD(c("var_ratio"))));
 
     /// <summary>histograms.csv of <paramref name="run"/>.</summary>
     public static List<HistogramBin> Histograms(RunDirectory run) => Rows(run.Histograms, ["step", "layer", "quantity", "left", "right", "density"], c =>

@@ -32,9 +32,12 @@ internal static class RunEvents
 
     /// <summary>
     /// One probe record: per hidden layer the std of the activations, back-propagated gradients dL/ds and weight
-    /// gradients dL/dW, the saturation fraction (|z| &gt; 0.9, as claim 4 counts it from the activation histogram) and
-    /// n·Var(W) of the weights now in <paramref name="mlp"/> (n = fan-in: 1 under the paper's eq. 10 condition; the
-    /// output layer too, as <c>n_var_w/output</c>); and the histograms of s, z, dL/ds and dL/dW with the probe's bins.
+    /// gradients dL/dW, the saturation fraction (|z| &gt; 0.9, as claim 4 counts it from the activation histogram),
+    /// the record's n_in·Var(W) and n_out·Var(W) (<c>n_in_var_w</c>, <c>n_out_var_w</c>: 1 under eqs. 10 and 11; the
+    /// older tag <c>n_var_w</c> repeats n_in·Var(W) and also covers the output layer, from <paramref name="mlp"/>), and
+    /// the between-layer variance ratios of <see cref="LayerConditions"/> (<c>activation_var_ratio</c> from layer 2 up,
+    /// <c>gradient_var_ratio</c> below the top hidden layer); and the histograms of s, z, dL/ds and dL/dW with the
+    /// probe's bins.
     /// </summary>
     public static Event Probe(ProbeRecord record, Mlp mlp)
     {
@@ -49,8 +52,19 @@ internal static class RunEvents
             if (l.WeightGradients is { } wg) summary.Value.Add(Scalar($"weight_gradient_std/{layer}", wg.Std));
             summary.Value.Add(Scalar($"saturation/{layer}", SaturationFraction(l.Activations.Histogram)));
         }
-        for (int d = 0; d < mlp.LayerCount; d++)
-            summary.Value.Add(Scalar($"n_var_w/{(d == mlp.LayerCount - 1 ? "output" : $"layer_{d + 1}")}", FanInTimesVariance(mlp, d)));
+        foreach (var l in record.Layers)
+            summary.Value.Add(Scalar($"n_var_w/layer_{l.Layer}", l.FanInWeightVariance));
+        int top = mlp.LayerCount - 1;
+        summary.Value.Add(Scalar("n_var_w/output", mlp.FanIn(top) * LayerConditions.WeightVariance(mlp, top)));
+        for (int i = 0; i < record.Layers.Count; i++)
+        {
+            var l = record.Layers[i];
+            string layer = $"layer_{l.Layer}";
+            summary.Value.Add(Scalar($"n_in_var_w/{layer}", l.FanInWeightVariance));
+            summary.Value.Add(Scalar($"n_out_var_w/{layer}", l.FanOutWeightVariance));
+            if (LayerConditions.ActivationVarianceRatio(record, i) is { } a) summary.Value.Add(Scalar($"activation_var_ratio/{layer}", a));
+            if (LayerConditions.GradientVarianceRatio(record, i) is { } g) summary.Value.Add(Scalar($"gradient_var_ratio/{layer}", g));
+        }
         foreach (var l in record.Layers)
         {
             string layer = $"layer_{l.Layer}";
@@ -60,16 +74,6 @@ internal static class RunEvents
             if (l.WeightGradients is { } wg) summary.Value.Add(Histogram($"weight_gradient/{layer}", wg));
         }
         return new Event { WallTime = EventFile.Now, Step = record.Step, Summary = summary };
-    }
-
-    /// <summary>n_in·Var(W) of dense layer <paramref name="layer"/> (population variance over its weights).</summary>
-    public static double FanInTimesVariance(Mlp mlp, int layer)
-    {
-        // The read-only view: Mlp.Weight would make the next training step repack every layer.
-        int offset = 0;
-        for (int d = 0; d < layer; d++) offset += (mlp.FanIn(d) + 1) * mlp.FanOut(d); // W_d then b_d (Mlp.Parameters' order)
-        var moments = StreamingMoments.Of(mlp.ReadOnlyParameters.Slice(offset, mlp.FanIn(layer) * mlp.FanOut(layer)));
-        return mlp.FanIn(layer) * moments.Variance;
     }
 
     /// <summary>The fraction of values beyond ±0.9 in <paramref name="histogram"/>, read as claim 4 reads it.</summary>

@@ -6,8 +6,8 @@ namespace Glorot.Probes;
 /// <summary>
 /// Looks inside an <see cref="Mlp"/> on a fixed probe set without training it: forward and backward over the
 /// probe examples (in chunks), then per hidden layer the statistics of Glorot &amp; Bengio (2010) §3–4 — activations
-/// z, pre-activations s, per-example back-propagated gradients dL/ds, weight gradients dL/dW, and optionally the
-/// mean singular value of the layer Jacobian. The weights are never written.
+/// z, pre-activations s, per-example back-propagated gradients dL/ds, weight gradients dL/dW, the variance of the
+/// weights (for n_in·Var(W) and n_out·Var(W), eqs. 10–11), and optionally the mean singular value of the layer Jacobian. The weights are never written.
 /// </summary>
 /// <remarks>
 /// Memory: the probe's own trainer (3·chunk·Σwidths floats) plus s, z, dL/ds of every hidden layer for the whole
@@ -112,7 +112,7 @@ public sealed class NetworkProbe
                     s[l], _mlp.FanIn(l), _mlp.FanOut(l), jacobianExamples);
             layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), Summary.Of(s[l], Options.Bins), zSummary,
                 Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples,
-                AbsPercentile(z[l], 98));
+                AbsPercentile(z[l], 98), LayerConditions.WeightVariance(_mlp, l));
         }
         return new ProbeRecord(step, n, lossSum / n, (double)correct / n, Summary.Of(inputs, Options.Bins),
             Summary.Of(outputGradient, Options.Bins), layers);

@@ -6,9 +6,13 @@ namespace Glorot.Probes;
 /// <summary>
 /// Writes probe records as two CSV tables (invariant culture, round-trip numbers, header row):
 /// <c>probe_summary.csv</c> — step, layer, quantity, count, mean, std, min, max, p1, p99, percentile_rel_error,
-/// non_finite, jacobian_mean_sv, abs_p98 (one row per step × layer × quantity; layer 0 holds the input and the output
-/// gradient; jacobian_mean_sv and abs_p98 only on activation rows) — and <c>probe_histograms.csv</c> — step, layer, quantity, bin, left, right, count, density.
+/// non_finite, jacobian_mean_sv, abs_p98, n_in_var_w, n_out_var_w, var_ratio (one row per step × layer × quantity;
+/// layer 0 holds the input and the output gradient; jacobian_mean_sv, abs_p98, n_in_var_w and n_out_var_w only on
+/// activation rows; var_ratio on activation rows Var(z_l)/Var(z_{l−1}) from layer 2 up, on backprop_gradient rows
+/// Var(∂C/∂s_l)/Var(∂C/∂s_{l+1}) below the top hidden layer: <see cref="LayerConditions"/>) — and
+/// <c>probe_histograms.csv</c> — step, layer, quantity, bin, left, right, count, density.
 /// </summary>
+/// <remarks>Columns are only ever added at the end, so the earlier ones of a row never change.</remarks>
 public static class ProbeCsv
 {
     /// <summary>File name of the summary table.</summary>
@@ -34,10 +38,10 @@ public static class ProbeCsv
     /// <summary>The summary table as text.</summary>
     public static string SummaryTable(IEnumerable<ProbeRecord> records)
     {
-        var sb = new StringBuilder("step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv,abs_p98\n");
-        foreach (var (step, layer, quantity, summary, jacobian, absP98) in Rows(records))
+        var sb = new StringBuilder("step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv,abs_p98,n_in_var_w,n_out_var_w,var_ratio\n");
+        foreach (var (step, layer, quantity, summary, extra) in Rows(records))
             sb.Append(CultureInfo.InvariantCulture,
-                $"{step},{layer},{quantity},{summary.Count},{N(summary.Mean)},{N(summary.Std)},{N(summary.Min)},{N(summary.Max)},{N(summary.P1)},{N(summary.P99)},{N(summary.PercentileRelativeError)},{summary.NonFinite},{(jacobian is { } j ? N(j) : "")},{(absP98 is { } a ? N(a) : "")}\n");
+                $"{step},{layer},{quantity},{summary.Count},{N(summary.Mean)},{N(summary.Std)},{N(summary.Min)},{N(summary.Max)},{N(summary.P1)},{N(summary.P99)},{N(summary.PercentileRelativeError)},{summary.NonFinite},{O(extra.Jacobian)},{O(extra.AbsP98)},{O(extra.FanInWeightVariance)},{O(extra.FanOutWeightVariance)},{O(extra.VarianceRatio)}\n");
         return sb.ToString();
     }
 
@@ -45,7 +49,7 @@ public static class ProbeCsv
     public static string HistogramTable(IEnumerable<ProbeRecord> records)
     {
         var sb = new StringBuilder("step,layer,quantity,bin,left,right,count,density\n");
-        foreach (var (step, layer, quantity, summary, _, _) in Rows(records))
+        foreach (var (step, layer, quantity, summary, _) in Rows(records))
         {
             var h = summary.Histogram;
             var density = h.Density();
@@ -56,23 +60,33 @@ public static class ProbeCsv
         return sb.ToString();
     }
 
-    private static IEnumerable<(long Step, int Layer, string Quantity, Summary Summary, double? Jacobian, double? AbsP98)> Rows(IEnumerable<ProbeRecord> records)
+    // The cells after non_finite that only some rows have (empty where null).
+    private readonly record struct Extra(double? Jacobian = null, double? AbsP98 = null, double? FanInWeightVariance = null,
+        double? FanOutWeightVariance = null, double? VarianceRatio = null);
+
+    private static IEnumerable<(long Step, int Layer, string Quantity, Summary Summary, Extra Extra)> Rows(IEnumerable<ProbeRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var r in records)
         {
-            yield return (r.Step, 0, "input", r.Input, null, null);
-            yield return (r.Step, 0, "output_gradient", r.OutputGradient, null, null);
-            foreach (var l in r.Layers)
+            yield return (r.Step, 0, "input", r.Input, default);
+            yield return (r.Step, 0, "output_gradient", r.OutputGradient, default);
+            for (int i = 0; i < r.Layers.Count; i++)
             {
-                yield return (r.Step, l.Layer, "pre_activation", l.PreActivations, null, null);
-                yield return (r.Step, l.Layer, "activation", l.Activations, l.JacobianMeanSingularValue,
-                    double.IsNaN(l.ActivationAbsP98) ? null : l.ActivationAbsP98);
-                yield return (r.Step, l.Layer, "backprop_gradient", l.BackpropGradients, null, null);
-                if (l.WeightGradients is { } w) yield return (r.Step, l.Layer, "weight_gradient", w, null, null);
+                var l = r.Layers[i];
+                yield return (r.Step, l.Layer, "pre_activation", l.PreActivations, default);
+                yield return (r.Step, l.Layer, "activation", l.Activations, new Extra(l.JacobianMeanSingularValue, Known(l.ActivationAbsP98),
+                    Known(l.FanInWeightVariance), Known(l.FanOutWeightVariance), LayerConditions.ActivationVarianceRatio(r, i)));
+                yield return (r.Step, l.Layer, "backprop_gradient", l.BackpropGradients, new Extra(VarianceRatio: LayerConditions.GradientVarianceRatio(r, i)));
+                if (l.WeightGradients is { } w) yield return (r.Step, l.Layer, "weight_gradient", w, default);
             }
         }
     }
+
+    // NaN marks a number a record written by an older version lacks: an empty cell, as for a row that never has it.
+    private static double? Known(double x) => double.IsNaN(x) ? null : x;
+
+    private static string O(double? x) => x is { } v ? N(v) : "";
 
     private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

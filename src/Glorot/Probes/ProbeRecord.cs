@@ -33,6 +33,17 @@ public sealed record ProbeRecord(long Step, int Examples, double Loss, double Ac
 /// half-width of the central 98 % interval that Figs. 3 and 10 draw as the "98 percentiles", as one number; it reaches
 /// 1 when a layer saturates. NaN in records written before it existed.
 /// </param>
+/// <param name="WeightVariance">
+/// Population variance (1/N)·Σ(w − w̄)² over the N = n_in·n_out weights W into this layer (biases excluded), at the
+/// probe time (<see cref="LayerConditions.WeightVariance"/>). NaN in records written before it existed.
+/// </param>
 public sealed record LayerProbe(int Layer, int FanIn, int FanOut, Summary PreActivations, Summary Activations,
     Summary BackpropGradients, Summary? WeightGradients, int WeightGradientBatchSize, double? JacobianMeanSingularValue,
-    int JacobianExamples, double ActivationAbsP98 = double.NaN);
+    int JacobianExamples, double ActivationAbsP98 = double.NaN, double WeightVariance = double.NaN)
+{
+    /// <summary>n_in·Var(W): Glorot &amp; Bengio's (2010) forward condition, 1 under eq. 10. Derived from <see cref="WeightVariance"/>.</summary>
+    public double FanInWeightVariance => FanIn * WeightVariance;
+
+    /// <summary>n_out·Var(W): the backward condition, 1 under eq. 11. Derived from <see cref="WeightVariance"/>.</summary>
+    public double FanOutWeightVariance => FanOut * WeightVariance;
+}

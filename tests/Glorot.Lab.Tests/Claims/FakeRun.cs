@@ -27,11 +27,11 @@ internal sealed class FakeRun
 
     private static string N(double? x) => x is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    /// <summary>A probe summary row (p1/p99 at ±2.33 std, min/max at ±4 std).</summary>
+    /// <summary>A probe summary row (p1/p99 at ±2.33 std, min/max at ±4 std; no conditions).</summary>
     public FakeRun Probe(long step, int layer, string quantity, double mean, double std, double? absP98 = null, double? jacobian = null)
     {
         _probes.Append(CultureInfo.InvariantCulture,
-            $"{step},{layer},{quantity},100,{N(mean)},{N(std)},{N(mean - 4 * std)},{N(mean + 4 * std)},{N(mean - 2.33 * std)},{N(mean + 2.33 * std)},0,0,{N(jacobian)},{N(absP98)}\n");
+            $"{step},{layer},{quantity},100,{N(mean)},{N(std)},{N(mean - 4 * std)},{N(mean + 4 * std)},{N(mean - 2.33 * std)},{N(mean + 2.33 * std)},0,0,{N(jacobian)},{N(absP98)},,,\n");
         _anyProbe = true;
         return this;
     }

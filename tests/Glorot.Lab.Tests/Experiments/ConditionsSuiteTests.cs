@@ -3,25 +3,32 @@ using Glorot.Lab.Experiments;
 using Glorot.Lab.Suites;
 using Glorot.Lab.Tests.Runs;
 using Glorot.Nn;
+using Glorot.Probes;
 
 namespace Glorot.Lab.Tests.Experiments;
 
 public sealed class ConditionsSuiteTests
 {
     [Fact]
-    public void Conditions_are_n_times_the_weights_second_moment_and_ratios_follow_the_layers_variances()
+    public void Conditions_are_those_of_the_probe_record_of_the_network()
     {
-        // Constant weights c: Var(W) as the second moment is c², so n_in·Var(W) = n_in·c² exactly (up to float c²).
-        var mlp = new Mlp([4, 8, 8, 8, 3], Activation.Identity);
-        mlp.Initialize(WeightFills.From(Glorot.Init.Schemes.Create("constant", new Glorot.Init.InitOptions { Value = 0.25 })), 1);
+        // Hand-set weights of known population variance: layer 1 alternates ±0.5 (variance 0.25), the others are a
+        // constant 0.25 (variance 0, whatever its size: Var is about the weights' mean).
+        var mlp = new Mlp([4, 8, 8, 8, 3], Activation.Tanh, seed: 2);
+        var w0 = mlp.Weight(0);
+        for (int i = 0; i < w0.Length; i++) w0[i] = i % 2 == 0 ? 0.5f : -0.5f;
+        mlp.Weight(1).Fill(0.25f);
         float[] inputs = [.. Enumerable.Range(0, 5 * 4).Select(i => (float)Math.Sin(i + 1))];
         int[] labels = [0, 1, 2, 0, 1];
-        var point = ConditionPoint.Measure(0, mlp, new SgdTrainer(mlp, new SgdOptions(), 5), inputs, labels);
-        Assert.Equal([4 * 0.0625, 8 * 0.0625, 8 * 0.0625], point.FanInVariance, (a, b) => Math.Abs(a - b) < 1e-9);
-        Assert.Equal([8 * 0.0625, 8 * 0.0625, 8 * 0.0625], point.FanOutVariance, (a, b) => Math.Abs(a - b) < 1e-9);
-        // Linear units with constant weights c: every unit of layer k+1 is c·(sum of layer k's 8 equal units) = 8c·z = 2z,
-        // so the activation variance grows by 2² = 4 per layer.
-        Assert.All(point.ActivationRatio, r => Assert.Equal(4, r, 1e-4));
+        var record = new NetworkProbe(mlp).Measure(inputs, labels, step: 7);
+        var point = ConditionPoint.From(record);
+        Assert.Equal(7, point.Step);
+        Assert.Equal([4 * 0.25, 0], point.FanInVariance[..2]);
+        Assert.Equal([8 * 0.25, 0], point.FanOutVariance[..2]);
+        // Constant weights into layer 2: every unit of layer 2 is the same, so the ratios come straight from the record's stds.
+        Assert.Equal(2, point.ActivationRatio.Length);
+        Assert.Equal(Math.Pow(record.Layers[1].Activations.Std / record.Layers[0].Activations.Std, 2), point.ActivationRatio[0], 1e-12);
+        Assert.Equal(Math.Pow(record.Layers[1].BackpropGradients.Std / record.Layers[2].BackpropGradients.Std, 2), point.GradientRatio[1], 1e-12);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class FigureSetTests(TinySuiteFixture suite) : IClassFixture<TinyS
         { "fig9-weight-gradient-std-normalized", "step,layer,std,mean,epoch" },
         { "fig10-tanh-normalized-saturation", "step,layer,p01,p99,std" },
         { "fig11-test-error", "network,step,examples_seen,test_error_percent" },
+        { "conditions-n-var-w-standard", "step,layer,n_in_var_w,n_out_var_w,epoch" },
+        { "conditions-n-var-w-normalized", "step,layer,n_in_var_w,n_out_var_w,epoch" },
     };
 
     [Theory]

@@ -36,6 +36,8 @@ public sealed class RunTablesTests
             + "0,1,activation,10,0.1,0.3,-0.9,0.9,-0.7,0.7,0,0,0.5\n");
         var row = Assert.Single(RunTables.Probes(dir));
         Assert.Null(row.AbsP98);
+        Assert.Null(row.FanInWeightVariance);
+        Assert.Null(row.VarianceRatio);
         Assert.Equal(0.5, row.JacobianMeanSingularValue);
         Assert.Equal(-0.7, row.P01);
         File.WriteAllText(dir.Probes, "step,layer,quantity\n0,1,activation\n");

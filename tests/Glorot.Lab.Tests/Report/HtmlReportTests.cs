@@ -14,8 +14,9 @@ public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixt
         string html = Html;
         foreach (var png in Directory.GetFiles(Path.Combine(suite.Out, "figures"), "*.png"))
             Assert.Contains($"id=\"{Path.GetFileNameWithoutExtension(png)}\"", html);
-        Assert.Equal(16, Base64Images().Matches(html).Count);
-        Assert.Equal(16, Base64Svgs().Matches(html).Count); // the sharp SVG first, the PNG as fallback
+        // Figs. 2–11 (16 files) and the two n·Var(W) panels.
+        Assert.Equal(18, Base64Images().Matches(html).Count);
+        Assert.Equal(18, Base64Svgs().Matches(html).Count); // the sharp SVG first, the PNG as fallback
         Assert.DoesNotMatch("src=\"(?!data:)", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("<link", html);

@@ -65,6 +65,14 @@ public sealed class RunnerTests
         Assert.True(a.ReadOnlyParameters.SequenceEqual(b.ReadOnlyParameters), "weights differ after resume");
         foreach (var file in new[] { "metrics.csv", "probe_summary.csv", "probe_histograms.csv", "probes.jsonl", "spec.json" })
             Assert.Equal(File.ReadAllText(Path.Combine(straight.Directory.Root, file)), File.ReadAllText(Path.Combine(resumed.Directory.Root, file)));
+        // The conditions are in what was compared, and after the resume they agree with the weights the resumed run ended with.
+        var last = Glorot.Probes.ProbeJson.ReadLines(resumed.Directory.ProbeLines)[^1];
+        Assert.Equal(60, last.Step);
+        for (int l = 0; l < last.Layers.Count; l++)
+            Assert.Equal(b.FanIn(l) * Glorot.Probes.LayerConditions.WeightVariance(b, l), last.Layers[l].FanInWeightVariance);
+        var rows = Glorot.Lab.Figures.RunTables.Probes(resumed.Directory).Where(r => r.Quantity == "activation").ToList();
+        Assert.All(rows, r => Assert.NotNull(r.FanInWeightVariance));
+        Assert.Equal([0L, 30, 60], rows.Where(r => r.Layer == 1).Select(r => r.Step));
     }
 
     [Fact]

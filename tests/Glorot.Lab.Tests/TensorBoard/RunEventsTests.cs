@@ -72,6 +72,14 @@ public sealed class RunEventsTests
                 Assert.Equal((float)l.BackpropGradients.Std, values[(r.Step, $"backprop_gradient_std/{layer}")].SimpleValue);
                 Assert.Equal((float)l.WeightGradients!.Std, values[(r.Step, $"weight_gradient_std/{layer}")].SimpleValue);
                 Assert.Equal(FractionBeyond(l.Activations.Histogram, 0.9), values[(r.Step, $"saturation/{layer}")].SimpleValue, 5e-7);
+                // Every probe, not only at initialization: the conditions and ratios as the record gives them.
+                Assert.Equal((float)l.FanInWeightVariance, values[(r.Step, $"n_in_var_w/{layer}")].SimpleValue);
+                Assert.Equal((float)l.FanOutWeightVariance, values[(r.Step, $"n_out_var_w/{layer}")].SimpleValue);
+                int i = l.Layer - 1;
+                if (i > 0) Assert.Equal((float)LayerConditions.ActivationVarianceRatio(r, i)!.Value, values[(r.Step, $"activation_var_ratio/{layer}")].SimpleValue);
+                else Assert.False(values.ContainsKey((r.Step, $"activation_var_ratio/{layer}")));
+                if (i < r.Layers.Count - 1) Assert.Equal((float)LayerConditions.GradientVarianceRatio(r, i)!.Value, values[(r.Step, $"gradient_var_ratio/{layer}")].SimpleValue);
+                else Assert.False(values.ContainsKey((r.Step, $"gradient_var_ratio/{layer}")));
                 foreach (var (quantity, summary) in new[] { ("pre_activation", l.PreActivations), ("activation", l.Activations),
                     ("backprop_gradient", l.BackpropGradients), ("weight_gradient", l.WeightGradients) })
                     AssertHistogram(summary, values[(r.Step, $"{quantity}/{layer}")].Histo);
@@ -96,6 +104,16 @@ public sealed class RunEventsTests
             double variance = w.Sum(x => (x - mean) * (x - mean)) / w.Length;
             Assert.Equal((float)(mlp.FanIn(d) * variance), values[(0, tags[d])].SimpleValue, 1e-6);
         }
+        // The record's conditions under their own tags, hidden layers only.
+        for (int d = 0; d < mlp.LayerCount - 1; d++)
+        {
+            var w = mlp.Weight(d).ToArray();
+            double mean = w.Average(x => (double)x);
+            double variance = w.Sum(x => (x - mean) * (x - mean)) / w.Length;
+            Assert.Equal((float)(mlp.FanIn(d) * variance), values[(0, $"n_in_var_w/layer_{d + 1}")].SimpleValue, 1e-6);
+            Assert.Equal((float)(mlp.FanOut(d) * variance), values[(0, $"n_out_var_w/layer_{d + 1}")].SimpleValue, 1e-6);
+        }
+        Assert.False(values.ContainsKey((0, "n_in_var_w/output")));
         // Xavier uniform (Glorot & Bengio 2010 eq. 16): n_in·Var(W) = n_in·2/(n_in + n_out) exactly in expectation.
         Assert.Equal(2.0 * 16 / (16 + 16), values[(0, "n_var_w/layer_2")].SimpleValue, 0.25);
     }

@@ -160,6 +160,20 @@ with open(os.path.join(RUN, "probes.jsonl")) as f:
             for tag, field in quantities:
                 histogram(step, f"{tag}/{name}", layer[field])
                 histograms += 1
+            scalar(step, f"n_in_var_w/{name}", layer["fanInWeightVariance"])
+            scalar(step, f"n_out_var_w/{name}", layer["fanOutWeightVariance"])
+            scalars += 2
+        # The variance ratios between consecutive hidden layers, from the record's stds (float32 in the event).
+        layers = record["layers"]
+        for below, above in zip(layers, layers[1:]):
+            ratios = [(f"activation_var_ratio/layer_{above['layer']}", (above["activations"]["std"] / below["activations"]["std"]) ** 2),
+                      (f"gradient_var_ratio/layer_{below['layer']}", (below["backpropGradients"]["std"] / above["backpropGradients"]["std"]) ** 2)]
+            for tag, expected in ratios:
+                key = (step, tag)
+                if key not in values or not math.isclose(values[key].simple_value, expected, rel_tol=1e-6):
+                    fail(f"{tag} at step {step}: {values.get(key)}, expected {expected}")
+                seen.add(key)
+                scalars += 1
         # n·Var(W) needs the weights, which the run keeps only in checkpoints: here, present and finite.
         for (s, tag), v in values.items():
             if s == step and tag.startswith("n_var_w/"):

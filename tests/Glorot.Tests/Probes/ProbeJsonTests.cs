@@ -22,6 +22,32 @@ public class ProbeJsonTests
         Assert.Equal(record.Layers[1].Activations.Std, back.Layers[1].Activations.Std);
         Assert.Equal(record.Layers[0].WeightGradients!.Histogram.Counts, back.Layers[0].WeightGradients!.Histogram.Counts);
         Assert.Equal(record.Layers[0].JacobianMeanSingularValue, back.Layers[0].JacobianMeanSingularValue);
+        Assert.Equal(record.Layers[1].WeightVariance, back.Layers[1].WeightVariance);
+    }
+
+    [Fact]
+    public void The_json_carries_the_weight_variance_and_both_conditions()
+    {
+        var record = SmallRecord();
+        using var json = System.Text.Json.JsonDocument.Parse(ProbeJson.Serialize(record));
+        var layer = json.RootElement.GetProperty("layers")[1]; // 5 inputs, 6 units
+        var l = record.Layers[1];
+        Assert.Equal(l.WeightVariance, layer.GetProperty("weightVariance").GetDouble());
+        Assert.Equal(5 * l.WeightVariance, layer.GetProperty("fanInWeightVariance").GetDouble());
+        Assert.Equal(6 * l.WeightVariance, layer.GetProperty("fanOutWeightVariance").GetDouble());
+    }
+
+    [Fact]
+    public void A_record_written_before_the_weight_variance_existed_reads_back_with_NaN()
+    {
+        var record = SmallRecord();
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        string old = ProbeJson.Serialize(record);
+        foreach (var layer in record.Layers)
+            old = old.Replace($",\"weightVariance\":{layer.WeightVariance.ToString("R", ci)},\"fanInWeightVariance\":{layer.FanInWeightVariance.ToString("R", ci)},\"fanOutWeightVariance\":{layer.FanOutWeightVariance.ToString("R", ci)}", "");
+        Assert.DoesNotContain("eightVariance", old);
+        var back = ProbeJson.Deserialize(old);
+        Assert.All(back.Layers, l => Assert.True(double.IsNaN(l.FanInWeightVariance)));
     }
 
     [Fact]

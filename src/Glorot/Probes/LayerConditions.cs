@@ -1,0 +1,52 @@
+using Glorot.Nn;
+
+namespace Glorot.Probes;
+
+/// <summary>
+/// Glorot &amp; Bengio's (2010) conditions on the weights, n_in·Var(W) = 1 (eq. 10, forward signal kept) and
+/// n_out·Var(W) = 1 (eq. 11, gradient kept), and the between-layer variance ratios they aim to keep at 1, as read from
+/// a network and from a <see cref="ProbeRecord"/>. The record holds each layer's Var(W) and the stds of z and ∂C/∂s,
+/// so the ratios are derived here rather than stored: one source of truth for the CSV, TensorBoard, figures and suites.
+/// </summary>
+public static class LayerConditions
+{
+    /// <summary>
+    /// Population variance (1/N)·Σ(w − w̄)² over the N = fan_in·fan_out weights of dense layer <paramref name="layer"/>
+    /// (biases excluded; about the weights' own mean, not about 0). NaN when a weight is not finite.
+    /// </summary>
+    public static double WeightVariance(Mlp mlp, int layer)
+    {
+        ArgumentNullException.ThrowIfNull(mlp);
+        // The read-only view: Mlp.Weight would make the next training step repack every layer.
+        var moments = StreamingMoments.Of(mlp.ReadOnlyParameters.Slice(mlp.WeightOffset(layer), mlp.FanIn(layer) * mlp.FanOut(layer)));
+        return moments.NonFinite > 0 ? double.NaN : moments.Variance;
+    }
+
+    /// <summary>
+    /// Var(z_l)/Var(z_{l−1}) for hidden layer l = <paramref name="record"/>.Layers[<paramref name="index"/>].Layer: the
+    /// activation variance gained from the layer below (eq. 10 aims at 1). Null for the first hidden layer.
+    /// </summary>
+    public static double? ActivationVarianceRatio(ProbeRecord record, int index)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, record.Layers.Count);
+        return index == 0 ? null : Ratio(record.Layers[index].Activations.Std, record.Layers[index - 1].Activations.Std);
+    }
+
+    /// <summary>
+    /// Var(∂C/∂s_l)/Var(∂C/∂s_{l+1}) for hidden layer l = <paramref name="record"/>.Layers[<paramref name="index"/>].Layer:
+    /// the back-propagated gradient variance gained from the hidden layer above (eq. 11 aims at 1). Null for the top
+    /// hidden layer.
+    /// </summary>
+    public static double? GradientVarianceRatio(ProbeRecord record, int index)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, record.Layers.Count);
+        return index == record.Layers.Count - 1 ? null
+            : Ratio(record.Layers[index].BackpropGradients.Std, record.Layers[index + 1].BackpropGradients.Std);
+    }
+
+    private static double Ratio(double std, double referenceStd) => std * std / (referenceStd * referenceStd);
+}
