@@ -147,12 +147,12 @@ internal static class ReproduceCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
             // The tiny profile (tests) trains for less time than the check takes.
-            if (chosen != SuiteProfile.Tiny) Predict(plan, options, o, result.InvocationConfiguration.Error);
+            var cost = chosen != SuiteProfile.Tiny ? Predict(plan, options, o, result.InvocationConfiguration.Error) : null;
             using var stop = StopSignals.Listen();
             try
             {
                 var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => SuiteRunner.Run(options, dir, progress, stop.Token,
-                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")));
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), cost);
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0
@@ -177,11 +177,14 @@ internal static class ReproduceCommand
         return command;
     }
 
-    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it.
-    private static void Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
+    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it; the
+    // check's costs then weigh the progress and its ETA.
+    private static SuiteWork? Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
     {
-        List<SuiteTask> tasks = [.. plan.Tasks(SuiteStage.Selection), .. plan.Tasks(SuiteStage.Final)];
-        if (tasks.Count == 0) return;
+        // This invocation's stages, as SuiteRunner trains them.
+        List<SuiteTask> tasks = [.. options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection),
+            .. options.Stage == SuiteStage.Selection ? [] : plan.Tasks(SuiteStage.Final)];
+        if (tasks.Count == 0) return null;
         var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
         double minutes = check.Predict(tasks, options.JobCount) / 60;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -189,6 +192,7 @@ internal static class ReproduceCommand
         if (check.Busy)
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"glorot: warning: this machine is busy (load {check.Load:F1} on {check.Cores} cores): the runs share the cores with other work and will take longer than predicted."));
+        return new SuiteWork(tasks, plan.SelectionUpdates, check.Work);
     }
 
     // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.

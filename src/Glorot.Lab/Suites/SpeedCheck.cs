@@ -100,33 +100,47 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
     }
 
     /// <summary>
-    /// Predicted seconds for <paramref name="tasks"/> run <paramref name="jobs"/> at a time: per run, its updates
-    /// (rendering plus arithmetic), reading its evaluation and probe sets, forward passes over the evaluation sets at
-    /// every evaluation, the measured probe costs at every probe (scaled by the network's FLOP per update against the
-    /// measured one's), and its Jacobians at update 0 (examples × hidden layers, scaled by the cube of the width).
-    /// Figures and the report come after and are not counted.
+    /// Predicted seconds for <paramref name="tasks"/> run <paramref name="jobs"/> at a time: each task's
+    /// <see cref="Work"/> over the updates it trains (a final stage that continues a selected candidate from its budget
+    /// counts from there). Figures and the report come after and are not counted.
     /// </summary>
     public double Predict(IEnumerable<SuiteTask> tasks, int jobs)
     {
         double seconds = 0;
         foreach (var task in tasks)
         {
-            var spec = task.Spec;
-            double update = SuiteCost.FlopPerUpdate(spec);
-            // Forward FLOP of one example: 2·Σ in·out, a third of an update's arithmetic without its backward
-            // pass into the first layer; 2/(6 − 2·first/Σ) ≈ 1/3 is close enough for an estimate.
-            double forward = update / spec.BatchSize / 3;
-            long evaluations = task.Updates / spec.EvaluateEvery + 1;
-            long probes = task.Updates / spec.ProbeEvery + 1;
-            double examples = task.Updates * spec.BatchSize + 2.0 * spec.EvaluationExamples + spec.ProbeExamples;
-            double flop = task.Updates * update + evaluations * 2.0 * spec.EvaluationExamples * forward;
-            double size = update / spec.BatchSize / FlopPerExample;
-            double probe = size * (spec.ProbeExamples * SecondsPerProbeExample + spec.WeightGradientExamples * SecondsPerWeightGradient);
-            double jacobians = spec.JacobianExamples * spec.Hidden.Length * SecondsPerJacobian * Math.Pow(spec.Hidden.Max() / (double)Width, 3);
-            seconds += examples * SecondsPerExample + flop / FlopsPerSecond + probes * probe + jacobians;
+            var work = Work(task.Spec);
+            // A selection task trains from 0 to the budget; a final task the updates left after it, or all of them.
+            long from = task.Stage == SuiteStage.Final ? task.Spec.Updates - task.Updates : 0;
+            seconds += from == 0 ? work.Through(task.Updates) : work.Through(from + task.Updates) - work.Through(from);
         }
         double parallel = Math.Max(1, Math.Min(jobs, Cores / Threads));
         return seconds / parallel;
+    }
+
+    /// <summary>
+    /// The costs of <paramref name="spec"/>'s run at the measured rates: an update renders its minibatch and does the
+    /// SGD arithmetic (<see cref="SuiteCost.FlopPerUpdate"/>); an evaluation is a forward pass over the validation and
+    /// test sets; a probe is the measured per-example costs scaled by the network's FLOP per example against the measured
+    /// network's; the Jacobians at update 0 are examples × hidden layers at the measured cost scaled by the cube of the
+    /// width; reading the evaluation and probe sets comes first.
+    /// </summary>
+    public RunWork Work(RunSpec spec)
+    {
+        double update = SuiteCost.FlopPerUpdate(spec);
+        // Forward FLOP of one example: 2·Σ in·out, a third of an update's arithmetic without its backward
+        // pass into the first layer; 2/(6 − 2·first/Σ) ≈ 1/3 is close enough for an estimate.
+        double forward = update / spec.BatchSize / 3;
+        double size = update / spec.BatchSize / FlopPerExample;
+        return new RunWork(
+            Setup: (2.0 * spec.EvaluationExamples + spec.ProbeExamples) * SecondsPerExample,
+            Update: spec.BatchSize * SecondsPerExample + update / FlopsPerSecond,
+            Evaluation: 2.0 * spec.EvaluationExamples * forward / FlopsPerSecond,
+            EvaluateEvery: spec.EvaluateEvery,
+            Probe: size * (spec.ProbeExamples * SecondsPerProbeExample + spec.WeightGradientExamples * SecondsPerWeightGradient),
+            ProbeEvery: spec.ProbeEvery,
+            Jacobians: spec.JacobianExamples * spec.Hidden.Length * SecondsPerJacobian * Math.Pow(spec.Hidden.Max() / (double)Width, 3),
+            Updates: spec.Updates);
     }
 
     /// <summary>One line: what was measured and on what.</summary>
