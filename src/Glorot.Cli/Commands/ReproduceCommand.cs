@@ -24,7 +24,7 @@ internal static class ReproduceCommand
         };
         var profile = new Option<string>("--profile")
         {
-            Description = "quick: the paper's networks for a few thousand updates each, about 3–6 minutes on 2 cores, a " +
+            Description = "quick: the paper's networks for a few thousand updates each, about 1–2 minutes on 2 idle cores, a " +
                           "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
                           "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
                           "(2.5 M updates, learning-rate search) at hidden width 128, about 40 minutes with --jobs 2; full: the paper's protocol " +
@@ -216,7 +216,7 @@ internal static class ReproduceCommand
 
     private static string Estimate(SuiteProfile profile) => profile switch
     {
-        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 3–6 minutes on 2 cores.",
+        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 1–2 minutes on 2 idle cores (1.1 min measured), longer on a busy machine.",
         SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
         SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes). Ctrl+C stops at a checkpoint; --resume continues.",

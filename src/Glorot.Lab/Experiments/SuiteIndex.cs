@@ -9,7 +9,7 @@ public static class SuiteIndex
 {
     // Measured wall-clock times of glorot2010 on 2 cores, as docs/LAB.md and docs/BENCHMARKS.md ("Lab") give them.
     private static readonly (SuiteProfile Profile, string Time)[] Glorot2010Times =
-        [(SuiteProfile.Quick, "3–6 min"), (SuiteProfile.Medium, "≈50 min"), (SuiteProfile.Narrow, "≈37 min"), (SuiteProfile.Full, "2–10 h/run")];
+        [(SuiteProfile.Quick, "1–2 min"), (SuiteProfile.Medium, "≈50 min"), (SuiteProfile.Narrow, "≈37 min"), (SuiteProfile.Full, "2–10 h/run")];
 
     /// <summary>One line per suite and profile: name, profile, estimated time, what it runs.</summary>
     public static string Format()
