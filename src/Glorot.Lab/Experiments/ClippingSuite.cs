@@ -49,22 +49,26 @@ public sealed class ClippingSuite : IExperimentSuite
     public sealed record ClipTrace(double? Clip, List<double> Loss, List<double> GradientNorm, List<(long Step, double Error)> TestErrors, long? DivergedAt);
 
     /// <summary>The spec both runs share (the clipped one adds <see cref="RunSpec.ClipGlobalNorm"/>).</summary>
-    public static RunSpec Spec(SuiteProfile profile, ulong seed) => new()
+    public static RunSpec Spec(SuiteProfile profile, ulong seed)
     {
-        Name = "clipping",
-        Dataset = He2015Suite.Dataset,
-        InputScaling = "zero-one",
-        Hidden = [.. Enumerable.Repeat(256, 8)],
-        Activation = "relu",
-        Init = "he-normal",
-        LearningRate = LearningRate,
-        BatchSize = 10,
-        Updates = profile == SuiteProfile.Tiny ? 200 : 2_000,
-        EvaluateEvery = profile == SuiteProfile.Tiny ? 100 : 250,
-        EvaluationExamples = profile == SuiteProfile.Tiny ? 200 : 1_000,
-        ProbeExamples = 1,
-        Seed = seed,
-    };
+        bool tiny = profile == SuiteProfile.Tiny;
+        return new()
+        {
+            Name = "clipping",
+            Dataset = He2015Suite.Dataset,
+            InputScaling = "zero-one",
+            Hidden = [.. Enumerable.Repeat(256, 8)],
+            Activation = "relu",
+            Init = "he-normal",
+            LearningRate = LearningRate,
+            BatchSize = 10,
+            Updates = tiny ? 200 : 2_000,
+            EvaluateEvery = tiny ? 100 : 250,
+            EvaluationExamples = tiny ? 200 : 1_000,
+            ProbeExamples = 1,
+            Seed = seed,
+        };
+    }
 
     /// <inheritdoc/>
     public ExperimentFindings Run(ExperimentContext context)
@@ -89,7 +93,7 @@ public sealed class ClippingSuite : IExperimentSuite
     internal static ClipTrace Train(RunSpec spec, RunData data, CancellationToken cancellation = default)
     {
         var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
-        mlp.Initialize(WeightFills.From(Glorot.Init.Schemes.Create(spec.Init)), spec.Seed);
+        mlp.Initialize(Runner.InitialWeights(spec, mlp.LayerCount), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
         var inputs = new float[spec.BatchSize * data.InputSize];
         var labels = new int[spec.BatchSize];

@@ -78,9 +78,7 @@ public sealed class ConditionsSuite : IExperimentSuite
         ArgumentNullException.ThrowIfNull(spec);
         var data = new RunData(spec);
         var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
-        var hiddenFill = WeightFills.From(Glorot.Init.Schemes.Create(spec.Init));
-        var outputFill = WeightFills.From(Glorot.Init.Schemes.Create(spec.OutputInit ?? spec.Init));
-        mlp.Initialize((w, fanOut, fanIn, seed, stream) => (stream == (ulong)(mlp.LayerCount - 1) ? outputFill : hiddenFill)(w, fanOut, fanIn, seed, stream), spec.Seed);
+        mlp.Initialize(Runner.InitialWeights(spec, mlp.LayerCount), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
         // The runs' own probe (without the weight gradients, which the conditions do not use): the same numbers as
         // every run directory's probes.
@@ -109,13 +107,12 @@ public sealed class ConditionsSuite : IExperimentSuite
         // The sample second moment of N uniform weights has relative variance E[w⁴]/E[w²]² − 1 = 9/5 − 1 = 0.8 over N;
         // the population variance about the sample mean differs from it by w̄², O(1/N) smaller again.
         double initTolerance = 3 * Math.Sqrt(0.8 / ((double)normalized.Width * normalized.Width));
+        double MaxDrift(ConditionRun r) => r.Points[0].FanInVariance.Zip(r.Points[^1].FanInVariance, (a, b) => Math.Abs(b / a - 1)).Max();
         string DriftText(ConditionRun r)
         {
             var (first, last) = (r.Points[0], r.Points[^1]);
-            var drift = first.FanInVariance.Zip(last.FanInVariance, (a, b) => b / a - 1).ToArray();
-            return $"{r.Init}: n_in·Var(W) per layer {string.Join(", ", first.FanInVariance.Select(v => v.ToString("F3", ci)))} → {string.Join(", ", last.FanInVariance.Select(v => v.ToString("F3", ci)))} (largest change {drift.Max(Math.Abs) * 100:F1} %)";
+            return $"{r.Init}: n_in·Var(W) per layer {string.Join(", ", first.FanInVariance.Select(v => v.ToString("F3", ci)))} → {string.Join(", ", last.FanInVariance.Select(v => v.ToString("F3", ci)))} (largest change {MaxDrift(r) * 100:F1} %)";
         }
-        double MaxDrift(ConditionRun r) => r.Points[0].FanInVariance.Zip(r.Points[^1].FanInVariance, (a, b) => Math.Abs(b / a - 1)).Max();
         long updates = normalized.Points[^1].Step;
         double RatioSpread(ConditionPoint p) => p.ActivationRatio.Concat(p.GradientRatio).Max(v => Math.Abs(Math.Log(v)));
         return

@@ -39,9 +39,7 @@ public static class ExperimentRunner
         var ci = CultureInfo.InvariantCulture;
         static string E(string s) => WebUtility.HtmlEncode(s);
         string profile = context.Profile.ToString().ToLowerInvariant();
-        var h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(E(suite.Title))
-            .Append("</title>\n<style>").Append(HtmlReport.Style).Append("</style></head><body>\n<h1>").Append(E(suite.Title)).Append("</h1>\n<p>")
+        var h = new StringBuilder(HtmlReport.Head(E(suite.Title))).Append("<h1>").Append(E(suite.Title)).Append("</h1>\n<p>")
             .Append(E(suite.Summary)).Append("</p>\n");
         h.Append(ClaimsTable.Html(findings.Claims, "The texts' claims, checked",
             "Each claim is tested on this run's measurements by the criterion shown; the \"paper\" column is what the source says."));
@@ -52,9 +50,8 @@ public static class ExperimentRunner
             h.Append(" Other numbers: ").Append(string.Join(", ", findings.DataFiles.Select(f => "<code>" + E(f) + "</code>"))).Append('.');
         h.Append("</p>\n");
         foreach (var f in findings.Figures) h.Append(FigureHtml.Block(f, "Source"));
-        h.Append("<h2>Machine</h2><table>");
-        foreach (var (k, v) in MachineInfo.Describe()) h.Append("<tr><td>").Append(E(k)).Append("</td><td>").Append(E(v)).Append("</td></tr>");
-        h.Append("</table>\n<p>").Append(seconds.ToString("F1", ci)).Append(" s. Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci))
+        h.Append(HtmlReport.MachineTable(MachineInfo.Describe()));
+        h.Append("<p>").Append(seconds.ToString("F1", ci)).Append(" s. Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci))
          .Append(" UTC by <code>glorot reproduce ").Append(E(suite.Name)).Append(" --profile ").Append(E(profile)).Append(" --seed ")
          .Append(context.Seed.ToString(ci)).Append("</code>.</p>\n</body></html>\n");
         string path = Path.Combine(context.OutDirectory, HtmlReport.FileName);

@@ -41,7 +41,7 @@ internal static class HistogramFigure
             for (int i = 0; i < points.Count; i++)
             {
                 var b = points[i];
-                if (predicted is not null || theory) csv.Add(step, layer, b.Low, b.High, b.Density, predicted?[i].MeanField, predicted?[i].Linear);
+                if (theory) csv.Add(step, layer, b.Low, b.High, b.Density, predicted?[i].MeanField, predicted?[i].Linear);
                 else csv.Add(step, layer, b.Low, b.High, b.Density);
             }
         }

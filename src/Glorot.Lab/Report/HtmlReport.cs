@@ -18,7 +18,22 @@ public static class HtmlReport
 
     // One column of text up to 1500 px; figures beside their words on wide screens, stacked under 900 px; wide tables
     // scroll inside themselves (display:block) so that the page never scrolls sideways; long file names may break.
-    internal const string Style =
+    /// <summary>The page's head up to the opening body tag: charset, viewport, <paramref name="titleHtml"/> (HTML) and the style.</summary>
+    internal static string Head(string titleHtml) =>
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + titleHtml +
+        "</title>\n<style>" + Style + "</style></head><body>\n";
+
+    /// <summary>The "Machine" section: a heading and one row per (key, value), both HTML-encoded.</summary>
+    internal static string MachineTable(IEnumerable<KeyValuePair<string, string>> machine)
+    {
+        var h = new StringBuilder("<h2>Machine</h2><table>");
+        foreach (var (k, v) in machine)
+            h.Append("<tr><td>").Append(WebUtility.HtmlEncode(k)).Append("</td><td>").Append(WebUtility.HtmlEncode(v)).Append("</td></tr>");
+        return h.Append("</table>\n").ToString();
+    }
+
+    private const string Style =
         "body{font-family:system-ui,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222}" +
         "table{border-collapse:collapse;margin:1em 0;display:block;max-width:100%;overflow-x:auto}" +
         "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}" +
@@ -41,9 +56,7 @@ public static class HtmlReport
         var h = new StringBuilder();
         string E(string s) => WebUtility.HtmlEncode(s);
 
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-         .Append("<title>Glorot &amp; Bengio (2010) — reproduction</title>\n<style>").Append(Style).Append("</style></head><body>\n");
+        h.Append(Head("Glorot &amp; Bengio (2010) — reproduction"));
         h.Append("<h1>Understanding the difficulty of training deep feedforward neural networks — reproduction</h1>\n");
         h.Append("<p>").Append(E(Glorot2010Suite.PaperCitation)).Append("</p>\n");
         string profileName = profile.ToString().ToLowerInvariant();
@@ -148,9 +161,8 @@ public static class HtmlReport
             h.Append("<details><summary>spec of <code>").Append(E(run.Spec.Name)).Append("</code> (").Append(E(run.Label)).Append(")</summary><pre>")
              .Append(E(RunSpecJson.Serialize(run.Spec))).Append("</pre></details>\n");
 
-        h.Append("<h2>Machine</h2><table>");
-        foreach (var (k, v) in machine) h.Append("<tr><td>").Append(E(k)).Append("</td><td>").Append(E(v)).Append("</td></tr>");
-        h.Append("</table>\n<p>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)).Append(" UTC by <code>glorot reproduce glorot2010 --profile ")
+        h.Append(MachineTable(machine));
+        h.Append("<p>Generated ").Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)).Append(" UTC by <code>glorot reproduce glorot2010 --profile ")
          .Append(profileName).Append(options.Dataset.IsShapeset ? "" : " --dataset " + E(options.Dataset.Name)).Append("</code>.</p>\n</body></html>\n");
         string path = Path.Combine(outDirectory, FileName);
         Glorot.IO.AtomicFile.WriteAllText(path, h.ToString());

@@ -20,8 +20,10 @@ public sealed class RunTimings
     /// <summary>The columns of <c>timings.csv</c>.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["phase", "seconds", "count"];
 
-    private readonly double[] _seconds = new double[Enum.GetValues<RunPhase>().Length];
-    private readonly long[] _counts = new long[Enum.GetValues<RunPhase>().Length];
+    private static readonly Dictionary<string, RunPhase> ByName = Enum.GetValues<RunPhase>().ToDictionary(Name, StringComparer.Ordinal);
+
+    private readonly double[] _seconds = new double[ByName.Count];
+    private readonly long[] _counts = new long[ByName.Count];
 
     /// <summary>The sums so far of the phase named <paramref name="phase"/>.</summary>
     public PhaseTime this[RunPhase phase] => new(_seconds[(int)phase], _counts[(int)phase]);
@@ -47,8 +49,7 @@ public sealed class RunTimings
         var timings = new RunTimings();
         foreach (var (name, time) in saved ?? new Dictionary<string, PhaseTime>())
         {
-            var phase = Enum.GetValues<RunPhase>().Cast<RunPhase?>().FirstOrDefault(p => Name(p!.Value) == name)
-                ?? throw new InvalidDataException($"timings: unknown phase '{name}'.");
+            if (!ByName.TryGetValue(name, out var phase)) throw new InvalidDataException($"timings: unknown phase '{name}'.");
             if (time is null || !double.IsFinite(time.Seconds) || time.Seconds < 0 || time.Count < 0)
                 throw new InvalidDataException($"timings: phase '{name}' has negative or non-finite values.");
             timings.Add(phase, time.Seconds, time.Count);

@@ -69,7 +69,8 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
             trainer.Step(x, y, out _);
             steps++;
         }
-        double flops = steps * SuiteCost.FlopPerUpdate(spec, widths[0], widths[^1]) / clock.Elapsed.TotalSeconds;
+        double updateFlop = SuiteCost.FlopPerUpdate(spec, widths[0], widths[^1]);
+        double flops = steps * updateFlop / clock.Elapsed.TotalSeconds;
 
         // Probes on the batch's first rows: without and with per-example weight gradients, so that each part's cost per
         // example is the difference (the first call of each compiles, so each is timed on its second call).
@@ -96,7 +97,7 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
         JacobianSpectrum.MeanSingularValue(w, half, half, ones);
         double jacobian = clock.Elapsed.TotalSeconds * Math.Pow(width / (double)half, 3);
         return new SpeedCheck(perExample, flops, plain / rows, perGradient, jacobian, width,
-            SuiteCost.FlopPerUpdate(spec, widths[0], widths[^1]) / spec.BatchSize, threads, Environment.ProcessorCount, load, GemmPaths.Best.ToString());
+            updateFlop / spec.BatchSize, threads, Environment.ProcessorCount, load, GemmPaths.Best.ToString());
     }
 
     /// <summary>
@@ -130,8 +131,9 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
         double update = SuiteCost.FlopPerUpdate(spec);
         // Forward FLOP of one example: 2·Σ in·out, a third of an update's arithmetic without its backward
         // pass into the first layer; 2/(6 − 2·first/Σ) ≈ 1/3 is close enough for an estimate.
-        double forward = update / spec.BatchSize / 3;
-        double size = update / spec.BatchSize / FlopPerExample;
+        double perExample = update / spec.BatchSize;
+        double forward = perExample / 3;
+        double size = perExample / FlopPerExample;
         return new RunWork(
             Setup: (2.0 * spec.EvaluationExamples + spec.ProbeExamples) * SecondsPerExample,
             Update: spec.BatchSize * SecondsPerExample + update / FlopsPerSecond,

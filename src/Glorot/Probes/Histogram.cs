@@ -15,6 +15,7 @@ namespace Glorot.Probes;
 public sealed class Histogram
 {
     private readonly long[] _counts;
+    private readonly double _scale; // bins per unit of value: bins / (High − Low), computed once
 
     /// <summary>An empty histogram of <paramref name="bins"/> equal bins over [low, high].</summary>
     public Histogram(double low, double high, int bins)
@@ -25,6 +26,7 @@ public sealed class Histogram
         Low = low;
         High = high;
         _counts = new long[bins];
+        _scale = bins / (high - low);
     }
 
     /// <summary>A histogram with the given state (for deserialization).</summary>
@@ -83,14 +85,13 @@ public sealed class Histogram
     /// <summary>Adds values.</summary>
     public void Add(ReadOnlySpan<float> values)
     {
-        double scale = _counts.Length / (High - Low);
         int last = _counts.Length - 1;
         foreach (float v in values)
         {
             if (!float.IsFinite(v)) { NonFinite++; continue; }
             if (v < Low) { Below++; continue; }
             if (v > High) { Above++; continue; }
-            _counts[BinOf(v, scale, last)]++;
+            _counts[BinOf(v, _scale, last)]++;
         }
     }
 
@@ -98,7 +99,7 @@ public sealed class Histogram
     /// The bin <see cref="Add"/> puts a finite value of [Low, High] in, for callers that count runs of values whose
     /// bins they know to be equal (a weight gradient's outer product, <see cref="OuterProductSummary"/>).
     /// </summary>
-    internal int BinOf(float value) => BinOf(value, _counts.Length / (High - Low), _counts.Length - 1);
+    internal int BinOf(float value) => BinOf(value, _scale, _counts.Length - 1);
 
     /// <summary>Adds <paramref name="count"/> values to bin <paramref name="bin"/> (their bin by <see cref="BinOf(float)"/>).</summary>
     internal void AddToBin(int bin, long count) => _counts[bin] += count;

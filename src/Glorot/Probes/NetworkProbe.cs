@@ -133,7 +133,7 @@ public sealed class NetworkProbe
         int batches = Math.Min(Options.WeightGradientBatches, n / b);
         if (batches == 0) batches = 1;
         int rows = Math.Min(b, n);
-        var gradient = new float[fanOut * fanIn];
+        float[]? gradient = null; // formed only where the statistics need the matrices (4 MB per 1000² layer)
         var moments = new StreamingMoments();
         var sketch = new LogHistogram(Options.SketchAlpha);
         if (rows == 1)
@@ -159,32 +159,32 @@ public sealed class NetworkProbe
             // Some value is not finite: form each gradient so that NaN and ±∞ entries are counted as always.
             for (int k = 0; k < batches; k++)
             {
-                Compute(k);
-                moments.Add(gradient);
-                sketch.Add(gradient);
-                single.Add(gradient);
+                var g = Compute(k);
+                moments.Add(g);
+                sketch.Add(g);
+                single.Add(g);
             }
             return Summary.From(moments, sketch.Quantile(0.01), sketch.Quantile(0.99), Options.SketchAlpha, single);
         }
         for (int k = 0; k < batches; k++)
         {
-            Compute(k);
-            moments.Add(gradient);
-            sketch.Add(gradient);
+            var g = Compute(k);
+            moments.Add(g);
+            sketch.Add(g);
         }
         var (low, high) = Summary.SymmetricRange(moments);
         var histogram = new Histogram(low, high, Options.Bins);
         // Second pass for the histogram, whose range (±max|dW|) is only known after the first.
-        for (int k = 0; k < batches; k++)
-        {
-            Compute(k);
-            histogram.Add(gradient);
-        }
+        for (int k = 0; k < batches; k++) histogram.Add(Compute(k));
         return Summary.From(moments, sketch.Quantile(0.01), sketch.Quantile(0.99), Options.SketchAlpha, histogram);
 
-        void Compute(int k) =>
+        float[] Compute(int k)
+        {
+            gradient ??= new float[fanOut * fanIn];
             Gemm.Multiply(true, false, fanOut, fanIn, rows, 1f / rows, ds.AsSpan(k * rows * fanOut, rows * fanOut), fanOut,
                 layerInput.AsSpan(k * rows * fanIn, rows * fanIn), fanIn, 0f, gradient, fanIn);
+            return gradient;
+        }
     }
 
     // Percentile of |x|: one more selection over a copy of the layer's values (O(N·n)).
