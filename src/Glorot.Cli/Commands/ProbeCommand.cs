@@ -82,7 +82,7 @@ internal static class ProbeCommand
                 RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
             RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
             string initName = result.GetValue(init) ?? "standard";
-            bool lsuv = initName.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+            bool lsuv = Lsuv.IsLsuv(initName);
             if (lsuv && result.GetValue(outputInit) is not null)
                 throw new ArgumentException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
             var hiddenInit = lsuv ? null : Schemes.Create(initName);
@@ -132,7 +132,7 @@ internal static class ProbeCommand
     // silent wait; logs and --json output get nothing (the result is printed after).
     private static ProbeRecord Measuring(TextWriter output, int jacobianExamples, int layers, Func<ProbeRecord> measure)
     {
-        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = ProgressDisplay.IsInteractive(output);
         if (jacobianExamples == 0 || !interactive) return measure();
         return AnsiConsole.Status().Start(
             Markup.Escape($"probing, with the Jacobians of {layers} layer(s) × {jacobianExamples} example(s), each about 2 s at width 1000 on an idle machine…"),

@@ -10,10 +10,18 @@ namespace Glorot.Cli.Commands;
 /// </summary>
 internal static class ProgressDisplay
 {
+    /// <summary>Whether <paramref name="output"/> is a terminal that can draw live bars (not a log or a pipe).</summary>
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>The columns of every progress display: description, bar, percentage, elapsed, ETA, spinner.</summary>
+    public static ProgressColumn[] Columns() =>
+        [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new EtaColumn(), new SpinnerColumn()];
+
     /// <summary>Runs <paramref name="work"/>, giving it a callback (description, done, total) to report through.</summary>
     public static T Run<T>(TextWriter output, string title, Func<Action<string, long, long>, T> work)
     {
-        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = IsInteractive(output);
         if (!interactive)
         {
             var clock = Stopwatch.StartNew();
@@ -29,8 +37,7 @@ internal static class ProgressDisplay
         return AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
-                new EtaColumn(), new SpinnerColumn())
+            .Columns(Columns())
             .Start(context =>
             {
                 var task = context.AddTask(title, maxValue: 1);

@@ -17,7 +17,7 @@ internal static class SuiteProgressDisplay
     /// <summary>Runs <paramref name="work"/>, giving it the progress sink to report through; <paramref name="cost"/>: the suite's predicted work, if known.</summary>
     public static T Run<T>(TextWriter output, string title, Func<IProgress<SuiteProgress>, T> work, SuiteWork? cost = null)
     {
-        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = ProgressDisplay.IsInteractive(output);
         var gate = new object();
         if (!interactive)
         {
@@ -38,8 +38,7 @@ internal static class SuiteProgressDisplay
         return AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
-                new EtaColumn(), new SpinnerColumn())
+            .Columns(ProgressDisplay.Columns())
             .Start(context =>
             {
                 var suite = context.AddTask(Markup.Escape($"{title}: all runs"), maxValue: 1);

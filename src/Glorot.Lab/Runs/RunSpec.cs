@@ -57,7 +57,7 @@ public sealed record RunSpec
     public int? LsuvIterations { get; init; }
 
     /// <summary>Whether <see cref="Init"/> is the data-dependent "lsuv" (<see cref="Glorot.Nn.Lsuv"/>).</summary>
-    public bool IsLsuv() => Init.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+    public bool IsLsuv() => Glorot.Nn.Lsuv.IsLsuv(Init);
 
     /// <summary>The LSUV settings of the spec, defaults filled in.</summary>
     public Glorot.Nn.LsuvOptions LsuvOptions() => new(LsuvBatch ?? 500, LsuvTolerance ?? 0.1, LsuvIterations ?? 10);

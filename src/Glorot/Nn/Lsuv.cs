@@ -44,6 +44,9 @@ public sealed record LsuvRecord(LsuvOptions Options, int Examples, IReadOnlyList
 /// more iterations necessary, which is why the loop and its cap exist.</remarks>
 public static class Lsuv
 {
+    /// <summary>Whether the scheme name <paramref name="init"/> asks for LSUV ("lsuv", any case, spaces trimmed).</summary>
+    public static bool IsLsuv(string init) => init.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The orthonormal pre-initialization of Algorithm 1: every layer W = Q (gain 1), streams as <see cref="Mlp.Initialize"/>.</summary>
     public static WeightFill PreInitialization { get; } = WeightFills.From(new Orthogonal());
 
