@@ -39,24 +39,28 @@ public sealed record Orthogonal(double Gain = 1.0) : Initializer
         RandomFill.Normal(gaussian, 0f, 1f, seed, stream, 0, threads);
         // The QR works on the tall m × n matrix A stored transposed (Aᵀ, n × m): the draw G (rows × cols) itself
         // when it is wide (A = Gᵀ), its transpose otherwise (A = G). Q comes back as Qᵀ in the same layout.
-        var at = wide ? gaussian : Transpose(gaussian, rows, cols);
+        float[] at = gaussian;
+        if (!wide) Transpose(gaussian, rows, cols, at = new float[values.Length]);
         var qt = new float[values.Length];
         using (Gemm.Use(threads: threads)) HouseholderQr.OrthonormalFactor(at, n, m, qt);
-        var q = wide ? qt : Transpose(qt, n, m);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(q, (float)Gain, values);
+        if (wide) System.Numerics.Tensors.TensorPrimitives.Multiply(qt, (float)Gain, values);
+        else
+        {
+            // Q = (Qᵀ)ᵀ straight into the output, then scaled in place: no third m·n buffer.
+            Transpose(qt, n, m, values);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(values, (float)Gain, values);
+        }
     }
 
     // In 32 × 32 tiles, so that both the rows read and the columns written stay in L1 (4 MB at 1024², where a
     // plain double loop misses the cache on every write).
-    private static float[] Transpose(float[] source, int rows, int cols)
+    private static void Transpose(ReadOnlySpan<float> source, int rows, int cols, Span<float> result)
     {
         const int tile = 32;
-        var result = new float[source.Length];
         for (int i0 = 0; i0 < rows; i0 += tile)
             for (int j0 = 0; j0 < cols; j0 += tile)
                 for (int i = i0; i < Math.Min(i0 + tile, rows); i++)
                     for (int j = j0; j < Math.Min(j0 + tile, cols); j++) result[j * rows + i] = source[i * cols + j];
-        return result;
     }
 
     private static (int Rows, int Cols) Matrix(ReadOnlySpan<int> shape)

@@ -152,7 +152,7 @@ public sealed class NetworkProbe
             if (factored)
             {
                 for (int k = 0; k < batches; k++)
-                    outer.TryAdd(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn));
+                    outer.Add(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn)); // each accepted above
                 return Summary.From(outer.Moments, outer.SketchQuantile(0.01, Options.SketchAlpha),
                     outer.SketchQuantile(0.99, Options.SketchAlpha), Options.SketchAlpha, outer.Histogram);
             }

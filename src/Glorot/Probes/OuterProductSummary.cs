@@ -60,13 +60,19 @@ internal sealed class OuterProductSummary
     public bool TryAdd(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
     {
         if (deltas.IsEmpty || inputs.IsEmpty || !Accepts(deltas, inputs)) return false;
+        Add(deltas, inputs);
+        return true;
+    }
+
+    /// <summary>Adds the entries of δ·xᵀ for a caller that has already checked <see cref="Accepts"/> (both non-empty).</summary>
+    internal void Add(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
+    {
         var sorted = inputs.ToArray();
         Array.Sort(sorted);
         var d = deltas.ToArray();
         AddMoments(d, sorted);
         foreach (float delta in d) CountRow(delta, sorted);
         _examples.Add((d, sorted));
-        return true;
     }
 
     /// <summary>
