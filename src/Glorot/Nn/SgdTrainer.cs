@@ -140,7 +140,7 @@ public sealed class SgdTrainer
         _learningRate = Options.LearningRateAt(StepCount);
         var weights = _mlp.PackedWeightsForUpdate();
         Backward(Rows, weights, update: true);
-        if (_weightGradients is not null) ApplyGradients(weights);
+        if (_weightGradients is not null && !FusesStep) ApplyGradients(weights);
         StepCount++;
         return loss;
     }
@@ -158,6 +158,12 @@ public sealed class SgdTrainer
             var f = _mlp.LayerActivation(l);
             Span<float> ds = Ds(l, rows);
             if (f.Kind != ActivationKind.Identity) DenseLayer.BackwardActivation(f, S(l, rows), Z(l, rows), ds);
+            if (update && FusesStep)
+            {
+                DenseLayer.BackwardDataAndStep(ds, LayerInput(l, rows), weights[l], _mlp.Bias(l),
+                    l > 0 ? Ds(l - 1, rows) : default, rows, StepParameters(l, rows), _biasGradients?[l], _biasVelocity?[l]);
+                continue;
+            }
             // The data gradient uses W before its update, so it comes first.
             if (l > 0) DenseLayer.BackwardData(ds, weights[l], Ds(l - 1, rows), rows);
             if (!update) continue;
@@ -167,6 +173,26 @@ public sealed class SgdTrainer
             else
                 DenseLayer.WeightGradient(ds, x, 1f / rows, 0f, _weightGradients[l], _biasGradients![l], rows);
         }
+    }
+
+    /// <summary>
+    /// Whether a step that needs no whole-gradient pass (no clipping) gives each layer its data gradient and its
+    /// update in one pass over W (<see cref="DenseLayer.BackwardDataAndStep"/>, issue 13 §1); false keeps the two
+    /// passes, for the benchmark (docs/BENCHMARKS.md "Fused backward step"). Bit-identical either way.
+    /// </summary>
+    internal bool FusedBackwardStep { get; init; } = true;
+
+    // Clipping scales or clamps by the whole gradient, so no weight may move before all of it is known.
+    private bool FusesStep => FusedBackwardStep && Options.ClipGlobalNorm is null && Options.ClipValue is null;
+
+    // The fused step's update of layer l: in place for plain SGD (with weight decay, β = 1 − ελ), else the batch-mean
+    // gradient into the layer's gradient rows and torch.optim.SGD's momentum step on them (ApplyGradients' rule).
+    private FusedStepParameters StepParameters(int l, int rows)
+    {
+        float lr = _learningRate, wd = Options.WeightDecay;
+        if (_weightVelocity is null) return new(FusedStepRule.InPlace, -lr / rows, 1f - lr * wd);
+        return new(Options.Nesterov ? FusedStepRule.Nesterov : FusedStepRule.Momentum, 1f / rows, 0f,
+            _weightGradients![l], _weightVelocity[l], lr, Options.Momentum, wd);
     }
 
     /// <summary>
