@@ -72,10 +72,14 @@ public sealed class SgdTrainerFusedStepTests
     private static (float[] Parameters, float[] Momentum) Train(GemmPath path, SgdOptions options, int batch, int threads, bool fused)
     {
         using var scope = Gemm.Use(path);
-        var mlp = new Mlp(Widths, Activation.Parse("tanh"), seed: 4);
+        var mlp = new Mlp(Widths, Activation.Parse("tanh"), WeightFills.Normalized, seed: 4);
         var random = new RandomStream(13, 0);
         for (var l = 0; l < mlp.LayerCount; l++)
-            foreach (ref var b in mlp.Bias(l)) b = (float)random.NextDouble(-0.3, 0.3);
+        {
+            var bias = new float[mlp.FanOut(l)];
+            for (var i = 0; i < bias.Length; i++) bias[i] = (float)random.NextDouble(-0.3, 0.3);
+            mlp.SetBias(l, bias);
+        }
         var trainer = new SgdTrainer(mlp, options, batch) { Threads = threads, FusedBackwardStep = fused };
         for (var step = 0; step < 5; step++)
         {
@@ -96,6 +100,6 @@ public sealed class SgdTrainerFusedStepTests
                 momentum.AddRange(w);
                 momentum.AddRange(b);
             }
-        return (mlp.Parameters.ToArray(), [.. momentum]);
+        return (mlp.CopyParameters(), [.. momentum]);
     }
 }
