@@ -12,9 +12,9 @@ namespace Glorot.Probes;
 /// rounding of the products, relative ≈ 2⁻²⁴). Min and max are exact: the extremes of a bilinear form over a box
 /// lie at its corners, and rounding is monotone, so they are the rounded corner products.</para>
 /// <para>Histogram: with x sorted, j ↦ bin(fl(δ_i·x_j)) is monotone for each row i (rounding and the binning are
-/// monotone), so a row is counted run by run — one galloping search per bin it spans instead of one product per
-/// entry. The counts are exactly those of <see cref="Histogram.Add"/> on the products (same product, same bin
-/// arithmetic).</para>
+/// monotone), so a row within one bin is counted from its two ends, and any other row from its bins computed 8 at a
+/// time and its run ends (Kernels/OuterProductBins) — one addition per bin it spans instead of one per entry. The
+/// counts are exactly those of <see cref="Histogram.Add"/> on the products (same product, same bin arithmetic).</para>
 /// <para>Percentiles: the sketch's answer for rank r is the bucket of the value of rank r (bucket keys are monotone in
 /// the value), so only the entries of the histogram bin that holds rank r are fed to a sketch, and its value at the
 /// rank within that bin is returned. Same answer as the full sketch provided the float logarithm
@@ -29,6 +29,7 @@ internal sealed class OuterProductSummary
     private const int SketchChunk = 4096;
     private readonly Histogram _histogram;
     private readonly List<(float[] Deltas, float[] SortedInputs)> _examples = [];
+    private int[] _binScratch = [];
 
     /// <summary>An empty summary whose histogram has the layout of <paramref name="layout"/> (every product must fall in its range).</summary>
     public OuterProductSummary(Histogram layout)
@@ -139,36 +140,11 @@ internal sealed class OuterProductSummary
         Moments.Merge(new StreamingMoments(count, mean, m2, min, max, 0));
     }
 
-    // One row δ·x (x sorted): runs of equal bin, each found by galloping from its first entry.
+    // One row δ·x (x sorted): counted run by run (Kernels/OuterProductBins: the bins of the row, then its run ends).
     private void CountRow(float delta, float[] sorted)
     {
-        int n = sorted.Length;
-        for (int start = 0; start < n;)
-        {
-            int bin = _histogram.BinOf(delta * sorted[start]);
-            int end = RunEnd(delta, sorted, start, bin);
-            _histogram.AddToBin(bin, end - start);
-            start = end;
-        }
-    }
-
-    // First j > start whose product is in another bin than `bin` (the bin of entry `start`), or n.
-    private int RunEnd(float delta, float[] sorted, int start, int bin)
-    {
-        int n = sorted.Length, inside = start, step = 1;
-        while (inside + step < n && _histogram.BinOf(delta * sorted[inside + step]) == bin)
-        {
-            inside += step;
-            step *= 2;
-        }
-        int outside = Math.Min(inside + step, n);
-        while (outside - inside > 1)
-        {
-            int mid = inside + (outside - inside) / 2;
-            if (_histogram.BinOf(delta * sorted[mid]) == bin) inside = mid;
-            else outside = mid;
-        }
-        return outside;
+        if (_binScratch.Length < sorted.Length) _binScratch = new int[sorted.Length];
+        Kernels.OuterProductBins.CountRow(delta, sorted, _histogram.Low, _histogram.Scale, _histogram.Counts, _binScratch);
     }
 
     // [start, end) of the sorted inputs whose product with δ falls in `bin`: the bin, signed by δ's sign, is
