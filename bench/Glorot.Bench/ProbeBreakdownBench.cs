@@ -82,6 +82,30 @@ internal static class ProbeBreakdownBench
             for (int l = 0; l < hidden; l++) AddOuterProducts(summaries[l], mlp, l, z, ds, x, weightGradients);
         })));
         for (int l = 0; l < hidden; l++) AddOuterProducts(filled[l], mlp, l, z, ds, x, weightGradients);
+        // The two parts of OuterProductSummary.Add that scale with the row count: sorting each example's inputs, and
+        // counting each row of δ·xᵀ into the histogram.
+        rows.Add(("  of which: sorting each example's inputs (copy + Array.Sort)", Best(runs, () =>
+        {
+            for (int l = 0; l < hidden; l++)
+                for (int k = 0; k < weightGradients; k++)
+                    Array.Sort(LayerInput(l, z, x).AsSpan(k * mlp.FanIn(l), mlp.FanIn(l)).ToArray());
+        })));
+        rows.Add(("  of which: counting the rows (OuterProductBins.CountRow)", Best(runs, () =>
+        {
+            var scratch = new int[1024];
+            for (int l = 0; l < hidden; l++)
+            {
+                var h = filled[l].Histogram;
+                for (int k = 0; k < weightGradients; k++)
+                {
+                    var sorted = LayerInput(l, z, x).AsSpan(k * mlp.FanIn(l), mlp.FanIn(l)).ToArray();
+                    Array.Sort(sorted);
+                    var counts = new long[h.BinCount];
+                    foreach (float delta in ds[l].AsSpan(k * mlp.FanOut(l), mlp.FanOut(l)))
+                        Glorot.Kernels.OuterProductBins.CountRow(delta, sorted, h.Low, h.Scale, counts, scratch);
+                }
+            }
+        })));
         rows.Add(("weight gradients: sketch p1, p99 (SketchQuantile)", Best(runs, () =>
         {
             foreach (var summary in filled)
@@ -91,7 +115,7 @@ internal static class ProbeBreakdownBench
             }
         })));
         rows.Add(("Var(W) (LayerConditions.WeightVariance)", Best(runs, () => { for (int l = 0; l < hidden; l++) LayerConditions.WeightVariance(mlp, l); })));
-        double parts = rows.Sum(r => r.Seconds);
+        double parts = rows.Where(r => !r.Part.StartsWith(' ')).Sum(r => r.Seconds);
         var probe = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = Chunk, WeightGradientBatches = weightGradients });
         double whole = Best(runs, () => probe.Measure(x, y));
 

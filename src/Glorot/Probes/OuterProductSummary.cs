@@ -148,24 +148,26 @@ internal sealed class OuterProductSummary
     }
 
     // [start, end) of the sorted inputs whose product with δ falls in `bin`: the bin, signed by δ's sign, is
-    // non-decreasing along the sorted inputs, so two binary searches find the run.
+    // non-decreasing along the sorted inputs, so two binary searches find the run — after the row's two ends have
+    // shown that it reaches `bin` at all (most rows of a probe do not reach the bins of the 1st and 99th percentiles).
     private (int Start, int End) RunOf(float delta, float[] sorted, int bin)
     {
-        int sign = delta < 0 ? -1 : 1;
-        int Key(int j) => sign * _histogram.BinOf(delta * sorted[j]);
-        int target = sign * bin;
-        int FirstAtLeast(int key)
+        int sign = delta < 0 ? -1 : 1, target = sign * bin;
+        if (sign * _histogram.BinOf(delta * sorted[0]) > target || sign * _histogram.BinOf(delta * sorted[^1]) < target) return (0, 0);
+        return (FirstAtLeast(delta, sorted, sign, target), FirstAtLeast(delta, sorted, sign, target + 1));
+    }
+
+    // The first j whose signed bin sign·bin(fl(δ·x_j)) is ≥ key (sorted.Length when none is).
+    private int FirstAtLeast(float delta, float[] sorted, int sign, int key)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
         {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = lo + (hi - lo) / 2;
-                if (Key(mid) < key) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
+            int mid = lo + (hi - lo) / 2;
+            if (sign * _histogram.BinOf(delta * sorted[mid]) < key) lo = mid + 1;
+            else hi = mid;
         }
-        return (FirstAtLeast(target), FirstAtLeast(target + 1));
+        return lo;
     }
 
     private static double MaxAbs(ReadOnlySpan<float> values) => Math.Abs((double)System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));
