@@ -101,7 +101,7 @@ public static class Runner
         var histograms = new CsvTable(dir.Histograms, [.. HistogramColumns]);
 
         var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
         bool holdsRun = HoldsRun(dir);
         RunState? state = null;
         if (options.Resume)
@@ -199,7 +199,7 @@ public static class Runner
         AtomicFile.Delete(dir.Timings);
         AtomicFile.Delete(dir.Lsuv);
         mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
-        if (spec.IsLsuv()) ApplyLsuv(spec, dir, mlp, data.Train.Data);
+        if (spec.Init.IsLsuv) ApplyLsuv(spec, dir, mlp, data.Train.Data);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);
         foreach (var table in tables) table.Create();
@@ -241,8 +241,8 @@ public static class Runner
     /// </summary>
     public static WeightFill InitialWeights(RunSpec spec, int layerCount)
     {
-        var hidden = spec.IsLsuv() ? Lsuv.PreInitialization : WeightFills.From(Schemes.Create(spec.Init, spec.InitOptions()));
-        var output = spec.OutputInit is null ? hidden : WeightFills.From(Schemes.Create(spec.OutputInit));
+        var hidden = spec.Init.IsLsuv ? Lsuv.PreInitialization : WeightFills.From(spec.Init.Create(spec.InitOptions()));
+        var output = spec.OutputInit is null ? hidden : WeightFills.From(spec.OutputInit.Create());
         return (w, fanOut, fanIn, seed, stream) =>
             (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
     }
