@@ -274,6 +274,7 @@ public class SgdTrainerTests
         Assert.Equal(1, ex.Step);
         Assert.Equal(1, ex.Layer);
         Assert.Contains("step 1", ex.Message);
+        Assert.Contains("dense layer 1 (0-based)", ex.Message);
         Assert.Equal(before, mlp.CopyParameters());
     }
 
