@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
-using Glorot.Kernels;
 using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
