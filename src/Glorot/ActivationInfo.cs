@@ -11,6 +11,9 @@ namespace Glorot;
 /// </summary>
 public sealed record ActivationInfo
 {
+    // Only the registry makes entries: each needs a kernel, which is internal.
+    internal ActivationInfo() { }
+
     /// <summary>Which function.</summary>
     public required ActivationKind Kind { get; init; }
 
