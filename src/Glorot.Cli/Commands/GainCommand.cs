@@ -28,7 +28,8 @@ internal static class GainCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(list))
             {
-                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name,-18} {formula}");
+                int width = ActivationFunctions.Table.Max(row => row.Name.Length);
+                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name.PadRight(width)} {formula}");
                 return 0;
             }
             var text = parse.GetValue(activation) ?? throw new ArgumentException("Name an activation, e.g. `glorot gain gelu` (or --list).");

@@ -29,7 +29,7 @@ internal static class InitCommand
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
-        var nonlinearity = new Option<string?>("--nonlinearity") { Description = "Take the gain of: linear, sigmoid, tanh, relu, leaky-relu:0.01, selu, softsign (classic table; see `glorot gain` for any activation)" };
+        var nonlinearity = new Option<string?>("--nonlinearity") { Description = $"Take the gain of: {string.Join(", ", Gain.Table.Select(row => row.Name.Split(", ")[0]))} (classic table, aliases in --list; see `glorot gain` for any activation)" };
         var scale = new Option<double?>("--scale") { Description = "variance-scaling: Var = gain²·scale/n" };
         var mean = new Option<double?>("--mean") { Description = "normal, truncated normals: mean" };
         var std = new Option<double?>("--std") { Description = "normal, truncated normals: std (see --list for what each truncated normal means by it)" };
