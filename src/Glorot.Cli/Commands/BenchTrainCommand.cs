@@ -22,7 +22,7 @@ internal static class BenchTrainCommand
         var classes = new Option<int>("--classes") { Description = "output classes", DefaultValueFactory = _ => 9 };
         var activation = new Option<string>("--activation")
         {
-            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            Description = $"hidden activation: {ActivationRegistry.Help}",
             DefaultValueFactory = _ => "tanh",
         };
         var batch = new Option<int>("--batch") { Description = "minibatch size (the paper: 10)", DefaultValueFactory = _ => 10 };

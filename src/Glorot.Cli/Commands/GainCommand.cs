@@ -12,7 +12,7 @@ internal static class GainCommand
     {
         var activation = new Argument<string?>("activation")
         {
-            Description = "Activation: linear, sigmoid, tanh, softsign, relu, leaky-relu[:a], elu[:α], selu, gelu, silu, softplus",
+            Description = $"Activation: {ActivationRegistry.Help}, silu (swish)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var mode = new Option<string?>("--mode") { Description = "forward (1/√E[φ(z)²]) | backward (1/√E[φ′(z)²]); default: both" };
@@ -28,7 +28,8 @@ internal static class GainCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(list))
             {
-                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name,-18} {formula}");
+                int width = ActivationFunctions.Table.Max(row => row.Name.Length);
+                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name.PadRight(width)} {formula}");
                 return 0;
             }
             var text = parse.GetValue(activation) ?? throw new ArgumentException("Name an activation, e.g. `glorot gain gelu` (or --list).");
@@ -77,13 +78,9 @@ internal static class GainCommand
         catch (ArgumentException) { return null; }
     }
 
-    private static string ClassicNote(string name) => name switch
-    {
-        "tanh" => "; 5/3 is an empirical choice, not 1/√E[tanh(z)²]",
-        "selu" => "; 3/4 trades self-normalization for gradient flow — SELU's forward gain is 1 by construction",
-        "sigmoid" => "; 1 ignores sigmoid's mean of ½ and slope of ¼",
-        _ => "",
-    };
+    // Why the classic value is not the computed one, from the activation's registry entry (silu has none).
+    private static string ClassicNote(string name) =>
+        Activation.TryParse(name, out var activation) && activation.Info.ClassicGainNote is { Length: > 0 } note ? "; " + note : "";
 
     private static string Number(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 }

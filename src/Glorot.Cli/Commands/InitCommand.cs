@@ -29,7 +29,7 @@ internal static class InitCommand
         var mode = new Option<string?>("--mode") { Description = "fan-in | fan-out | fan-avg | fan-geo-avg" };
         var distribution = new Option<string?>("--distribution") { Description = "uniform | normal | truncated-normal" };
         var gain = new Option<double?>("--gain") { Description = "Explicit gain (multiplies the std)" };
-        var nonlinearity = new Option<string?>("--nonlinearity") { Description = "Take the gain of: linear, sigmoid, tanh, relu, leaky-relu:0.01, selu, softsign (classic table; see `glorot gain` for any activation)" };
+        var nonlinearity = new Option<string?>("--nonlinearity") { Description = $"Take the gain of: {string.Join(", ", Gain.Table.Select(row => row.Name.Split(", ")[0]))} (classic table, aliases in --list; see `glorot gain` for any activation)" };
         var scale = new Option<double?>("--scale") { Description = "variance-scaling: Var = gain²·scale/n" };
         var mean = new Option<double?>("--mean") { Description = "normal, truncated normals: mean" };
         var std = new Option<double?>("--std") { Description = "normal, truncated normals: std (see --list for what each truncated normal means by it)" };
@@ -196,20 +196,25 @@ internal static class InitCommand
 
     private static void PrintList(TextWriter output)
     {
-        foreach (var entry in Schemes.All)
-        {
-            output.WriteLine($"{entry.Name,-26} {entry.Formula}");
-            if (entry.Options.Length > 0) output.WriteLine($"{"",-26} options: --{string.Join(", --", entry.Options)}");
-        }
+        foreach (var scheme in SchemeRegistry.All.Where(s => !s.NeedsNetworkAndData)) PrintScheme(output, scheme);
         output.WriteLine();
-        output.WriteLine("Aliases: glorot-* = xavier-*, normalized = xavier-uniform, kaiming-* = he-*, msra = he-normal, eye = identity,");
-        output.WriteLine("         trunc-normal = pytorch-truncated-normal = truncated-normal, tf-truncated-normal = keras-truncated-normal.");
+        output.WriteLine($"Refused, as two frameworks mean different draws by them (docs/INITIALIZERS.md): {string.Join(", ", Schemes.Ambiguous.Keys)}.");
+        output.WriteLine();
+        output.WriteLine("Data-dependent (a whole network and a data batch: `glorot probe --init NAME`, a run spec's \"init\"; not here):");
+        foreach (var scheme in SchemeRegistry.All.Where(s => s.NeedsNetworkAndData)) PrintScheme(output, scheme);
         output.WriteLine();
         output.WriteLine("Presets (--preset NAME --in N --out M [--layer conv2d --kernel 3x3 --groups G --transposed]):");
         foreach (var p in Presets.All) output.WriteLine($"  {p.Name,-16} {p.Formula}");
         output.WriteLine();
         output.WriteLine("Gains (--nonlinearity; `glorot gain ACTIVATION` computes one for any activation):");
         foreach (var (gainName, gainValue) in Gain.Table) output.WriteLine($"  {gainName,-62} {gainValue}");
+    }
+
+    private static void PrintScheme(TextWriter output, SchemeInfo scheme)
+    {
+        output.WriteLine($"{scheme.Name,-26} {scheme.Formula}");
+        if (scheme.Aliases.Count > 0) output.WriteLine($"{"",-26} aliases: {string.Join(", ", scheme.Aliases)}");
+        if (scheme.Options.Count > 0) output.WriteLine($"{"",-26} options: --{string.Join(", --", scheme.Options)}");
     }
 
     internal static FanMode? ParseMode(string? text) => text?.Trim().ToLowerInvariant() switch

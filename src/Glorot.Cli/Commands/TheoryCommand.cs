@@ -16,7 +16,7 @@ internal static class TheoryCommand
     {
         var activation = new Option<string>("--activation")
         {
-            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            Description = $"hidden activation: {ActivationRegistry.Help}",
             DefaultValueFactory = _ => "tanh",
         };
         var init = new Option<string?>("--init") { Description = "weight initializer of every layer (see `glorot init --list`); default standard (eq. 1) unless --sigma-w" };

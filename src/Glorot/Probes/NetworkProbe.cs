@@ -117,13 +117,12 @@ public sealed class NetworkProbe
             Summary.Of(outputGradient, Options.Bins), layers);
     }
 
-    /// <summary>The fixed histogram range of a bounded activation's output, or nulls for an unbounded one.</summary>
-    public static (double? Low, double? High) ActivationRange(Activation f) => f.Kind switch
-    {
-        ActivationKind.Tanh or ActivationKind.Softsign => (-1, 1),
-        ActivationKind.Sigmoid => (0, 1),
-        _ => (null, null),
-    };
+    /// <summary>
+    /// The fixed histogram range of a bounded activation's output (<see cref="ActivationInfo.OutputRange"/> when both
+    /// ends are known: tanh and softsign [−1, 1], sigmoid [0, 1]), or nulls for one unbounded on either side.
+    /// </summary>
+    public static (double? Low, double? High) ActivationRange(Activation f) =>
+        f.Info.OutputRange is (double low, double high) ? (low, high) : (null, null);
 
     // dL/dW of batches of B consecutive probe examples: (1/B)·dSᵀ·z_prev (out × in), pooled over the batches.
     private Summary WeightGradients(float[] ds, float[] layerInput, int fanIn, int fanOut, int n)
