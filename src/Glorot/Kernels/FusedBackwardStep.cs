@@ -49,6 +49,8 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     private float* _ds, _x, _dx, _w, _target, _velocity;
     private nint _panelStride;
     private FusedStepParameters _step;
+    private bool _dotRoute;
+    private AlignedBuffer? _paddedDs; // dS padded once per call for the dot route, shared read-only by all threads
 
     /// <summary>
     /// ds: (B × out); x: (B × in), the layer input; wt: Wᵀ (in × out), packed; dx: (B × in), or empty for the
@@ -84,6 +86,13 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._panelStride = wt.PanelStride;
             job._step = step;
             job._blocks = (fanIn + BlockRows - 1) / BlockRows;
+            job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
+            if (job._dotRoute)
+            {
+                long length = (long)batch * GemmDotDriver.PaddedDepth(fanOut);
+                if (job._paddedDs is null || job._paddedDs.Length < length) job._paddedDs = new AlignedBuffer(length);
+                GemmDotDriver.PadA(batch, fanOut, pds, fanOut, job._paddedDs.Pointer);
+            }
             job._nextBlock = 0;
             try
             {
@@ -122,9 +131,9 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
         if (_dx != null)
         {
             // dX[:, r0 .. r0 + rows) = dS·W[:, r0 .. r0 + rows): the routes of Gemm.MultiplyTransposed, one thread.
-            if (GemmDotDriver.Applies(_path, _batch, _fanOut))
-                GemmDotDriver.Run(1, _batch, rows, _fanOut, 1f, _ds, _fanOut, wRows, w, _panelStride, 0f,
-                    _dx + r0, _fanIn);
+            if (_dotRoute)
+                GemmDotDriver.RunPadded(_batch, r0, r0 + rows, _fanOut, 1f, _paddedDs!.Pointer, _w, w, _panelStride,
+                    0f, _dx, _fanIn);
             else
                 GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,
                     GemmBSource.PackedTransposed, wRows, 0, _panelStride, 0f, _dx + r0, _fanIn, w, null);
