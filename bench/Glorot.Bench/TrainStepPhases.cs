@@ -54,6 +54,19 @@ internal static class TrainStepPhases
             Console.WriteLine($"  {name,-26} {ms,8:F3} ms");
         }
         Console.WriteLine($"  {"sum",-26} {total,8:F3} ms  → {1000 / total:F1} steps/s");
+        // The trainer's default instead of the two GEMMs above for layers ≥ 1: one pass over each W (issue 13 §1).
+        var dx = Enumerable.Range(0, layers).Select(l => new float[batch * widths[l]]).ToArray();
+        var step0 = new FusedStepParameters(FusedStepRule.InPlace, -1e-9f, 1f);
+        double fused = Time(() => { for (int l = 1; l < layers; l++) DenseLayer.BackwardDataAndStep(s[l], x[l], wt[l], bias[l], dx[l], batch, step0); });
+        double unfused = Time(() =>
+        {
+            for (int l = 1; l < layers; l++)
+            {
+                DenseLayer.BackwardData(s[l], wt[l], dx[l], batch);
+                DenseLayer.WeightGradient(s[l], x[l], -1e-9f, 1f, wt[l], bias[l], batch);
+            }
+        });
+        Console.WriteLine($"  layers 1-{layers - 1}: data + weight GEMMs + bias {unfused,8:F3} ms, fused in one pass {fused,8:F3} ms");
 
         // The same work through the trainer, for the overhead outside the kernels.
         var mlp = new Mlp(widths, Activation.Tanh, seed: 1);
