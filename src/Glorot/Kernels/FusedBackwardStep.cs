@@ -23,9 +23,10 @@ internal readonly record struct FusedStepParameters(FusedStepRule Rule, float Al
 /// <summary>
 /// One pass over a layer's packed Wᵀ (in × out) for its backward step: dX = dS·W with the weights before the
 /// update, as SGD requires, then the update of the same weights, block by block of
-/// <see cref="BlockRows"/> input units (rows of Wᵀ). A block's rows (32 × out floats, 125 KiB at 1000 wide)
-/// are read for dX and read again for the update while still in L2, then written once; the unfused step reads W
-/// from memory twice (docs/BENCHMARKS.md "Fused backward step").
+/// <see cref="BlockRows"/> input units (rows of Wᵀ; <see cref="PackedRouteBlockRows"/> off the dot route). A
+/// block's rows (32 × out floats, 125 KiB at 1000 wide) are read for dX and read again for the update while still
+/// in L2, then written once; the unfused step reads W from memory twice (docs/BENCHMARKS.md "Fused backward
+/// step").
 /// <para>Bit-identical to the unfused step: each block runs the same drivers and micro-kernels on a
 /// 32-aligned slice. Every dX element is a sum over the output units and every weight element a sum over the
 /// batch, in the order the full products use (k blocks depend on k only; the micro-kernels treat every row and
@@ -36,16 +37,24 @@ internal readonly record struct FusedStepParameters(FusedStepRule Rule, float Al
 internal sealed unsafe class FusedBackwardStep : IComputeJob
 {
     /// <summary>
-    /// Input units per block: one 32-float panel row wide, so blocks start on panel borders (the dX columns
-    /// tile exactly as in the full product) and one block of a 1000-wide layer (125 KiB) fits in L2 with room
-    /// for dS and the packing buffers.
+    /// Input units per block on the dot route (AVX-512, batch ≤ 32): one 32-float panel row wide, so blocks start
+    /// on panel borders (the dX columns tile exactly as in the full product) and one block of a 1000-wide layer
+    /// (125 KiB) sits in L2 between its two uses with room for dS.
     /// </summary>
     public const int BlockRows = GemmPacking.PanelWidth;
+
+    /// <summary>
+    /// Input units per block on the packed route (larger batches, or no AVX-512): that route packs dS (B × out)
+    /// again for every block, so blocks are 4× larger to keep that copy at a few per cent of the block's
+    /// multiply-adds; 128 rows of a 1000-wide layer are 500 KiB, still within a 1 MiB L2. Any multiple of 32
+    /// gives the same bits.
+    /// </summary>
+    public const int PackedRouteBlockRows = 4 * GemmPacking.PanelWidth;
 
     [ThreadStatic] private static FusedBackwardStep? _cached;
 
     private GemmPath _path;
-    private int _batch, _fanIn, _fanOut, _blocks, _nextBlock;
+    private int _batch, _fanIn, _fanOut, _blockRows, _blocks, _nextBlock;
     private float* _ds, _x, _dx, _w, _target, _velocity;
     private nint _panelStride;
     private FusedStepParameters _step;
@@ -85,8 +94,9 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._velocity = step.Velocity is { } vel ? vel.Data : null;
             job._panelStride = wt.PanelStride;
             job._step = step;
-            job._blocks = (fanIn + BlockRows - 1) / BlockRows;
             job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
+            job._blockRows = job._dotRoute ? BlockRows : PackedRouteBlockRows;
+            job._blocks = (fanIn + job._blockRows - 1) / job._blockRows;
             if (job._dotRoute)
             {
                 long length = (long)batch * GemmDotDriver.PaddedDepth(fanOut);
@@ -120,7 +130,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     {
         int block;
         while ((block = Interlocked.Increment(ref _nextBlock) - 1) < _blocks)
-            RunBlock(block * BlockRows, Math.Min(BlockRows, _fanIn - block * BlockRows));
+            RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
     }
 
     // Rows r0 .. r0 + rows − 1 of Wᵀ: their dX columns first (old weights), then their update.
