@@ -77,6 +77,17 @@ internal static class TrainStepPhases
         double step = Time(() => trainer.Step(input, labels));
         Console.WriteLine($"  {"SgdTrainer.Evaluate",-26} {evaluate,8:F3} ms  (forward + loss)");
         Console.WriteLine($"  {"SgdTrainer.Step",-26} {step,8:F3} ms  → {1000 / step:F1} steps/s");
+        // The two-pass step the fused one replaced, and global-norm clipping, which needs it (issue 13 §1).
+        foreach (var (name, options, fusedStep) in new[]
+        {
+            ("Step, two passes", new SgdOptions { LearningRate = 1e-3f }, false),
+            ("Step, clip-norm 1e6", new SgdOptions { LearningRate = 1e-3f, ClipGlobalNorm = 1e6f }, true),
+        })
+        {
+            var other = new SgdTrainer(new Mlp(widths, Activation.Tanh, seed: 1), options, batch) { Threads = threads, FusedBackwardStep = fusedStep };
+            double ms = Time(() => other.Step(input, labels));
+            Console.WriteLine($"  {name,-26} {ms,8:F3} ms  → {1000 / ms:F1} steps/s");
+        }
         return 0;
     }
 }
