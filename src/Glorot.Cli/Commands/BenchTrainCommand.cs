@@ -35,6 +35,11 @@ internal static class BenchTrainCommand
         };
         var momentum = new Option<float>("--momentum") { Description = "SGD momentum (0 = plain SGD, update fused into the GEMM)" };
         var nesterov = new Option<bool>("--nesterov") { Description = "Nesterov momentum (needs --momentum above 0)" };
+        var fused = new Option<bool>("--fused")
+        {
+            Description = "one pass over each weight matrix for its data gradient and update (false: the two-pass step, for comparison; same results)",
+            DefaultValueFactory = _ => true,
+        };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
 
         var command = new Command("train",
@@ -42,7 +47,7 @@ internal static class BenchTrainCommand
             "steps/s, examples/s, GFLOP/s (forward 2·Σ in·out, weight gradient the same, backward data without the " +
             "first layer) and the fraction of the FMA peak (one core's, measured or --peak, times the cores the threads can use). " +
             "Warm-up steps are excluded.");
-        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, nesterov, peak, json })
+        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, nesterov, fused, peak, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -62,6 +67,7 @@ internal static class BenchTrainCommand
                 Threads = Compute.Threads,
                 PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
                 Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum), Nesterov = result.GetValue(nesterov) },
+                FusedBackward = result.GetValue(fused),
             };
             options.Sgd.Validate();
             TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
@@ -80,6 +86,7 @@ internal static class BenchTrainCommand
                     repeats = options.Repeats,
                     momentum = options.Sgd.Momentum,
                     nesterov = options.Sgd.Nesterov,
+                    fused_backward = options.FusedBackward,
                     steps_per_second = r.StepsPerSecond,
                     examples_per_second = r.ExamplesPerSecond,
                     gflop_per_second = r.GflopPerSecond,
