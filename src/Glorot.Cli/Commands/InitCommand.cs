@@ -10,9 +10,6 @@ namespace Glorot.Cli.Commands;
 /// </summary>
 internal static class InitCommand
 {
-    /// <summary>Exit code when --verify finds that the draw is not what the scheme describes.</summary>
-    public const int VerifyFailedExitCode = 1;
-
     public static Command Create()
     {
         var scheme = new Argument<string?>("scheme") { Description = "Scheme name (see --list)", Arity = ArgumentArity.ZeroOrOne };
@@ -59,7 +56,7 @@ internal static class InitCommand
             if (parse.GetValue(list))
             {
                 PrintList(output);
-                return 0;
+                return ExitCodes.Success;
             }
             var presetName = parse.GetValue(preset);
             var (outputCount, savePath) = InitOutput.Resolve(parse.GetValue(outputs), parse.GetValue(save),
@@ -67,32 +64,32 @@ internal static class InitCommand
             // A preset without --layer serves a dense layer, or the convolution its --kernel describes ("conv" takes
             // its rank from the kernel).
             string? presetLayer = presetName is null ? null : parse.GetValue(kernel) is null ? "dense" : "conv";
-            var layerSpec = ParseLayer(parse.GetValue(layer) ?? presetLayer, parse.GetValue(inputs), outputCount,
-                parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null);
+            var layerSpec = UserInput.Check(() => ParseLayer(parse.GetValue(layer) ?? presetLayer, parse.GetValue(inputs), outputCount,
+                parse.GetValue(kernel), parse.GetValue(groups), parse.GetValue(transposed), parse.GetValue(layer) is null && presetName is null));
             Func<Initializer, Initializer> wrap = parse.GetValue(miscalibrate) is { } factor ? i => new Miscalibrated(i, factor) : i => i;
             ulong seedValue = parse.GetValue(seed), streamValue = parse.GetValue(stream);
             bool verifyDraw = parse.GetValue(verify);
             var label = parse.GetValue(name);
             if (label is not null && (label.Length == 0 || Path.GetFileName(label) != label || label is "." or ".."))
-                throw new ArgumentException($"--name '{label}' must be a plain file name (no directory part), e.g. fc1 or conv1.weight.");
+                throw new UserInputException($"--name '{label}' must be a plain file name (no directory part), e.g. fc1 or conv1.weight.");
 
             List<InitResult> results;
             Entry? presetEntry = null;
             if (presetName is not null)
             {
-                if (parse.GetValue(scheme) is { } s) throw new ArgumentException($"Give either a scheme ('{s}') or --preset, not both.");
-                if (parse.GetValue(shape) is not null) throw new ArgumentException("--preset takes the layer (--in, --out, --layer, --kernel), not --shape.");
+                if (parse.GetValue(scheme) is { } s) throw new UserInputException($"Give either a scheme ('{s}') or --preset, not both.");
+                if (parse.GetValue(shape) is not null) throw new UserInputException("--preset takes the layer (--in, --out, --layer, --kernel), not --shape.");
                 // A preset fixes the distribution, fans and gain of its framework; an option that would change them is
                 // refused rather than silently ignored.
                 Option[] schemeOptions = [mode, distribution, gain, nonlinearity, scale, mean, std, low, high, value, layout, fanConvention];
                 var ignored = schemeOptions.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
                 if (ignored.Count > 0)
-                    throw new ArgumentException(
+                    throw new UserInputException(
                         $"--preset {presetName} takes no {string.Join(", ", ignored)}: a preset draws exactly as its framework does (use a scheme with --layer to choose them).");
                 // The bias draws from stream + 1; wrapping to 0 would share a stream with another tensor's weight.
                 if (streamValue == ulong.MaxValue)
-                    throw new ArgumentException($"--stream {streamValue} leaves no stream for the bias (it uses stream + 1); give a smaller one.");
-                var init = Presets.Create(presetName, layerSpec!);
+                    throw new UserInputException($"--stream {streamValue} leaves no stream for the bias (it uses stream + 1); give a smaller one.");
+                var init = UserInput.Check(() => Presets.Create(presetName, layerSpec!));
                 presetEntry = new Entry(init.Preset, Presets.Find(init.Preset).Formula);
                 var prefix = label is null ? "" : label + ".";
                 results =
@@ -104,11 +101,11 @@ internal static class InitCommand
             else
             {
                 var schemeName = parse.GetValue(scheme)
-                    ?? throw new ArgumentException("Name a scheme (e.g. `glorot init xavier-uniform --shape 256,784`), a --preset, or use --list.");
+                    ?? throw new UserInputException("Name a scheme (e.g. `glorot init xavier-uniform --shape 256,784`), a --preset, or use --list.");
                 var shapeText = parse.GetValue(shape);
-                if (shapeText is not null && layerSpec is not null) throw new ArgumentException("Give either --shape or --layer, not both: the layer decides the shape.");
-                if (shapeText is null && layerSpec is null) throw new ArgumentException("--shape is required, e.g. --shape 256,784 (or describe the layer: --layer conv2d --in 3 --out 64 --kernel 5x5).");
-                var entry = Schemes.Find(schemeName);
+                if (shapeText is not null && layerSpec is not null) throw new UserInputException("Give either --shape or --layer, not both: the layer decides the shape.");
+                if (shapeText is null && layerSpec is null) throw new UserInputException("--shape is required, e.g. --shape 256,784 (or describe the layer: --layer conv2d --in 3 --out 64 --kernel 5x5).");
+                var entry = UserInput.Check(() => Schemes.Find(schemeName));
                 var tensorLayout = ParseLayout(parse.GetValue(layout));
                 var options = new InitOptions
                 {
@@ -129,8 +126,8 @@ internal static class InitCommand
                     Layer = layerSpec is not null && entry.Options.Contains("layer") ? layerSpec : null,
                     FanConvention = ParseFanConvention(parse.GetValue(fanConvention)),
                 };
-                var tensorShape = layerSpec?.WeightShape(tensorLayout ?? TensorLayout.OutInKernel) ?? Shapes.Parse(shapeText!);
-                var initializer = wrap(Schemes.Create(entry.Name, options));
+                var tensorShape = UserInput.Check(() => layerSpec?.WeightShape(tensorLayout ?? TensorLayout.OutInKernel) ?? Shapes.Parse(shapeText!));
+                var initializer = wrap(UserInput.Check(() => Schemes.Create(entry.Name, options)));
                 results = [InitRunner.Run(new InitRequest(label ?? "weight", initializer, tensorShape, seedValue, streamValue, verifyDraw, layerSpec))];
             }
 
@@ -139,7 +136,7 @@ internal static class InitCommand
             Print(output, results, presetEntry, parse.GetValue(json));
             if (!parse.GetValue(json))
                 foreach (var file in saved) output.WriteLine($"{"wrote",-13} {file}");
-            return results.Any(r => r.Verification is { Passed: false }) ? VerifyFailedExitCode : 0;
+            return results.Any(r => r.Verification is { Passed: false }) ? ExitCodes.VerifyFailed : ExitCodes.Success;
         });
         return command;
     }
@@ -187,10 +184,10 @@ internal static class InitCommand
         if (noLayer)
         {
             if (inputs is not null || outputs is not null || kernel is not null || transposed)
-                throw new ArgumentException("--in, --kernel and --transposed describe a layer: add --layer (dense, conv1d, conv2d, conv3d) or --preset.");
+                throw new UserInputException("--in, --kernel and --transposed describe a layer: add --layer (dense, conv1d, conv2d, conv3d) or --preset.");
             return null;
         }
-        if (inputs is null || outputs is null) throw new ArgumentException("A layer needs --in and --out (features or channels).");
+        if (inputs is null || outputs is null) throw new UserInputException("A layer needs --in and --out (features or channels).");
         return LayerSpec.Parse(kind!, inputs.Value, outputs.Value, kernel is null ? null : Shapes.Parse(kernel), groups ?? 1, transposed);
     }
 
@@ -219,7 +216,7 @@ internal static class InitCommand
         "fan-out" or "fan_out" or "out" => FanMode.FanOut,
         "fan-avg" or "fan_avg" or "avg" or "average" => FanMode.FanAvg,
         "fan-geo-avg" or "fan_geo_avg" or "geo-avg" => FanMode.FanGeoAvg,
-        _ => throw new ArgumentException($"--mode '{text}' is not one of fan-in, fan-out, fan-avg, fan-geo-avg."),
+        _ => throw new UserInputException($"--mode '{text}' is not one of fan-in, fan-out, fan-avg, fan-geo-avg."),
     };
 
     internal static Distribution? ParseDistribution(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -228,7 +225,7 @@ internal static class InitCommand
         "uniform" => Distribution.Uniform,
         "normal" => Distribution.Normal,
         "truncated-normal" or "truncated_normal" or "trunc-normal" => Distribution.TruncatedNormal,
-        _ => throw new ArgumentException($"--distribution '{text}' is not one of uniform, normal, truncated-normal."),
+        _ => throw new UserInputException($"--distribution '{text}' is not one of uniform, normal, truncated-normal."),
     };
 
     internal static TensorLayout? ParseLayout(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -236,7 +233,7 @@ internal static class InitCommand
         null => null,
         "pytorch" or "out-in" => TensorLayout.OutInKernel,
         "keras" or "tensorflow" or "in-out" => TensorLayout.KernelInOut,
-        _ => throw new ArgumentException($"--layout '{text}' is not one of pytorch, keras."),
+        _ => throw new UserInputException($"--layout '{text}' is not one of pytorch, keras."),
     };
 
     internal static FanConvention? ParseFanConvention(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -245,6 +242,6 @@ internal static class InitCommand
         "layer" => FanConvention.Layer,
         "pytorch" => FanConvention.PyTorch,
         "keras" or "tensorflow" => FanConvention.Keras,
-        _ => throw new ArgumentException($"--fan-convention '{text}' is not one of layer, pytorch, keras."),
+        _ => throw new UserInputException($"--fan-convention '{text}' is not one of layer, pytorch, keras."),
     };
 }

@@ -70,23 +70,23 @@ internal static class ProbeCommand
         command.SetAction(result =>
         {
             ThreadsOption.Apply(result);
-            var f = Activation.Parse(result.GetValue(activation) ?? "tanh");
-            var hiddenWidths = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "");
-            if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");
+            var f = UserInput.Check(() => Activation.Parse(result.GetValue(activation) ?? "tanh"));
+            var hiddenWidths = UserInput.Check(() => Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""));
+            if (hiddenWidths.Length == 0) throw new UserInputException("--hidden must name at least one hidden layer, e.g. 1000x5.");
             int n = result.GetValue(examples);
-            if (n <= 0) throw new ArgumentException($"--examples is {n}; it must be positive.");
+            if (n <= 0) throw new UserInputException($"--examples is {n}; it must be positive.");
             int jacobians = result.GetValue(jacobianExamples);
             if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
-                throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
-            var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
-            RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
+                throw new UserInputException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
+            var (x, y, inputWidth, classCount, source) = UserInput.Check(() => LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
+                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed)));
+            UserInput.Check(() => RequireMemory([inputWidth, .. hiddenWidths, classCount], n));
             string initName = result.GetValue(init) ?? "standard";
             bool lsuv = Lsuv.IsLsuv(initName);
             if (lsuv && result.GetValue(outputInit) is not null)
-                throw new ArgumentException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
-            var hiddenInit = lsuv ? null : Schemes.Create(initName);
-            var topInit = lsuv ? null : Schemes.Create(result.GetValue(outputInit) ?? initName);
+                throw new UserInputException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
+            var hiddenInit = lsuv ? null : UserInput.Check(() => Schemes.Create(initName));
+            var topInit = lsuv ? null : UserInput.Check(() => Schemes.Create(result.GetValue(outputInit) ?? initName));
             int[] widths = [inputWidth, .. hiddenWidths, classCount];
             var mlp = new Mlp(widths, f);
             ulong weightSeed = result.GetValue(seed);
@@ -94,15 +94,16 @@ internal static class ProbeCommand
             if (lsuv)
             {
                 var lsuvOptions = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations));
-                lsuvOptions.Validate();
+                UserInput.Check(lsuvOptions.Validate);
                 if (lsuvOptions.BatchSize > n)
-                    throw new ArgumentException($"--lsuv-batch {lsuvOptions.BatchSize} is more than the {n} probe examples; use --lsuv-batch ≤ {n} or more --examples.");
+                    throw new UserInputException($"--lsuv-batch {lsuvOptions.BatchSize} is more than the {n} probe examples; use --lsuv-batch ≤ {n} or more --examples.");
                 mlp.Initialize(Lsuv.PreInitialization, weightSeed);
-                lsuvRecord = Lsuv.Apply(mlp, x.AsSpan(0, lsuvOptions.BatchSize * inputWidth), lsuvOptions.BatchSize, lsuvOptions);
+                // LSUV refuses data on which a layer's output is constant: the user's data and settings.
+                lsuvRecord = UserInput.Check(() => Lsuv.Apply(mlp, x.AsSpan(0, lsuvOptions.BatchSize * inputWidth), lsuvOptions.BatchSize, lsuvOptions));
             }
-            else
-                mlp.Initialize((w, fanOut, fanIn, s, stream) =>
-                    ((int)stream == widths.Length - 2 ? topInit! : hiddenInit!).Fill(w, [fanOut, fanIn], s, stream), weightSeed);
+            else // a scheme refuses a shape it cannot fill (the user chose both)
+                UserInput.Check(() => mlp.Initialize((w, fanOut, fanIn, s, stream) =>
+                    ((int)stream == widths.Length - 2 ? topInit! : hiddenInit!).Fill(w, [fanOut, fanIn], s, stream), weightSeed));
 
             var options = new ProbeOptions
             {
@@ -123,7 +124,7 @@ internal static class ProbeCommand
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
             else ProbeReport.Print(report, output, result.GetValue(wide));
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -144,7 +145,7 @@ internal static class ProbeCommand
     {
         double parameters = TrainingMemory.Parameters(widths);
         if (parameters > Array.MaxLength)
-            throw new ArgumentException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
+            throw new UserInputException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
         MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
     }
 
@@ -153,10 +154,10 @@ internal static class ProbeCommand
     {
         if (name.Trim().ToLowerInvariant() == "gaussian")
         {
-            if (inputs <= 0 || classes <= 1) throw new ArgumentException("--inputs must be positive and --classes at least 2.");
+            if (inputs <= 0 || classes <= 1) throw new UserInputException("--inputs must be positive and --classes at least 2.");
             // Checked in 64 bits before the inputs are drawn: n × inputs floats in one array.
             if ((long)n * inputs > Array.MaxLength)
-                throw new ArgumentException($"--examples {n} × --inputs {inputs} = {(long)n * inputs:N0} inputs, more than one array holds ({Array.MaxLength:N0}); use fewer.");
+                throw new UserInputException($"--examples {n} × --inputs {inputs} = {(long)n * inputs:N0} inputs, more than one array holds ({Array.MaxLength:N0}); use fewer.");
             MemoryBudget.Require(sizeof(float) * (double)n * inputs, $"{n} gaussian examples of {inputs} inputs");
             // Stream 1000 of the seed: apart from the weight streams (one per layer).
             var random = new RandomStream(seed, 1000);
@@ -167,7 +168,7 @@ internal static class ProbeCommand
             return (gx, gy, inputs, classes, $"gaussian N(0,1), {n} examples");
         }
         var test = DatasetCatalog.Open(name, new DatasetOptions(path, scaling)).Test;
-        if (test.Count < n) throw new ArgumentException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
+        if (test.Count < n) throw new UserInputException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
         var x = new float[(long)n * test.InputSize];
         var y = new int[n];
         var indices = new long[n];
