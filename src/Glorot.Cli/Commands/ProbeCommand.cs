@@ -169,11 +169,7 @@ internal static class ProbeCommand
         }
         var test = DatasetCatalog.Open(name, new DatasetOptions(path, scaling)).Test;
         if (test.Count < n) throw new UserInputException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
-        var x = new float[(long)n * test.InputSize];
-        var y = new int[n];
-        var indices = new long[n];
-        for (int i = 0; i < n; i++) indices[i] = i;
-        test.Fill(indices, x, y);
+        var (x, y) = FirstExamples.Read(test, n);
         return (x, y, test.InputSize, test.ClassCount, $"{test.Name}, first {n} examples");
     }
 }
