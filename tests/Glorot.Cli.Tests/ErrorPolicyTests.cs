@@ -126,6 +126,7 @@ public sealed class ErrorPolicyTests : IDisposable
     [InlineData("probe", "--activation", "bogus", "--hidden", "8")]
     [InlineData("probe", "--init", "bogus", "--hidden", "8")]
     [InlineData("probe", "--scaling", "bogus", "--hidden", "8")]
+    [InlineData("probe", "--bins", "0", "--hidden", "8", "--examples", "10")]
     [InlineData("probe", "--init", "lsuv", "--lsuv-tolerance", "-1", "--hidden", "8", "--examples", "10")]
     [InlineData("bench", "train", "--activation", "bogus")]
     [InlineData("bench", "train", "--hidden", "8", "--peak", "-1", "--steps", "1", "--repeats", "1")]

@@ -70,57 +70,30 @@ internal static class ProbeCommand
         command.SetAction(result =>
         {
             ThreadsOption.Apply(result);
-            var f = UserInput.Check(() => Activation.Parse(result.GetValue(activation) ?? "tanh"));
-            var hiddenWidths = UserInput.Check(() => Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""));
-            if (hiddenWidths.Length == 0) throw new UserInputException("--hidden must name at least one hidden layer, e.g. 1000x5.");
-            int n = result.GetValue(examples);
-            if (n <= 0) throw new UserInputException($"--examples is {n}; it must be positive.");
-            int jacobians = result.GetValue(jacobianExamples);
-            if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
+            int n = result.GetValue(examples), jacobians = result.GetValue(jacobianExamples);
+            bool withJacobians = result.GetValue(jacobian);
+            if (withJacobians && jacobians <= 0)
                 throw new UserInputException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
-            var (x, y, inputWidth, classCount, source) = UserInput.Check(() => LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed)));
-            UserInput.Check(() => RequireMemory([inputWidth, .. hiddenWidths, classCount], n));
-            string initName = result.GetValue(init) ?? "standard";
-            bool lsuv = Lsuv.IsLsuv(initName);
-            if (lsuv && result.GetValue(outputInit) is not null)
-                throw new UserInputException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
-            var hiddenInit = lsuv ? null : UserInput.Check(() => Schemes.Create(initName));
-            var topInit = lsuv ? null : UserInput.Check(() => Schemes.Create(result.GetValue(outputInit) ?? initName));
-            int[] widths = [inputWidth, .. hiddenWidths, classCount];
-            var mlp = new Mlp(widths, f);
-            ulong weightSeed = result.GetValue(seed);
-            LsuvRecord? lsuvRecord = null;
-            if (lsuv)
+            var spec = UserInput.Check(() => new InitialProbeSpec
             {
-                var lsuvOptions = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations));
-                UserInput.Check(lsuvOptions.Validate);
-                if (lsuvOptions.BatchSize > n)
-                    throw new UserInputException($"--lsuv-batch {lsuvOptions.BatchSize} is more than the {n} probe examples; use --lsuv-batch ≤ {n} or more --examples.");
-                mlp.Initialize(Lsuv.PreInitialization, weightSeed);
-                // LSUV refuses data on which a layer's output is constant: the user's data and settings.
-                lsuvRecord = UserInput.Check(() => Lsuv.Apply(mlp, x.AsSpan(0, lsuvOptions.BatchSize * inputWidth), lsuvOptions.BatchSize, lsuvOptions));
-            }
-            else // a scheme refuses a shape it cannot fill (the user chose both)
-                UserInput.Check(() => mlp.Initialize((w, fanOut, fanIn, s, stream) =>
-                    ((int)stream == widths.Length - 2 ? topInit! : hiddenInit!).Fill(w, [fanOut, fanIn], s, stream), weightSeed));
-
-            var options = new ProbeOptions
-            {
-                Bins = result.GetValue(bins),
-                JacobianExamples = result.GetValue(jacobian) ? result.GetValue(jacobianExamples) : 0,
-            };
+                Activation = Activation.Parse(result.GetValue(activation) ?? "tanh"),
+                Hidden = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""),
+                Init = result.GetValue(init) ?? "standard",
+                OutputInit = result.GetValue(outputInit),
+                Dataset = result.GetValue(dataset) ?? "shapeset",
+                DataPath = result.GetValue(path),
+                Scaling = RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"),
+                GaussianInputs = result.GetValue(inputs),
+                GaussianClasses = result.GetValue(classes),
+                Examples = n,
+                Seed = result.GetValue(seed),
+                Probe = new ProbeOptions { Bins = result.GetValue(bins), JacobianExamples = withJacobians ? jacobians : 0 },
+                Lsuv = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations)),
+            });
+            var probe = UserInput.Check(() => InitialProbe.Prepare(spec));
             var output = result.InvocationConfiguration.Output;
-            var record = Measuring(output, options.JacobianExamples, widths.Length - 2, () => new NetworkProbe(mlp, options).Measure(x, y));
-            // LSUV's weights depend on the data: the theory takes their actual second moments.
-            double[] variances;
-            if (lsuv) variances = NetworkTheory.WeightVariances(mlp);
-            else
-            {
-                variances = NetworkTheory.WeightVariances(hiddenInit!, widths);
-                variances[^1] = NetworkTheory.WeightVariances(topInit!, widths)[^1];
-            }
-            var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit?.Scheme ?? "lsuv", topInit?.Scheme ?? "lsuv") with { Lsuv = lsuvRecord };
+            var record = Measuring(output, spec.Probe.JacobianExamples, probe.Widths.Count - 2, probe.Measure);
+            var report = ProbeReport.Build(record, probe.Widths, probe.WeightVariances(), spec.Activation, probe.Source, probe.HiddenScheme, probe.OutputScheme) with { Lsuv = probe.Lsuv };
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
             else ProbeReport.Print(report, output, result.GetValue(wide));
@@ -138,38 +111,5 @@ internal static class ProbeCommand
         return AnsiConsole.Status().Start(
             Markup.Escape($"probing, with the Jacobians of {layers} layer(s) × {jacobianExamples} example(s), each about 2 s at width 1000 on an idle machine…"),
             _ => measure());
-    }
-
-    // The network, and the probe's s, z and dL/ds of every layer over the n examples (NetworkProbe), before any is allocated.
-    private static void RequireMemory(int[] widths, int n)
-    {
-        double parameters = TrainingMemory.Parameters(widths);
-        if (parameters > Array.MaxLength)
-            throw new UserInputException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
-        MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
-    }
-
-    private static (float[] X, int[] Y, int Inputs, int Classes, string Source) LoadProbeSet(string name, string? path,
-        PixelScaling scaling, int n, int inputs, int classes, ulong seed)
-    {
-        if (name.Trim().ToLowerInvariant() == "gaussian")
-        {
-            if (inputs <= 0 || classes <= 1) throw new UserInputException("--inputs must be positive and --classes at least 2.");
-            // Checked in 64 bits before the inputs are drawn: n × inputs floats in one array.
-            if ((long)n * inputs > Array.MaxLength)
-                throw new UserInputException($"--examples {n} × --inputs {inputs} = {(long)n * inputs:N0} inputs, more than one array holds ({Array.MaxLength:N0}); use fewer.");
-            MemoryBudget.Require(sizeof(float) * (double)n * inputs, $"{n} gaussian examples of {inputs} inputs");
-            // Stream 1000 of the seed: apart from the weight streams (one per layer).
-            var random = new RandomStream(seed, 1000);
-            var gx = new float[(long)n * inputs];
-            for (int i = 0; i < gx.Length; i++) gx[i] = (float)random.NextGaussian();
-            var gy = new int[n];
-            for (int i = 0; i < n; i++) gy[i] = random.NextInt(classes);
-            return (gx, gy, inputs, classes, $"gaussian N(0,1), {n} examples");
-        }
-        var test = DatasetCatalog.Open(name, new DatasetOptions(path, scaling)).Test;
-        if (test.Count < n) throw new UserInputException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
-        var (x, y) = FirstExamples.Read(test, n);
-        return (x, y, test.InputSize, test.ClassCount, $"{test.Name}, first {n} examples");
     }
 }
