@@ -132,7 +132,7 @@ internal static class ReproduceCommand
             }
             if (result.GetValue(export) is { } exportDir)
             {
-                var paths = SuiteListing.ExportSpecs(plan, exportDir);
+                var paths = UserInput.Check(() => SuiteListing.ExportSpecs(plan, exportDir)); // refuses a DIR under a file
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
                 return ExitCodes.Success;
             }
