@@ -53,7 +53,7 @@ internal static class ProbeBench
             Summary.Of(values, 100);
             summary = Math.Min(summary, sw.Elapsed.TotalSeconds);
         }
-        var w = mlp.Weight(1).ToArray();
+        var w = mlp.CopyWeight(1);
         var slopes = new float[1000];
         for (int i = 0; i < slopes.Length; i++) slopes[i] = (float)Activation.Tanh.Derivative(0.3 * random.NextGaussian());
         double jacobian = double.PositiveInfinity;

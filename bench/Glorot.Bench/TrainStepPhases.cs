@@ -56,13 +56,13 @@ internal static class TrainStepPhases
         Console.WriteLine($"  {"sum",-26} {total,8:F3} ms  → {1000 / total:F1} steps/s");
 
         // The same work through the trainer, for the overhead outside the kernels.
-        var mlp = new Mlp(widths, Activation.Tanh, seed: 1);
+        var mlp = new Mlp(widths, Activation.Tanh, WeightFills.Normalized, seed: 1);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 1e-3f }, batch) { Threads = threads };
         var input = Enumerable.Range(0, batch * widths[0]).Select(i => MathF.Sin(i) * 0.5f).ToArray();
         var labels = Enumerable.Range(0, batch).Select(i => i % widths[^1]).ToArray();
-        double evaluate = Time(() => trainer.Evaluate(input, labels, out _));
+        double evaluate = Time(() => trainer.Pass.Evaluate(input, labels, out _));
         double step = Time(() => trainer.Step(input, labels));
-        Console.WriteLine($"  {"SgdTrainer.Evaluate",-26} {evaluate,8:F3} ms  (forward + loss)");
+        Console.WriteLine($"  {"NetworkPass.Evaluate",-26} {evaluate,8:F3} ms  (forward + loss)");
         Console.WriteLine($"  {"SgdTrainer.Step",-26} {step,8:F3} ms  → {1000 / step:F1} steps/s");
         return 0;
     }

@@ -28,7 +28,7 @@ public sealed class ReadmeExampleTests
         var test = Shapeset.Test(count: 300);
         var (tx, ty) = (new float[300 * data.InputSize], new int[300]);
         test.Fill([.. Enumerable.Range(0, 300).Select(i => (long)i)], tx, ty);
-        double loss = sgd.Evaluate(tx, ty, out int correct);
+        double loss = sgd.Pass.Evaluate(tx, ty, out int correct);
         Console.WriteLine($"test loss {loss:F3}, error {1 - correct / 300.0:P1}");
         foreach (var layer in NetworkProbe.Measure(sgd, tx, ty).Layers)
             Console.WriteLine($"layer {layer.Layer}: activation std {layer.Activations.Std:F3}, dL/ds std {layer.BackpropGradients.Std:E2}");

@@ -130,10 +130,10 @@ public sealed class ClippingSuite : IExperimentSuite
         for (int l = 0; l < mlp.LayerCount; l++)
         {
             var w = buffer.AsSpan(0, mlp.FanIn(l) * mlp.FanOut(l));
-            trainer.WeightGradient(l, w);
+            trainer.Pass.WeightGradient(l, w);
             foreach (float g in w) sum += (double)g * g;
             var b = buffer.AsSpan(0, mlp.FanOut(l));
-            trainer.BiasGradient(l, b);
+            trainer.Pass.BiasGradient(l, b);
             foreach (float g in b) sum += (double)g * g;
         }
         return Math.Sqrt(sum);
@@ -141,7 +141,7 @@ public sealed class ClippingSuite : IExperimentSuite
 
     private static double TestError(SgdTrainer trainer, RunData data)
     {
-        double loss = trainer.Evaluate(data.TestInputs, data.TestLabels, out int correct);
+        double loss = trainer.Pass.Evaluate(data.TestInputs, data.TestLabels, out int correct);
         return double.IsFinite(loss) ? 1 - (double)correct / data.TestLabels.Length : double.NaN;
     }
 

@@ -43,32 +43,31 @@ public static class SignalPropagation
     {
         if (!(gain > 0)) throw new ArgumentException($"n·Var(W) = {gain}; give a positive number.");
         int[] widths = [width, .. Enumerable.Repeat(width, depth), Classes];
-        var mlp = new Mlp(widths, activation);
         var init = Schemes.Create("normal", new InitOptions { Std = Math.Sqrt(gain / width) });
-        mlp.Initialize(WeightFills.From(init), seed);
+        var mlp = new Mlp(widths, activation, WeightFills.From(init), seed);
         var inputs = new float[examples * width];
         RandomFill.Normal(inputs, 0, 1, seed, InputStream);
         var labels = Enumerable.Range(0, examples).Select(i => i % Classes).ToArray();
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), examples);
-        trainer.ComputeGradients(inputs, labels);
+        var pass = new NetworkPass(mlp, examples);
+        pass.ComputeGradients(inputs, labels);
 
         var activationStd = new double[depth];
         var gradientStd = new double[depth];
         for (int l = 0; l < depth; l++)
         {
-            activationStd[l] = Std(trainer.Outputs(l));
-            gradientStd[l] = RootMeanSquare(trainer.PreActivationGradients(l));
+            activationStd[l] = Std(pass.Outputs(l));
+            gradientStd[l] = RootMeanSquare(pass.PreActivationGradients(l));
         }
-        double outputGradient = Math.Pow(RootMeanSquare(trainer.PreActivationGradients(depth)), 2);
+        double outputGradient = Math.Pow(RootMeanSquare(pass.PreActivationGradients(depth)), 2);
         double inputMoment = Math.Pow(RootMeanSquare(inputs), 2);
         var prediction = NetworkTheory.Predict(widths, NetworkTheory.WeightVariances(init, widths), activation, inputMoment, outputGradient);
         double predictedMeanSquare = prediction.Aggregate(1.0, (p, layer) => p * gain * layer.SlopeSquared);
         return new SignalTrace(activation.Name, gain, activationStd, [.. prediction.Select(p => p.ActivationStd)], gradientStd,
-            [.. prediction.Select(p => p.BackpropStd)], ProductSingularValues(mlp, trainer, depth), predictedMeanSquare);
+            [.. prediction.Select(p => p.BackpropStd)], ProductSingularValues(mlp, pass, depth), predictedMeanSquare);
     }
 
     // J = ∏_{l=depth−1…0} diag(φ′(s_l))·W_l for example 0, accumulated in double from the bottom, then its SVD.
-    private static double[] ProductSingularValues(Mlp mlp, SgdTrainer trainer, int depth)
+    private static double[] ProductSingularValues(Mlp mlp, NetworkPass pass, int depth)
     {
         int n = mlp.Widths[0];
         var product = Matrix<double>.Build.DenseIdentity(n);
@@ -76,8 +75,8 @@ public static class SignalPropagation
         for (int l = 0; l < depth; l++)
         {
             int rows = mlp.FanOut(l), cols = mlp.FanIn(l);
-            float[] w = mlp.Weight(l).ToArray();
-            float[] s = trainer.PreActivations(l)[..rows].ToArray(); // example 0: the first row of (examples × rows)
+            float[] w = mlp.CopyWeight(l);
+            float[] s = pass.PreActivations(l)[..rows].ToArray(); // example 0: the first row of (examples × rows)
             var layer = Matrix<double>.Build.Dense(rows, cols, (i, j) => f.Derivative(s[i]) * w[i * cols + j]);
             product = layer * product;
         }

@@ -97,8 +97,7 @@ public sealed class SymmetrySuite : IExperimentSuite
     public static XorTrace TrainXor(int hidden, Initializer init, ulong seed, long updates)
     {
         ArgumentNullException.ThrowIfNull(init);
-        var mlp = new Mlp([2, hidden, 2], Activation.Tanh);
-        mlp.Initialize(WeightFills.From(init), seed);
+        var mlp = new Mlp([2, hidden, 2], Activation.Tanh, WeightFills.From(init), seed);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.5f }, XorLabels.Length) { Threads = 1 };
         var difference = new double[updates + 1];
         var loss = new double[updates + 1];
@@ -108,7 +107,7 @@ public sealed class SymmetrySuite : IExperimentSuite
             loss[t] = trainer.Step(XorInputs, XorLabels);
             difference[t + 1] = UnitSymmetry.MaxDifference(mlp);
         }
-        loss[updates] = trainer.Evaluate(XorInputs, XorLabels, out int correct);
+        loss[updates] = trainer.Pass.Evaluate(XorInputs, XorLabels, out int correct);
         return new XorTrace(seed, difference, loss, XorLabels.Length - correct);
     }
 
@@ -126,8 +125,7 @@ public sealed class SymmetrySuite : IExperimentSuite
             LearningRate = 0.01, BatchSize = 10, Updates = updates, EvaluationExamples = tiny ? 100 : 1_000, ProbeExamples = 1, Seed = context.Seed,
         };
         var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Tanh);
-        mlp.Initialize(WeightFills.From(init), spec.Seed);
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Tanh, WeightFills.From(init), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
         var inputs = new float[spec.BatchSize * data.InputSize];
         var labels = new int[spec.BatchSize];
@@ -144,17 +142,17 @@ public sealed class SymmetrySuite : IExperimentSuite
                 differences.Add(UnitSymmetry.MaxDifferences(mlp));
             }
         }
-        trainer.Evaluate(data.TestInputs, data.TestLabels, out int correct);
+        trainer.Pass.Evaluate(data.TestInputs, data.TestLabels, out int correct);
         return new PaperTrace(name, width, [.. steps], [.. differences], 1 - (double)correct / data.TestLabels.Length, data.TestLabels.Length,
-            DistinctUnits(trainer, data.TestInputs.AsSpan(0, spec.BatchSize * data.InputSize), mlp.LayerCount - 2));
+            DistinctUnits(trainer.Pass, data.TestInputs.AsSpan(0, spec.BatchSize * data.InputSize), mlp.LayerCount - 2));
     }
 
     // Distinct output values among the units of hidden layer `layer` (0-based dense layer) on the first example of a batch.
-    private static int DistinctUnits(SgdTrainer trainer, ReadOnlySpan<float> inputs, int layer)
+    private static int DistinctUnits(NetworkPass pass, ReadOnlySpan<float> inputs, int layer)
     {
-        trainer.Forward(inputs, inputs.Length / trainer.Model.Widths[0]);
-        var z = trainer.Outputs(layer);
-        return z[..trainer.Model.FanOut(layer)].ToArray().Distinct().Count();
+        pass.Forward(inputs, inputs.Length / pass.Model.Widths[0]);
+        var z = pass.Outputs(layer);
+        return z[..pass.Model.FanOut(layer)].ToArray().Distinct().Count();
     }
 
     private static List<ClaimResult> Claims(XorTrace constant, List<XorTrace> random, List<XorTrace> oneUnit, PaperTrace paperConstant, PaperTrace paperStandard)

@@ -17,7 +17,7 @@ public static class UnitSymmetry
         var result = new double[mlp.LayerCount - 1];
         for (int l = 0; l < result.Length; l++)
         {
-            ReadOnlySpan<float> w = mlp.Weight(l), b = mlp.Bias(l), next = mlp.Weight(l + 1);
+            ReadOnlySpan<float> w = mlp.CopyWeight(l), b = mlp.Bias(l), next = mlp.CopyWeight(l + 1);
             int units = mlp.FanOut(l), fanIn = mlp.FanIn(l), above = mlp.FanOut(l + 1);
             double max = 0;
             for (int j = 1; j < units; j++)

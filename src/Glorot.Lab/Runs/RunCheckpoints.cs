@@ -100,7 +100,7 @@ internal static class RunCheckpoints
                 if (Path.GetFileName(candidate) != Path.GetFileName(dir.Checkpoint(state.Step)))
                     throw new InvalidDataException($"{candidate}: its state says step {state.Step}.");
                 MlpCheckpoint.LoadParameters(mlp, candidate);
-                if (!FiniteCheck.All(mlp.ReadOnlyParameters))
+                if (mlp.FirstNonFiniteLayer() is not null)
                     throw new InvalidDataException($"{candidate}: holds non-finite weights, so it is not a good checkpoint.");
                 if (skipped.Count > 0)
                     notice($"resuming from {Path.GetFileName(candidate)}, the newest complete checkpoint; skipped: {string.Join("; ", skipped)}");

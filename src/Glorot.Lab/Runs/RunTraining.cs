@@ -18,7 +18,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
 {
     private const int EvaluationChunk = 500;
     private readonly SgdTrainer _trainer = new(mlp, spec.Optimizer(), spec.BatchSize) { Threads = options.Threads };
-    private readonly SgdTrainer _evaluator = new(mlp, new SgdOptions(), Math.Min(EvaluationChunk, spec.EvaluationExamples));
+    private readonly NetworkPass _evaluator = new(mlp, Math.Min(EvaluationChunk, spec.EvaluationExamples));
     private readonly NetworkProbe _probe = new(mlp, Runner.ProbeSettings(spec, jacobian: false));
     private readonly NetworkProbe? _initialProbe = spec.JacobianExamples > 0 ? new(mlp, Runner.ProbeSettings(spec, jacobian: true)) : null;
     private double _lossSum;
@@ -56,7 +56,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         {
             if (options.Cancellation.IsCancellationRequested)
             {
-                if (lastCheckpoint != step && FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
+                if (lastCheckpoint != step && mlp.FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
                 return Finish(RunStatus.Cancelled, step, Seconds(), null);
             }
             using (_timings.Measure(RunPhase.Data)) data.Train.Fill(step, x, y);
@@ -79,7 +79,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             {
                 // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
                 // after an overflowing update: only finite weights make a good checkpoint.
-                if (FirstNonFiniteLayer() is { } bad)
+                if (mlp.FirstNonFiniteLayer() is { } bad)
                     return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
                 lastCheckpoint = Checkpoint(step, Seconds());
             }
@@ -90,7 +90,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         {
             if (lastCheckpoint != step)
             {
-                if (FirstNonFiniteLayer() is { } bad)
+                if (mlp.FirstNonFiniteLayer() is { } bad)
                     return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
                 Checkpoint(step, Seconds());
             }
@@ -105,13 +105,6 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
     private string Where(int denseLayer) => DivergenceInfo.LayerName(denseLayer, mlp.LayerCount) is { } name
         ? $"the pre-activations or outputs of layer {name} are not finite"
         : "the loss is not finite although every layer's outputs are";
-
-    private int? FirstNonFiniteLayer()
-    {
-        for (int l = 0; l < mlp.LayerCount; l++)
-            if (!FiniteCheck.All(mlp.Weight(l)) || !FiniteCheck.All(mlp.Bias(l))) return l;
-        return null;
-    }
 
     // Evaluation and probes due at this step; false when the network's outputs are no longer finite, with the layer
     // (DivergenceInfo's naming) and what was seen.

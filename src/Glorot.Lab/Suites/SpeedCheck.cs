@@ -58,7 +58,7 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
 
         // Updates on one fixed batch: the first third warms the JIT and the caches, the rest is timed.
         int[] widths = [train.InputSize, .. spec.Hidden, train.ClassCount];
-        var mlp = new Mlp(widths, Activation.Parse(spec.Activation), spec.Seed);
+        var mlp = new Mlp(widths, Activation.Parse(spec.Activation), WeightFills.Normalized, spec.Seed);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 1e-4f }, spec.BatchSize) { Threads = threads };
         clock.Restart();
         while (clock.Elapsed.TotalSeconds < 0.3 * seconds) trainer.Step(x, y, out _);

@@ -44,4 +44,35 @@ internal static class DenseLayer
         Gemm.MultiplyInto(target, true, false, batch, alpha, x, fanIn, ds, fanOut, beta);
         SgdKernels.ColumnSums(ds, batch, fanOut, alpha, beta, bias);
     }
+
+    /// <summary>
+    /// ds: (B × out); x: (B × in); wt: Wᵀ (in × out), packed; bias: (out); dx: (B × in), or empty for the first
+    /// layer. <see cref="BackwardData"/> then the SGD step of <paramref name="step"/> in one pass over Wᵀ
+    /// (<see cref="FusedBackwardStep"/>): each block of 32 input units gives its dX columns from the weights before
+    /// the update, then is updated while still in cache. Bit-identical to <see cref="BackwardData"/> followed by
+    /// <see cref="WeightGradient"/> (and, with momentum, the element-wise step over the whole gradient buffer).
+    /// The bias gets the same update as the unfused step: for momentum, its gradient in
+    /// <paramref name="biasGradient"/> and its velocity in <paramref name="biasVelocity"/>.
+    /// </summary>
+    public static void BackwardDataAndStep(ReadOnlySpan<float> ds, ReadOnlySpan<float> x, PackedMatrix wt,
+        Span<float> bias, Span<float> dx, int batch, in FusedStepParameters step, Span<float> biasGradient = default,
+        Span<float> biasVelocity = default)
+    {
+        FusedBackwardStep.Run(Gemm.Path, Gemm.Threads, batch, ds, x, wt, dx, step);
+        int fanOut = wt.Cols;
+        switch (step.Rule)
+        {
+            case FusedStepRule.InPlace:
+                SgdKernels.ColumnSums(ds, batch, fanOut, step.Alpha, step.Beta, bias);
+                break;
+            case FusedStepRule.Momentum:
+                SgdKernels.ColumnSums(ds, batch, fanOut, step.Alpha, step.Beta, biasGradient);
+                SgdKernels.MomentumStep(bias, biasGradient, biasVelocity, step.LearningRate, step.Momentum, step.WeightDecay);
+                break;
+            default:
+                SgdKernels.ColumnSums(ds, batch, fanOut, step.Alpha, step.Beta, biasGradient);
+                SgdKernels.NesterovStep(bias, biasGradient, biasVelocity, step.LearningRate, step.Momentum, step.WeightDecay);
+                break;
+        }
+    }
 }

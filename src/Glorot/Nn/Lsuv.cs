@@ -64,19 +64,19 @@ public static class Lsuv
         int count = layers ?? mlp.LayerCount;
         if (count < 0 || count > mlp.LayerCount) throw new ArgumentOutOfRangeException(nameof(layers), layers, $"The network has {mlp.LayerCount} layers.");
         if (rows < 2) throw new ArgumentException($"LSUV needs a batch of at least 2 examples; got {rows}.");
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), rows);
+        var pass = new NetworkPass(mlp, rows);
         var steps = new List<LsuvStep>();
         var final = new double[count];
         var converged = new bool[count];
         for (int l = 0; l < count; l++)
         {
-            double variance = Measure(trainer, inputs, rows, l);
+            double variance = Measure(pass, inputs, rows, l);
             for (int t = 1; Math.Abs(variance - 1) >= options.Tolerance && t <= options.MaxIterations; t++)
             {
                 double scale = 1 / Math.Sqrt(variance);
-                foreach (ref float w in mlp.Weight(l)) w = (float)(w * scale);
+                mlp.ScaleWeight(l, scale);
                 steps.Add(new LsuvStep(l, t, variance, scale));
-                variance = Measure(trainer, inputs, rows, l);
+                variance = Measure(pass, inputs, rows, l);
             }
             final[l] = variance;
             converged[l] = Math.Abs(variance - 1) < options.Tolerance;
@@ -86,10 +86,10 @@ public static class Lsuv
 
     // Var(B_L) over every unit and example of the batch, in double precision; a constant or overflowing output is
     // refused here, before anything divides by it.
-    private static double Measure(SgdTrainer trainer, ReadOnlySpan<float> inputs, int rows, int layer)
+    private static double Measure(NetworkPass pass, ReadOnlySpan<float> inputs, int rows, int layer)
     {
-        trainer.Forward(inputs, rows);
-        var s = trainer.PreActivations(layer);
+        pass.Forward(inputs, rows);
+        var s = pass.PreActivations(layer);
         double sum = 0, square = 0;
         foreach (float x in s) { sum += x; square += (double)x * x; }
         double mean = sum / s.Length, variance = square / s.Length - mean * mean;

@@ -9,30 +9,27 @@ namespace Glorot.Nn;
 /// the last, whose output is the logits (identity) fed to softmax + negative log-likelihood.
 /// </summary>
 /// <remarks>
-/// All parameters live in one contiguous array (<see cref="Parameters"/>) in the order W₀, b₀, W₁, b₁, …
-/// Layer l's weight W_l is (out × in) row-major, PyTorch's nn.Linear convention, so a checkpoint maps onto
-/// <c>nn.Sequential(Linear, Act, Linear, Act, …, Linear)</c>. Training lives in <see cref="SgdTrainer"/>.
-/// <para>While training, the GEMM works on a packed copy of each Wᵀ (32-column panels, so no product ever
-/// repacks the weights; docs/BENCHMARKS.md "Design measurements").
-/// That copy is a cache: reading <see cref="Parameters"/> or
-/// <see cref="Weight"/> after a step first copies the trained weights back (a few ms for 5 M parameters), and the
-/// next step repacks whatever the caller may have written. Not thread-safe.</para>
+/// One representation of the weights: each layer's Wᵀ (in × out) in the GEMM's packed panel layout (32-column
+/// panels, so no product ever repacks them; docs/BENCHMARKS.md "Design measurements"), and every bias in one array.
+/// Reading and writing go through explicit copies in PyTorch's order — W_l is (out × in) row-major, nn.Linear's
+/// convention, and <see cref="CopyParameters(Span{float})"/> lays out W₀, b₀, W₁, b₁, … so that a checkpoint maps
+/// onto <c>nn.Sequential(Linear, Act, Linear, Act, …, Linear)</c>; biases also have a read-only view. Nothing is
+/// cached, so reading never makes a later step repack. Running the network lives in <see cref="NetworkPass"/>,
+/// training in <see cref="SgdTrainer"/>. Not thread-safe.
 /// </remarks>
 public sealed class Mlp
 {
-    private readonly float[] _parameters;
     private readonly int[] _widths;
-    private readonly int[] _weightOffsets;
-    private PackedMatrix[]? _packed;   // Wᵀ of each layer in the GEMM's panel layout, while training
-    private bool _packedStale = true;  // the row-major weights may have changed since they were packed
-    private bool _rowMajorStale;       // the packed weights have changed since they were copied back
+    private readonly PackedMatrix[] _weights; // Wᵀ (in × out) of each layer, packed
+    private readonly float[] _biases;         // b₀, b₁, … in one allocation
+    private readonly int[] _biasOffsets;
 
     /// <summary>
     /// A network with the given widths [inputs, hidden…, outputs], all hidden layers using
-    /// <paramref name="hiddenActivation"/>. Weights are set by <see cref="WeightFills.Normalized"/> from
-    /// <paramref name="seed"/> (call <see cref="Initialize"/> for another scheme); biases are zero.
+    /// <paramref name="hiddenActivation"/>, every weight and bias zero (construction fills nothing: use the overload
+    /// with a <see cref="WeightFill"/>, or <see cref="Initialize"/>).
     /// </summary>
-    public Mlp(IReadOnlyList<int> widths, Activation hiddenActivation, ulong seed = 0)
+    public Mlp(IReadOnlyList<int> widths, Activation hiddenActivation)
     {
         ArgumentNullException.ThrowIfNull(widths);
         if (widths.Count < 2)
@@ -42,23 +39,44 @@ public sealed class Mlp
                 throw new ArgumentException($"Width {i} is {widths[i]}; every width must be positive.", nameof(widths));
         _widths = [.. widths];
         HiddenActivation = hiddenActivation;
-        _weightOffsets = new int[LayerCount];
         long total = 0;
         for (int l = 0; l < LayerCount; l++)
         {
             // Each term is below 2^62 and the check runs before the next one is added: no 64-bit overflow.
+            // One array must hold every parameter (CopyParameters, checkpoints).
             total += (long)_widths[l] * _widths[l + 1] + _widths[l + 1];
             if (total > Array.MaxLength)
                 throw new ArgumentException($"The network {string.Join("-", _widths)} has more than {Array.MaxLength:N0} parameters, more than one array can hold; use narrower layers.", nameof(widths));
-            _weightOffsets[l] = (int)(total - ((long)_widths[l] * _widths[l + 1] + _widths[l + 1]));
         }
-        _parameters = new float[total];
-        Initialize(WeightFills.Normalized, seed);
+        ParameterCount = (int)total;
+        _weights = new PackedMatrix[LayerCount];
+        _biasOffsets = new int[LayerCount];
+        int biases = 0;
+        for (int l = 0; l < LayerCount; l++)
+        {
+            _weights[l] = new PackedMatrix(_widths[l], _widths[l + 1]);
+            _biasOffsets[l] = biases;
+            biases += _widths[l + 1];
+        }
+        _biases = new float[biases];
     }
 
-    /// <summary>A network with <paramref name="inputs"/> inputs, the given hidden widths and <paramref name="classes"/> outputs.</summary>
-    public Mlp(int inputs, IReadOnlyList<int> hidden, int classes, Activation hiddenActivation, ulong seed = 0)
-        : this([inputs, .. hidden, classes], hiddenActivation, seed)
+    /// <summary>
+    /// A network with the given widths whose weights are set by <paramref name="fill"/> from <paramref name="seed"/>
+    /// (as <see cref="Initialize"/>: layer l gets stream l), biases zero.
+    /// </summary>
+    public Mlp(IReadOnlyList<int> widths, Activation hiddenActivation, WeightFill fill, ulong seed)
+        : this(widths, hiddenActivation) => Initialize(fill, seed);
+
+    /// <summary>A network with <paramref name="inputs"/> inputs, the given hidden widths and <paramref name="classes"/> outputs, all zero.</summary>
+    public Mlp(int inputs, IReadOnlyList<int> hidden, int classes, Activation hiddenActivation)
+        : this([inputs, .. hidden, classes], hiddenActivation)
+    {
+    }
+
+    /// <summary>As <see cref="Mlp(int, IReadOnlyList{int}, int, Activation)"/>, weights set by <paramref name="fill"/> from <paramref name="seed"/>.</summary>
+    public Mlp(int inputs, IReadOnlyList<int> hidden, int classes, Activation hiddenActivation, WeightFill fill, ulong seed)
+        : this([inputs, .. hidden, classes], hiddenActivation, fill, seed)
     {
     }
 
@@ -78,31 +96,8 @@ public sealed class Mlp
         return layer == LayerCount - 1 ? Activation.Identity : HiddenActivation;
     }
 
-    /// <summary>Every parameter, in the order W₀, b₀, W₁, b₁, … (one allocation).</summary>
-    public Span<float> Parameters
-    {
-        get
-        {
-            SyncRowMajor();
-            return _parameters;
-        }
-    }
-
-    /// <summary>
-    /// Every parameter, read-only: unlike <see cref="Parameters"/> this does not make the next training step
-    /// repack the weights, so probes can read it every step for the cost of one copy-back.
-    /// </summary>
-    public ReadOnlySpan<float> ReadOnlyParameters
-    {
-        get
-        {
-            CopyBackIfStale();
-            return _parameters;
-        }
-    }
-
-    /// <summary>The number of parameters.</summary>
-    public int ParameterCount => _parameters.Length;
+    /// <summary>The number of parameters, Σ (n_in·n_out + n_out).</summary>
+    public int ParameterCount { get; }
 
     /// <summary>Input width of layer <paramref name="layer"/>.</summary>
     public int FanIn(int layer) { CheckLayer(layer); return _widths[layer]; }
@@ -110,55 +105,96 @@ public sealed class Mlp
     /// <summary>Output width of layer <paramref name="layer"/>.</summary>
     public int FanOut(int layer) { CheckLayer(layer); return _widths[layer + 1]; }
 
-    /// <summary>W of layer <paramref name="layer"/>: (out × in), row-major.</summary>
-    public Span<float> Weight(int layer)
+    /// <summary>Copies W of layer <paramref name="layer"/> out: <paramref name="destination"/> is (out × in), row-major.</summary>
+    public void CopyWeight(int layer, Span<float> destination)
     {
-        SyncRowMajor();
-        return _parameters.AsSpan(WeightOffset(layer), FanOut(layer) * FanIn(layer));
+        CheckShape(layer, destination.Length);
+        PackedWeights.UnpackTransposed(_weights[layer], destination);
     }
 
-    /// <summary>b of layer <paramref name="layer"/>: (out). Biases are never packed: this is the live array.</summary>
-    public Span<float> Bias(int layer) => _parameters.AsSpan(BiasOffset(layer), FanOut(layer));
+    /// <summary>A copy of W of layer <paramref name="layer"/>: (out × in), row-major.</summary>
+    public float[] CopyWeight(int layer)
+    {
+        var w = new float[FanOut(layer) * FanIn(layer)];
+        CopyWeight(layer, w);
+        return w;
+    }
+
+    /// <summary>Sets W of layer <paramref name="layer"/> from <paramref name="source"/>: (out × in), row-major.</summary>
+    public void SetWeight(int layer, ReadOnlySpan<float> source)
+    {
+        CheckShape(layer, source.Length);
+        _weights[layer].Pack(source, FanIn(layer), transposed: true);
+    }
 
     /// <summary>
-    /// The packed Wᵀ (in × out) of every layer, current, for a trainer that will update them in place: the
-    /// row-major copy is marked stale until the next public read.
+    /// W ← (float)(W·<paramref name="scale"/>) for layer <paramref name="layer"/>, element by element in double
+    /// precision (LSUV's rescaling). The zero padding of the packed panels stays zero.
     /// </summary>
-    internal PackedMatrix[] PackedWeightsForUpdate()
+    public void ScaleWeight(int layer, double scale)
     {
-        if (_packed is null)
+        CheckLayer(layer);
+        foreach (ref float w in PackedWeights.Storage(_weights[layer])) w = (float)(w * scale);
+    }
+
+    /// <summary>b of layer <paramref name="layer"/>: (out), a read-only view.</summary>
+    public ReadOnlySpan<float> Bias(int layer) => BiasForUpdate(layer);
+
+    /// <summary>Sets b of layer <paramref name="layer"/> from <paramref name="source"/>: (out).</summary>
+    public void SetBias(int layer, ReadOnlySpan<float> source)
+    {
+        var b = BiasForUpdate(layer);
+        if (source.Length != b.Length)
+            throw new ArgumentException($"Layer {layer}'s bias has {b.Length} values, not {source.Length}.", nameof(source));
+        source.CopyTo(b);
+    }
+
+    /// <summary>Copies every parameter out, in the order W₀, b₀, W₁, b₁, … (<see cref="ParameterCount"/> values).</summary>
+    public void CopyParameters(Span<float> destination)
+    {
+        CheckParameterCount(destination.Length, nameof(destination));
+        int offset = 0;
+        for (int l = 0; l < LayerCount; l++)
         {
-            _packed = new PackedMatrix[LayerCount];
-            for (int l = 0; l < LayerCount; l++) _packed[l] = new PackedMatrix(FanIn(l), FanOut(l));
+            int weights = FanOut(l) * FanIn(l);
+            CopyWeight(l, destination.Slice(offset, weights));
+            Bias(l).CopyTo(destination.Slice(offset + weights));
+            offset += weights + FanOut(l);
         }
-        if (_packedStale)
+    }
+
+    /// <summary>A copy of every parameter, in the order W₀, b₀, W₁, b₁, …</summary>
+    public float[] CopyParameters()
+    {
+        var p = new float[ParameterCount];
+        CopyParameters(p);
+        return p;
+    }
+
+    /// <summary>Sets every parameter from <paramref name="source"/>, in the order of <see cref="CopyParameters(Span{float})"/>.</summary>
+    public void SetParameters(ReadOnlySpan<float> source)
+    {
+        CheckParameterCount(source.Length, nameof(source));
+        int offset = 0;
+        for (int l = 0; l < LayerCount; l++)
         {
-            for (int l = 0; l < LayerCount; l++)
-                _packed[l].Pack(_parameters.AsSpan(WeightOffset(l), FanOut(l) * FanIn(l)), FanIn(l), transposed: true);
-            _packedStale = false;
+            int weights = FanOut(l) * FanIn(l);
+            SetWeight(l, source.Slice(offset, weights));
+            SetBias(l, source.Slice(offset + weights, FanOut(l)));
+            offset += weights + FanOut(l);
         }
-        _rowMajorStale = true;
-        return _packed;
     }
 
-    // Before handing out a writable row-major view: copy trained weights back, and assume the caller writes.
-    private void SyncRowMajor()
+    /// <summary>
+    /// The first (0-based) dense layer whose weights or biases hold NaN or ±∞, or null when every parameter is
+    /// finite (a good checkpoint).
+    /// </summary>
+    public int? FirstNonFiniteLayer()
     {
-        CopyBackIfStale();
-        _packedStale = true;
+        for (int l = 0; l < LayerCount; l++)
+            if (!FiniteCheck.All(PackedWeights.Storage(_weights[l])) || !FiniteCheck.All(Bias(l))) return l;
+        return null;
     }
-
-    private void CopyBackIfStale()
-    {
-        if (_rowMajorStale && _packed is not null)
-            for (int l = 0; l < LayerCount; l++)
-                PackedWeights.UnpackTransposed(_packed[l], _parameters.AsSpan(WeightOffset(l), FanOut(l) * FanIn(l)));
-        _rowMajorStale = false;
-    }
-
-    internal int WeightOffset(int layer) { CheckLayer(layer); return _weightOffsets[layer]; }
-
-    internal int BiasOffset(int layer) => WeightOffset(layer) + FanOut(layer) * FanIn(layer);
 
     /// <summary>
     /// Sets every weight matrix with <paramref name="fill"/> — layer l gets stream l of <paramref name="seed"/>
@@ -167,11 +203,27 @@ public sealed class Mlp
     public void Initialize(WeightFill fill, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(fill);
+        float[]? w = null; // the fill writes PyTorch's (out × in) layout; one buffer for the largest layer
         for (int l = 0; l < LayerCount; l++)
         {
-            fill(Weight(l), FanOut(l), FanIn(l), seed, (ulong)l);
-            Bias(l).Clear();
+            int count = FanOut(l) * FanIn(l);
+            if (w is null || w.Length < count) w = new float[count];
+            var layer = w.AsSpan(0, count);
+            layer.Clear(); // a fill sees zeros, as in a fresh array
+            fill(layer, FanOut(l), FanIn(l), seed, (ulong)l);
+            SetWeight(l, layer);
+            BiasForUpdate(l).Clear();
         }
+    }
+
+    /// <summary>Wᵀ (in × out) of layer <paramref name="layer"/>, packed: the GEMM operand, which a trainer updates in place.</summary>
+    internal PackedMatrix PackedWeight(int layer) { CheckLayer(layer); return _weights[layer]; }
+
+    /// <summary>b of layer <paramref name="layer"/>, writable, for a trainer's update.</summary>
+    internal Span<float> BiasForUpdate(int layer)
+    {
+        CheckLayer(layer);
+        return _biases.AsSpan(_biasOffsets[layer], _widths[layer + 1]);
     }
 
     /// <summary>
@@ -195,6 +247,18 @@ public sealed class Mlp
             for (int i = 0; i < count; i++) widths.Add(width);
         }
         return [.. widths];
+    }
+
+    private void CheckShape(int layer, int length)
+    {
+        if (length != FanOut(layer) * FanIn(layer))
+            throw new ArgumentException($"Layer {layer}'s weight W is {FanOut(layer)}×{FanIn(layer)} = {FanOut(layer) * FanIn(layer)} values, not {length}.");
+    }
+
+    private void CheckParameterCount(int length, string name)
+    {
+        if (length != ParameterCount)
+            throw new ArgumentException($"The network has {ParameterCount} parameters, not {length}.", name);
     }
 
     private void CheckLayer(int layer)

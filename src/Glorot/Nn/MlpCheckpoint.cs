@@ -30,7 +30,7 @@ public static class MlpCheckpoint
         Directory.CreateDirectory(directory);
         for (int l = 0; l < mlp.LayerCount; l++)
         {
-            Npy.Write(Path.Combine(directory, ModuleName(l) + ".weight.npy"), mlp.Weight(l), [mlp.FanOut(l), mlp.FanIn(l)]);
+            Npy.Write(Path.Combine(directory, ModuleName(l) + ".weight.npy"), mlp.CopyWeight(l), [mlp.FanOut(l), mlp.FanIn(l)]);
             Npy.Write(Path.Combine(directory, ModuleName(l) + ".bias.npy"), mlp.Bias(l), [mlp.FanOut(l)]);
         }
         var description = new JsonObject
@@ -85,9 +85,8 @@ public static class MlpCheckpoint
         ArgumentNullException.ThrowIfNull(mlp);
         for (int l = 0; l < mlp.LayerCount; l++)
         {
-            Npy.ReadSingles(Path.Combine(directory, ModuleName(l) + ".weight.npy"), [mlp.FanOut(l), mlp.FanIn(l)])
-                .CopyTo(mlp.Weight(l));
-            Npy.ReadSingles(Path.Combine(directory, ModuleName(l) + ".bias.npy"), [mlp.FanOut(l)]).CopyTo(mlp.Bias(l));
+            mlp.SetWeight(l, Npy.ReadSingles(Path.Combine(directory, ModuleName(l) + ".weight.npy"), [mlp.FanOut(l), mlp.FanIn(l)]));
+            mlp.SetBias(l, Npy.ReadSingles(Path.Combine(directory, ModuleName(l) + ".bias.npy"), [mlp.FanOut(l)]));
         }
     }
 }

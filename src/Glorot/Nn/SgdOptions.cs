@@ -37,7 +37,7 @@ public sealed record SgdOptions
 
     /// <summary>
     /// True when the update can be fused into the weight-gradient GEMM (no momentum, no clipping): then no
-    /// gradient array exists, W is updated in place, and <see cref="SgdTrainer.WeightGradient"/> recomputes
+    /// gradient array exists, W is updated in place, and <see cref="NetworkPass.WeightGradient"/> recomputes
     /// dL/dW on demand.
     /// </summary>
     public bool CanFuseUpdate => Momentum == 0f && ClipGlobalNorm is null && ClipValue is null;

@@ -77,7 +77,7 @@ public static class TrainingBenchmark
             throw new ArgumentException($"Threads must be 0 (the default) or 1 to {Compute.MaxThreads}, not {options.Threads}.");
         if (options.PeakGflopPerCore is { } given && !(given > 0 && double.IsFinite(given)))
             throw new ArgumentException($"The peak must be a positive number of GFLOP/s per core, not {given}.");
-        var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, seed: 1);
+        var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, WeightFills.Normalized, seed: 1);
         var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads };
         // A few distinct random batches, cycled: generating data is not part of the step.
         const int batches = 8;

@@ -17,8 +17,8 @@ public static class LayerConditions
     public static double WeightVariance(Mlp mlp, int layer)
     {
         ArgumentNullException.ThrowIfNull(mlp);
-        // The read-only view: Mlp.Weight would make the next training step repack every layer.
-        var moments = StreamingMoments.Of(mlp.ReadOnlyParameters.Slice(mlp.WeightOffset(layer), mlp.FanIn(layer) * mlp.FanOut(layer)));
+        // A copy in PyTorch's (out × in) order, so that the moments sum the weights in the same order as ever.
+        var moments = StreamingMoments.Of(mlp.CopyWeight(layer));
         return moments.NonFinite > 0 ? double.NaN : moments.Variance;
     }
 

@@ -10,7 +10,7 @@ namespace Glorot.Probes;
 /// weights (for n_in·Var(W) and n_out·Var(W), eqs. 10–11), and optionally the mean singular value of the layer Jacobian. The weights are never written.
 /// </summary>
 /// <remarks>
-/// Memory: the probe's own trainer (3·chunk·Σwidths floats) plus s, z, dL/ds of every hidden layer for the whole
+/// Memory: the probe's own pass (3·chunk·Σwidths floats) plus s, z, dL/ds of every hidden layer for the whole
 /// probe set (3·N·Σhidden floats: 18 MB for 300 examples and 5 × 1000 units), plus one fan_in × fan_out
 /// gradient. Time: one forward and backward over the probe set; exact percentiles select among N·n values per
 /// quantity (O(N·n)); per-example weight gradients (the default) are summarized without forming them
@@ -18,13 +18,13 @@ namespace Glorot.Probes;
 /// fan_in·fan_out), batches of more than one example cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs
 /// and two passes over fan_in·fan_out values per layer (the range is only known after the first); Jacobians, when
 /// on, a double-precision eigen-decomposition per layer and example (docs/BENCHMARKS.md).
-/// Keep one instance per network for repeated probes (its trainer's buffers are reused). Not thread-safe; do not
+/// Keep one instance per network for repeated probes (its pass's buffers are reused). Not thread-safe; do not
 /// probe while another thread trains the same network.
 /// </remarks>
 public sealed class NetworkProbe
 {
     private readonly Mlp _mlp;
-    private readonly SgdTrainer _trainer;
+    private readonly NetworkPass _pass;
 
     /// <summary>A probe of <paramref name="mlp"/> (which it reads, never trains).</summary>
     public NetworkProbe(Mlp mlp, ProbeOptions? options = null)
@@ -33,7 +33,7 @@ public sealed class NetworkProbe
         Options = options ?? new ProbeOptions();
         Options.Validate();
         _mlp = mlp;
-        _trainer = new SgdTrainer(mlp, new SgdOptions(), Options.ChunkSize) { Threads = 0 };
+        _pass = new NetworkPass(mlp, Options.ChunkSize);
     }
 
     /// <summary>The settings.</summary>
@@ -83,21 +83,20 @@ public sealed class NetworkProbe
             int rows = Math.Min(Options.ChunkSize, n - start);
             var x = inputs.Slice(start * n0, rows * n0);
             var y = labels.Slice(start, rows);
-            lossSum += _trainer.ComputeGradients(x, y) * rows;
-            correct += Classification.CountCorrect(_trainer.Outputs(_mlp.LayerCount - 1), y, classes);
+            lossSum += _pass.ComputeGradients(x, y) * rows;
+            correct += Classification.CountCorrect(_pass.Outputs(_mlp.LayerCount - 1), y, classes);
             for (int l = 0; l < hidden; l++)
             {
                 int width = _mlp.FanOut(l);
-                _trainer.PreActivations(l).CopyTo(s[l].AsSpan(start * width));
-                _trainer.Outputs(l).CopyTo(z[l].AsSpan(start * width));
-                _trainer.PreActivationGradients(l).CopyTo(ds[l].AsSpan(start * width));
+                _pass.PreActivations(l).CopyTo(s[l].AsSpan(start * width));
+                _pass.Outputs(l).CopyTo(z[l].AsSpan(start * width));
+                _pass.PreActivationGradients(l).CopyTo(ds[l].AsSpan(start * width));
             }
-            _trainer.PreActivationGradients(_mlp.LayerCount - 1).CopyTo(outputGradient.AsSpan(start * classes));
+            _pass.PreActivationGradients(_mlp.LayerCount - 1).CopyTo(outputGradient.AsSpan(start * classes));
         }
 
         var layers = new LayerProbe[hidden];
         float[]? inputArray = null;
-        var parameters = _mlp.ReadOnlyParameters;
         for (int l = 0; l < hidden; l++)
         {
             var (zLow, zHigh) = ActivationRange(_mlp.HiddenActivation);
@@ -108,7 +107,7 @@ public sealed class NetworkProbe
             double? jacobian = null;
             int jacobianExamples = Math.Min(Options.JacobianExamples, n);
             if (jacobianExamples > 0)
-                jacobian = MeanJacobianSingularValue(parameters.Slice(_mlp.WeightOffset(l), _mlp.FanIn(l) * _mlp.FanOut(l)),
+                jacobian = MeanJacobianSingularValue(_mlp.CopyWeight(l),
                     s[l], _mlp.FanIn(l), _mlp.FanOut(l), jacobianExamples);
             layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), Summary.Of(s[l], Options.Bins), zSummary,
                 Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples,

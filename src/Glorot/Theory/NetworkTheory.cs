@@ -93,10 +93,9 @@ public static class NetworkTheory
     {
         ArgumentNullException.ThrowIfNull(mlp);
         var v = new double[mlp.LayerCount];
-        var p = mlp.ReadOnlyParameters;
         for (int l = 0; l < v.Length; l++)
         {
-            var w = p.Slice(mlp.WeightOffset(l), mlp.FanIn(l) * mlp.FanOut(l));
+            var w = mlp.CopyWeight(l);
             double sum = 0;
             foreach (float x in w) sum += (double)x * x;
             v[l] = sum / w.Length;

@@ -14,10 +14,11 @@ public sealed class ConditionsSuiteTests
     {
         // Hand-set weights of known population variance: layer 1 alternates ±0.5 (variance 0.25), the others are a
         // constant 0.25 (variance 0, whatever its size: Var is about the weights' mean).
-        var mlp = new Mlp([4, 8, 8, 8, 3], Activation.Tanh, seed: 2);
-        var w0 = mlp.Weight(0);
+        var mlp = new Mlp([4, 8, 8, 8, 3], Activation.Tanh, WeightFills.Normalized, seed: 2);
+        var w0 = mlp.CopyWeight(0);
         for (int i = 0; i < w0.Length; i++) w0[i] = i % 2 == 0 ? 0.5f : -0.5f;
-        mlp.Weight(1).Fill(0.25f);
+        mlp.SetWeight(0, w0);
+        mlp.SetWeight(1, Enumerable.Repeat(0.25f, 8 * 8).ToArray());
         float[] inputs = [.. Enumerable.Range(0, 5 * 4).Select(i => (float)Math.Sin(i + 1))];
         int[] labels = [0, 1, 2, 0, 1];
         var record = new NetworkProbe(mlp).Measure(inputs, labels, step: 7);

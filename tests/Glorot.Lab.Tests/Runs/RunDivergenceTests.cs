@@ -45,7 +45,7 @@ public sealed class RunDivergenceTests
         Assert.Contains($"the last good checkpoint is at update {d.LastCheckpointStep}", d.Message);
         Assert.True(d.LastCheckpointStep < d.FailedUpdate);
         Assert.EndsWith($"step-{d.LastCheckpointStep:D9}", Runner.LatestCheckpoint(result.Directory));
-        foreach (float w in MlpCheckpoint.Load(Runner.LatestCheckpoint(result.Directory)!).ReadOnlyParameters)
+        foreach (float w in MlpCheckpoint.Load(Runner.LatestCheckpoint(result.Directory)!).CopyParameters())
             Assert.True(float.IsFinite(w));
         // run.json counts the updates that completed: those before the failed one.
         Assert.Equal(d.FailedUpdate - 1, result.Steps);

@@ -70,7 +70,7 @@ public sealed class RunKillTests(ITestOutputHelper output)
     private static Dictionary<string, string> Snapshot(RunDirectory dir)
     {
         var files = ResultFiles.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(dir.Root, f)));
-        var weights = MlpCheckpoint.Load(Runner.LatestCheckpoint(dir)!).ReadOnlyParameters.ToArray();
+        var weights = MlpCheckpoint.Load(Runner.LatestCheckpoint(dir)!).CopyParameters();
         files["weights"] = Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
         files["checkpoint"] = Path.GetFileName(Runner.LatestCheckpoint(dir)!);
         // The TensorBoard events as TensorBoard shows them (their wall times differ from run to run).

@@ -99,7 +99,7 @@ public sealed class RunEventsTests
         string[] tags = ["n_var_w/layer_1", "n_var_w/layer_2", "n_var_w/output"];
         for (int d = 0; d < mlp.LayerCount; d++)
         {
-            var w = mlp.Weight(d).ToArray();
+            var w = mlp.CopyWeight(d);
             double mean = w.Average(x => (double)x);
             double variance = w.Sum(x => (x - mean) * (x - mean)) / w.Length;
             Assert.Equal((float)(mlp.FanIn(d) * variance), values[(0, tags[d])].SimpleValue, 1e-6);
@@ -107,7 +107,7 @@ public sealed class RunEventsTests
         // The record's conditions under their own tags, hidden layers only.
         for (int d = 0; d < mlp.LayerCount - 1; d++)
         {
-            var w = mlp.Weight(d).ToArray();
+            var w = mlp.CopyWeight(d);
             double mean = w.Average(x => (double)x);
             double variance = w.Sum(x => (x - mean) * (x - mean)) / w.Length;
             Assert.Equal((float)(mlp.FanIn(d) * variance), values[(0, $"n_in_var_w/layer_{d + 1}")].SimpleValue, 1e-6);

@@ -22,7 +22,7 @@ public class LsuvTests
         var mlp = Network(inputs, activation);
         var record = Lsuv.Apply(mlp, x, Batch, new LsuvOptions(Batch));
         Assert.All(record.Converged, Assert.True);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), Batch);
+        var trainer = new NetworkPass(mlp, Batch);
         trainer.Forward(x, Batch);
         for (int l = 0; l < mlp.LayerCount; l++)
         {
@@ -42,7 +42,7 @@ public class LsuvTests
         var (x, inputs) = Gaussian(2 * Batch, 64, 4);
         var mlp = Network(inputs, "tanh");
         Lsuv.Apply(mlp, x.AsSpan(0, Batch * inputs), Batch, new LsuvOptions(Batch));
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), Batch);
+        var trainer = new NetworkPass(mlp, Batch);
         trainer.Forward(x.AsSpan(Batch * inputs), Batch);
         for (int l = 0; l < mlp.LayerCount; l++)
             Assert.InRange(Support.Statistics.Moments(trainer.PreActivations(l)).Variance, 0.8, 1.2);

@@ -12,25 +12,25 @@ public sealed class MlpCheckpointTests : IDisposable
     [Fact]
     public void Save_then_Load_gives_the_same_network_bit_for_bit()
     {
-        var mlp = new Mlp([6, 5, 4, 3], Activation.LeakyRelu(0.2), seed: 9);
+        var mlp = new Mlp([6, 5, 4, 3], Activation.LeakyRelu(0.2), WeightFills.Normalized, seed: 9);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.1f }, 2);
         trainer.Step(new float[12].Select((_, i) => i * 0.1f).ToArray(), [0, 2]);
         MlpCheckpoint.Save(mlp, _dir);
         var loaded = MlpCheckpoint.Load(_dir);
         Assert.Equal(mlp.Widths, loaded.Widths);
         Assert.Equal(mlp.HiddenActivation, loaded.HiddenActivation);
-        Assert.Equal(mlp.Parameters.ToArray(), loaded.Parameters.ToArray());
+        Assert.Equal(mlp.CopyParameters(), loaded.CopyParameters());
     }
 
     [Fact]
     public void Files_follow_torch_nn_Sequential_naming_and_shapes()
     {
-        var mlp = new Mlp([6, 5, 3], Activation.Tanh, seed: 1);
+        var mlp = new Mlp([6, 5, 3], Activation.Tanh, WeightFills.Normalized, seed: 1);
         MlpCheckpoint.Save(mlp, _dir);
         Assert.Equal([5, 6], Npy.Read(Path.Combine(_dir, "0.weight.npy")).Shape);
         Assert.Equal([5], Npy.Read(Path.Combine(_dir, "0.bias.npy")).Shape);
         Assert.Equal([3, 5], Npy.Read(Path.Combine(_dir, "2.weight.npy")).Shape);
-        Assert.Equal(mlp.Weight(1).ToArray(), Npy.Read(Path.Combine(_dir, "2.weight.npy")).Singles);
+        Assert.Equal(mlp.CopyWeight(1), Npy.Read(Path.Combine(_dir, "2.weight.npy")).Singles);
     }
 
     [Fact]

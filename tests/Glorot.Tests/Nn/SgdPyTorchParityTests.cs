@@ -82,7 +82,7 @@ public sealed class SgdPyTorchParityTests
     {
         // nn.Sequential(Linear(5, 7), Tanh(), Linear(7, 6), Tanh(), Linear(6, 4)) with the engine's initial weights,
         // four steps of SGD(momentum 0.9, Nesterov, weight decay 0.01) with clip_grad_norm_(0.5) and a cosine schedule.
-        var mlp = new Mlp([5, 7, 6, 4], Activation.Parse("tanh"), 3);
+        var mlp = new Mlp([5, 7, 6, 4], Activation.Parse("tanh"), WeightFills.Normalized, 3);
         const int rows = 6, steps = 4;
         var random = new RandomStream(8, 2);
         var batches = Enumerable.Range(0, steps).Select(_ => (
@@ -97,7 +97,7 @@ public sealed class SgdPyTorchParityTests
         };
         for (int l = 0; l < mlp.LayerCount; l++)
         {
-            lines.Add($"    m[{2 * l}].weight.copy_(torch.tensor({List(mlp.Weight(l).ToArray())}).reshape({mlp.FanOut(l)}, {mlp.FanIn(l)}))");
+            lines.Add($"    m[{2 * l}].weight.copy_(torch.tensor({List(mlp.CopyWeight(l))}).reshape({mlp.FanOut(l)}, {mlp.FanIn(l)}))");
             lines.Add($"    m[{2 * l}].bias.copy_(torch.tensor({List(mlp.Bias(l).ToArray())}))");
         }
         lines.AddRange(
@@ -128,7 +128,7 @@ public sealed class SgdPyTorchParityTests
             var w = torch[2 * l].EnumerateArray().Select(e => e.GetSingle()).ToArray();
             var b = torch[2 * l + 1].EnumerateArray().Select(e => e.GetSingle()).ToArray();
             // float32 GEMMs summed in other orders: ~1e-7 per step, grown by momentum over four steps.
-            for (int i = 0; i < w.Length; i++) Assert.Equal(w[i], mlp.Weight(l)[i], 2e-5f);
+            for (int i = 0; i < w.Length; i++) Assert.Equal(w[i], mlp.CopyWeight(l)[i], 2e-5f);
             for (int i = 0; i < b.Length; i++) Assert.Equal(b[i], mlp.Bias(l)[i], 2e-5f);
         }
     }

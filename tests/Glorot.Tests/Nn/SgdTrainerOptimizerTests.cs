@@ -16,14 +16,14 @@ public sealed class SgdTrainerOptimizerTests
         return (x, y);
     }
 
-    private static Mlp Net(ulong seed = 3) => new([5, 7, 6, 4], Activation.Parse("tanh"), seed);
+    private static Mlp Net(ulong seed = 3) => new([5, 7, 6, 4], Activation.Parse("tanh"), WeightFills.Normalized, seed);
 
     private static (float[] W, float[] B) Gradients(SgdTrainer trainer, Mlp mlp, int layer)
     {
         var w = new float[mlp.FanOut(layer) * mlp.FanIn(layer)];
         var b = new float[mlp.FanOut(layer)];
-        trainer.WeightGradient(layer, w);
-        trainer.BiasGradient(layer, b);
+        trainer.Pass.WeightGradient(layer, w);
+        trainer.Pass.BiasGradient(layer, b);
         return (w, b);
     }
 
@@ -34,7 +34,7 @@ public sealed class SgdTrainerOptimizerTests
         const double lr = 0.05, mu = 0.9, wd = 0.01;
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = (float)lr, Momentum = (float)mu, Nesterov = true, WeightDecay = (float)wd }, 3);
         int layer = 1;
-        double[] p = [.. mlp.Weight(layer).ToArray().Select(v => (double)v), .. mlp.Bias(layer).ToArray().Select(v => (double)v)];
+        double[] p = [.. mlp.CopyWeight(layer).Select(v => (double)v), .. mlp.Bias(layer).ToArray().Select(v => (double)v)];
         var v = new double[p.Length];
         for (ulong step = 0; step < 3; step++)
         {
@@ -49,14 +49,14 @@ public sealed class SgdTrainerOptimizerTests
                 v[i] = mu * v[i] + gi;
                 p[i] -= lr * (gi + mu * v[i]);
             }
-            float[] actual = [.. mlp.Weight(layer).ToArray(), .. mlp.Bias(layer).ToArray()];
+            float[] actual = [.. mlp.CopyWeight(layer), .. mlp.Bias(layer).ToArray()];
             for (int i = 0; i < p.Length; i++) Assert.Equal(p[i], actual[i], 1e-5);
         }
         // Power: without the look-ahead term the same steps land elsewhere.
         var plain = Net();
         var momentum = new SgdTrainer(plain, new SgdOptions { LearningRate = (float)lr, Momentum = (float)mu, WeightDecay = (float)wd }, 3);
         for (ulong step = 0; step < 3; step++) { var (x, y) = Batch(3, step); momentum.Step(x, y); }
-        Assert.True(plain.Weight(layer).ToArray().Zip(mlp.Weight(layer).ToArray()).Max(t => Math.Abs(t.First - t.Second)) > 1e-4);
+        Assert.True(plain.CopyWeight(layer).Zip(mlp.CopyWeight(layer)).Max(t => Math.Abs(t.First - t.Second)) > 1e-4);
     }
 
     [Fact]
@@ -76,12 +76,12 @@ public sealed class SgdTrainerOptimizerTests
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.1f, Schedule = schedule, ClipValue = separate ? 1e6f : null }, 3);
         for (ulong step = 0; step < 5; step++)
         {
-            var before = mlp.Weight(0).ToArray();
+            var before = mlp.CopyWeight(0);
             var (x, y) = Batch(3, step);
             trainer.Step(x, y);
             var (g, _) = Gradients(trainer, mlp, 0);
             double rate = 0.1 * Math.Pow(0.5, step / 2);
-            var after = mlp.Weight(0).ToArray();
+            var after = mlp.CopyWeight(0);
             for (int i = 0; i < g.Length; i++) Assert.Equal(before[i] - rate * g[i], after[i], 1e-6);
         }
         Assert.Equal(5, trainer.StepCount);
@@ -99,7 +99,7 @@ public sealed class SgdTrainerOptimizerTests
         var b = new SgdTrainer(first, options, 3);
         for (ulong s = 0; s < 3; s++) { var (x, y) = Batch(3, s); b.Step(x, y); }
         var second = Net();
-        first.ReadOnlyParameters.CopyTo(second.Parameters);
+        second.SetParameters(first.CopyParameters());
         var c = new SgdTrainer(second, options, 3) { StepCount = b.StepCount };
         for (int l = 0; l < first.LayerCount; l++)
         {
@@ -109,7 +109,7 @@ public sealed class SgdTrainerOptimizerTests
             c.SetMomentum(l, w, bias);
         }
         for (ulong s = 3; s < 6; s++) { var (x, y) = Batch(3, s); c.Step(x, y); }
-        Assert.True(straight.ReadOnlyParameters.SequenceEqual(second.ReadOnlyParameters));
+        Assert.True(straight.CopyParameters().SequenceEqual(second.CopyParameters()));
         Assert.Throws<InvalidOperationException>(() => new SgdTrainer(Net(), new SgdOptions(), 3).CopyMomentum(0, new float[35], new float[7]));
     }
 
@@ -118,12 +118,12 @@ public sealed class SgdTrainerOptimizerTests
     {
         var mlp = Net();
         var (x, y) = Batch(10, 42);
-        var small = new SgdTrainer(mlp, new SgdOptions(), 3);
+        var small = new NetworkPass(mlp, 3);
         double loss = small.Evaluate(x, y, out int correct);
-        double whole = new SgdTrainer(mlp, new SgdOptions(), 10).Evaluate(x, y, out int correctWhole);
+        double whole = new NetworkPass(mlp, 10).Evaluate(x, y, out int correctWhole);
         Assert.Equal(whole, loss, 1e-12);
         Assert.Equal(correctWhole, correct);
-        var reference = ReferenceMlp.MeanLoss(mlp, [.. mlp.ReadOnlyParameters.ToArray().Select(v => (double)v)], x, y);
+        var reference = ReferenceMlp.MeanLoss(mlp, [.. mlp.CopyParameters().Select(v => (double)v)], x, y);
         Assert.Equal(reference, loss, 1e-5);
         Assert.Throws<ArgumentException>(() => small.Evaluate(x.AsSpan(1), y, out _));
     }

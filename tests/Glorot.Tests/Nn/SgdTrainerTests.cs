@@ -17,11 +17,11 @@ public class SgdTrainerTests
 
     private static Mlp SmallNet(string activation, ulong seed = 3)
     {
-        var mlp = new Mlp([5, 7, 6, 4], Activation.Parse(activation), seed);
+        var mlp = new Mlp([5, 7, 6, 4], Activation.Parse(activation), WeightFills.Normalized, seed);
         // Non-zero biases, so that their gradients and the bias epilogue are exercised.
         var random = new RandomStream(seed, 99);
         for (int l = 0; l < mlp.LayerCount; l++)
-            foreach (ref float b in mlp.Bias(l)) b = (float)random.NextDouble(-0.3, 0.3);
+            mlp.SetBias(l, [.. Enumerable.Range(0, mlp.FanOut(l)).Select(_ => (float)random.NextDouble(-0.3, 0.3))]);
         return mlp;
     }
 
@@ -47,10 +47,10 @@ public class SgdTrainerTests
         var options = fused ? new SgdOptions { LearningRate = lr } : new SgdOptions { LearningRate = lr, ClipValue = 1e30f };
         Assert.Equal(fused, options.CanFuseUpdate);
         var trainer = new SgdTrainer(mlp, options, batchSize: 3);
-        double[] before = [.. mlp.Parameters.ToArray().Select(v => (double)v)];
+        double[] before = [.. mlp.CopyParameters().Select(v => (double)v)];
         double loss = trainer.Step(x, y);
         Assert.Equal(ReferenceMlp.MeanLoss(mlp, before, x, y), loss, 1e-5);
-        var after = mlp.Parameters.ToArray();
+        var after = mlp.CopyParameters();
 
         // Central differences of the double-precision reference: truncation O(h²) ≈ 1e-8, rounding ≈ 1e-12.
         const double h = 1e-4;
@@ -60,8 +60,8 @@ public class SgdTrainerTests
             int fanIn = mlp.FanIn(l), fanOut = mlp.FanOut(l);
             var dW = new float[fanOut * fanIn];
             var db = new float[fanOut];
-            trainer.WeightGradient(l, dW);
-            trainer.BiasGradient(l, db);
+            trainer.Pass.WeightGradient(l, dW);
+            trainer.Pass.BiasGradient(l, db);
             float[] analytic = [.. dW, .. db];
             for (int p = 0; p < analytic.Length; p++)
             {
@@ -90,19 +90,19 @@ public class SgdTrainerTests
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.1f }, 3);
         trainer.Step(x, y);
         // Output layer: per-example softmax − onehot, so each row sums to 0 and the label entry is negative.
-        var ds = trainer.PreActivationGradients(2);
+        var ds = trainer.Pass.PreActivationGradients(2);
         for (int b = 0; b < 3; b++)
         {
             Assert.Equal(0, ds.Slice(b * 4, 4).ToArray().Sum(), 6);
             Assert.True(ds[b * 4 + y[b]] < 0);
         }
         var db = new float[6];
-        trainer.BiasGradient(1, db);
-        var ds1 = trainer.PreActivationGradients(1);
+        trainer.Pass.BiasGradient(1, db);
+        var ds1 = trainer.Pass.PreActivationGradients(1);
         for (int j = 0; j < 6; j++) Assert.Equal((ds1[j] + ds1[6 + j] + ds1[12 + j]) / 3, db[j], 1e-6);
-        Assert.Equal(3 * 7, trainer.PreActivations(0).Length);
-        Assert.Equal(3 * 7, trainer.Outputs(0).Length);
-        for (int i = 0; i < 21; i++) Assert.Equal(MathF.Tanh(trainer.PreActivations(0)[i]), trainer.Outputs(0)[i], 6);
+        Assert.Equal(3 * 7, trainer.Pass.PreActivations(0).Length);
+        Assert.Equal(3 * 7, trainer.Pass.Outputs(0).Length);
+        for (int i = 0; i < 21; i++) Assert.Equal(MathF.Tanh(trainer.Pass.PreActivations(0)[i]), trainer.Pass.Outputs(0)[i], 6);
     }
 
     [Fact]
@@ -113,15 +113,15 @@ public class SgdTrainerTests
         var (x2, y2) = RandomBatch(3, 5, 4, 4);
         const float lr = 0.05f, mu = 0.9f, wd = 0.01f;
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = lr, Momentum = mu, WeightDecay = wd }, 3);
-        var p0 = mlp.Weight(1).ToArray();
+        var p0 = mlp.CopyWeight(1);
         trainer.Step(x1, y1);
         var g1 = new float[p0.Length];
-        trainer.WeightGradient(1, g1);
-        var p1 = mlp.Weight(1).ToArray();
+        trainer.Pass.WeightGradient(1, g1);
+        var p1 = mlp.CopyWeight(1);
         trainer.Step(x2, y2);
         var g2 = new float[p0.Length];
-        trainer.WeightGradient(1, g2);
-        var p2 = mlp.Weight(1).ToArray();
+        trainer.Pass.WeightGradient(1, g2);
+        var p2 = mlp.CopyWeight(1);
         for (int i = 0; i < p0.Length; i++)
         {
             // v1 = g1 + λp0; p1 = p0 − ε v1; v2 = μ v1 + g2 + λp1; p2 = p1 − ε v2.
@@ -139,20 +139,20 @@ public class SgdTrainerTests
         var (x, y) = RandomBatch(3, 5, 4, 5);
         const float lr = 0.1f, clip = 1e-3f;
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = lr, ClipGlobalNorm = clip }, 3);
-        var before = mlp.Parameters.ToArray();
+        var before = mlp.CopyParameters();
         trainer.Step(x, y);
-        var after = mlp.Parameters.ToArray();
+        var after = mlp.CopyParameters();
         double norm = Math.Sqrt(before.Zip(after, (b, a) => (double)(b - a) * (b - a)).Sum()) / lr;
         Assert.Equal(clip, norm, clip * 1e-3);
         var g = new float[mlp.FanOut(0) * mlp.FanIn(0)];
-        trainer.WeightGradient(0, g);
+        trainer.Pass.WeightGradient(0, g);
         double gradientNorm = 0; // of the whole gradient: recompute from all layers
         for (int l = 0; l < mlp.LayerCount; l++)
         {
             var dW = new float[mlp.FanOut(l) * mlp.FanIn(l)];
             var db = new float[mlp.FanOut(l)];
-            trainer.WeightGradient(l, dW);
-            trainer.BiasGradient(l, db);
+            trainer.Pass.WeightGradient(l, dW);
+            trainer.Pass.BiasGradient(l, db);
             gradientNorm += dW.Sum(v => (double)v * v) + db.Sum(v => (double)v * v);
         }
         double scale = clip / (Math.Sqrt(gradientNorm) + 1e-6);
@@ -167,11 +167,11 @@ public class SgdTrainerTests
         var (x, y) = RandomBatch(3, 5, 4, 6);
         const float lr = 0.1f, clip = 0.02f;
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = lr, ClipValue = clip }, 3);
-        var before = mlp.Weight(2).ToArray();
+        var before = mlp.CopyWeight(2);
         trainer.Step(x, y);
-        var after = mlp.Weight(2).ToArray();
+        var after = mlp.CopyWeight(2);
         var g = new float[before.Length];
-        trainer.WeightGradient(2, g);
+        trainer.Pass.WeightGradient(2, g);
         Assert.Contains(g, v => Math.Abs(v) > clip); // the test must exercise the clamp
         for (int i = 0; i < g.Length; i++)
             Assert.Equal(before[i] - lr * Math.Clamp(g[i], -clip, clip), after[i], 1e-7);
@@ -197,7 +197,7 @@ public class SgdTrainerTests
                 y[k] = c;
             }
         }
-        var mlp = new Mlp([2, 64, 64, 64, 2], Activation.Tanh, seed: 1);
+        var mlp = new Mlp([2, 64, 64, 64, 2], Activation.Tanh, WeightFills.Normalized, seed: 1);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.02f, Momentum = 0.9f }, batchSize: y.Length);
         // Accuracy is judged after each update (a step's own count is the one before it, and with momentum the
         // last update can still move a boundary point). 900–2200 full-batch steps were needed for seeds 1–6.
@@ -205,7 +205,7 @@ public class SgdTrainerTests
         for (int epoch = 0; epoch < 5000 && correct < y.Length; epoch++)
         {
             trainer.Step(x, y);
-            trainer.Evaluate(x, y, out correct);
+            trainer.Pass.Evaluate(x, y, out correct);
         }
         Assert.Equal(y.Length, correct);
     }
@@ -214,14 +214,14 @@ public class SgdTrainerTests
     // GEMMs are split into different chunks for each thread count; returns every parameter.
     private static float[] TrainFiveSteps(int threads, float momentum = 0f)
     {
-        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 11);
+        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, WeightFills.Normalized, seed: 11);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.05f, Momentum = momentum }, 40) { Threads = threads };
         for (int step = 0; step < 5; step++)
         {
             var (x, y) = RandomBatch(40, 64, 10, (ulong)step);
             trainer.Step(x, y);
         }
-        return mlp.Parameters.ToArray();
+        return mlp.CopyParameters();
     }
 
     [Theory]
@@ -266,19 +266,21 @@ public class SgdTrainerTests
         var (x, y) = RandomBatch(3, 5, 4, 7);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.1f }, 3);
         trainer.Step(x, y);
-        mlp.Weight(1)[4] = float.NaN;
-        var before = mlp.Parameters.ToArray();
+        var w = mlp.CopyWeight(1);
+        w[4] = float.NaN;
+        mlp.SetWeight(1, w);
+        var before = mlp.CopyParameters();
         var ex = Assert.Throws<TrainingDivergedException>(() => trainer.Step(x, y));
         Assert.Equal(1, ex.Step);
         Assert.Equal(1, ex.Layer);
         Assert.Contains("step 1", ex.Message);
-        Assert.Equal(before, mlp.Parameters.ToArray());
+        Assert.Equal(before, mlp.CopyParameters());
     }
 
     [Fact]
     public void Huge_learning_rate_diverges_and_is_detected()
     {
-        var mlp = new Mlp([5, 7, 6, 4], Activation.Relu, seed: 4);
+        var mlp = new Mlp([5, 7, 6, 4], Activation.Relu, WeightFills.Normalized, seed: 4);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 1e30f }, 3);
         var ex = Assert.Throws<TrainingDivergedException>(() =>
         {
@@ -297,15 +299,15 @@ public class SgdTrainerTests
         var mlp = SmallNet("softsign");
         var trainer = new SgdTrainer(mlp, new SgdOptions(), batchSize: 8);
         var (x, _) = RandomBatch(2, 5, 4, 8);
-        var logits = trainer.Forward(x, 2).ToArray();
-        double[] p = [.. mlp.Parameters.ToArray().Select(v => (double)v)];
+        var logits = trainer.Pass.Forward(x, 2).ToArray();
+        double[] p = [.. mlp.CopyParameters().Select(v => (double)v)];
         for (int b = 0; b < 2; b++)
         {
             var expected = ReferenceMlp.Logits(mlp, p, x, b);
             for (int j = 0; j < 4; j++) Assert.Equal(expected[j], logits[b * 4 + j], 1e-5);
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Forward(new float[45], 9));
-        Assert.Throws<ArgumentException>(() => trainer.Forward(new float[11], 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Pass.Forward(new float[45], 9));
+        Assert.Throws<ArgumentException>(() => trainer.Pass.Forward(new float[11], 2));
     }
 
     [Theory]
@@ -313,7 +315,7 @@ public class SgdTrainerTests
     [InlineData(true)]
     public void Step_allocates_nothing_once_warm(bool momentum)
     {
-        var mlp = new Mlp([40, 70, 50, 5], Activation.Gelu, seed: 2);
+        var mlp = new Mlp([40, 70, 50, 5], Activation.Gelu, WeightFills.Normalized, seed: 2);
         var options = new SgdOptions { LearningRate = 0.01f, Momentum = momentum ? 0.9f : 0f, ClipGlobalNorm = momentum ? 1f : null };
         var trainer = new SgdTrainer(mlp, options, 16);
         var (x, y) = RandomBatch(16, 40, 5, 9);
@@ -337,10 +339,10 @@ public class SgdTrainerTests
     {
         var mlp = SmallNet("tanh");
         var (x, y) = RandomBatch(3, 5, 4, 5);
-        float[] before = mlp.Parameters.ToArray();
+        float[] before = mlp.CopyParameters();
         var probe = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.5f }, 3);
-        double loss = probe.ComputeGradients(x, y);
-        Assert.Equal(before, mlp.Parameters.ToArray());
+        double loss = probe.Pass.ComputeGradients(x, y);
+        Assert.Equal(before, mlp.CopyParameters());
         Assert.Equal(0, probe.StepCount);
         // A step on a twin network runs the same kernels on the same weights before updating them: bit-identical
         // loss, dL/ds and dL/dW (recomputed from the stored dL/ds and layer inputs, both from before the update).
@@ -348,11 +350,11 @@ public class SgdTrainerTests
         Assert.Equal(loss, step.Step(x, y));
         for (int l = 0; l < mlp.LayerCount; l++)
         {
-            Assert.Equal(step.PreActivationGradients(l).ToArray(), probe.PreActivationGradients(l).ToArray());
+            Assert.Equal(step.Pass.PreActivationGradients(l).ToArray(), probe.Pass.PreActivationGradients(l).ToArray());
             var a = new float[mlp.FanIn(l) * mlp.FanOut(l)];
             var b = new float[a.Length];
-            step.WeightGradient(l, a);
-            probe.WeightGradient(l, b);
+            step.Pass.WeightGradient(l, a);
+            probe.Pass.WeightGradient(l, b);
             Assert.Equal(a, b);
         }
     }
@@ -366,15 +368,15 @@ public class SgdTrainerTests
         // ∂ℓ_b/∂s_bj = ∂ℓ_b/∂b_j for example b alone: a central difference of the double reference on that one row.
         var mlp = SmallNet(activation);
         var (x, y) = RandomBatch(3, 5, 4, 6);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), 3);
-        trainer.ComputeGradients(x, y);
-        double[] theta = [.. mlp.Parameters.ToArray().Select(v => (double)v)];
+        var pass = new NetworkPass(mlp, 3);
+        pass.ComputeGradients(x, y);
+        double[] theta = [.. mlp.CopyParameters().Select(v => (double)v)];
         const double h = 1e-4;
         int offset = 0;
         for (int l = 0; l < mlp.LayerCount; l++)
         {
             int fanIn = mlp.FanIn(l), fanOut = mlp.FanOut(l);
-            var ds = trainer.PreActivationGradients(l).ToArray();
+            var ds = pass.PreActivationGradients(l).ToArray();
             for (int b = 0; b < 3; b++)
                 for (int j = 0; j < fanOut; j++)
                 {

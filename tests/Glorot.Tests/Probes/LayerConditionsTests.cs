@@ -9,11 +9,11 @@ public class LayerConditionsTests
     // −1, 1, −2, 2, 0, 0, 3, −3: hand-set, so their variances are known exactly.
     private static Mlp HandSet()
     {
-        var mlp = new Mlp([3, 4, 2, 2], Activation.Tanh, seed: 3);
-        var w0 = mlp.Weight(0);
+        var mlp = new Mlp([3, 4, 2, 2], Activation.Tanh, WeightFills.Normalized, seed: 3);
+        var w0 = mlp.CopyWeight(0);
         for (int i = 0; i < w0.Length; i++) w0[i] = (i + 1) * 0.1f;
-        float[] w1 = [-1, 1, -2, 2, 0, 0, 3, -3];
-        w1.CopyTo(mlp.Weight(1));
+        mlp.SetWeight(0, w0);
+        mlp.SetWeight(1, [-1, 1, -2, 2, 0, 0, 3, -3]);
         return mlp;
     }
 
@@ -53,7 +53,7 @@ public class LayerConditionsTests
         var (x, y) = Batch();
         var record = new NetworkProbe(mlp, new ProbeOptions { Bins = 4 }).Measure(x, y);
         // The definitions, from a forward and backward pass of the engine over the same batch.
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), y.Length);
+        var trainer = new NetworkPass(mlp, y.Length);
         trainer.ComputeGradients(x, y);
         double z1 = Variance(trainer.Outputs(0)), z2 = Variance(trainer.Outputs(1));
         double d1 = Variance(trainer.PreActivationGradients(0)), d2 = Variance(trainer.PreActivationGradients(1));

@@ -29,16 +29,16 @@ public class NetworkProbeTests
     [Fact]
     public void Probing_changes_no_weight_even_after_training_steps()
     {
-        var mlp = new Mlp([6, 8, 7, 3], Activation.Tanh, seed: 1);
+        var mlp = new Mlp([6, 8, 7, 3], Activation.Tanh, WeightFills.Normalized, seed: 1);
         var (x, y) = Gaussian(10, 6, 3, 1);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 0.1f }, 10);
         trainer.Step(x, y);   // leaves the packed weights newer than the row-major copy
-        float[] before = mlp.ReadOnlyParameters.ToArray();
+        float[] before = mlp.CopyParameters();
         var record = NetworkProbe.Measure(trainer, x, y, new ProbeOptions { JacobianExamples = 2 });
-        Assert.Equal(before, mlp.ReadOnlyParameters.ToArray());
+        Assert.Equal(before, mlp.CopyParameters());
         Assert.Equal(1, record.Step);
         // The next step is unaffected: the same loss as a twin network that was never probed.
-        var twin = new Mlp([6, 8, 7, 3], Activation.Tanh, seed: 1);
+        var twin = new Mlp([6, 8, 7, 3], Activation.Tanh, WeightFills.Normalized, seed: 1);
         var twinTrainer = new SgdTrainer(twin, new SgdOptions { LearningRate = 0.1f }, 10);
         twinTrainer.Step(x, y);
         Assert.Equal(twinTrainer.Step(x, y), trainer.Step(x, y));
@@ -50,7 +50,7 @@ public class NetworkProbeTests
         // The probe inherits the caller's thread count (Threads = 0): a Compute.Use scope must change nothing
         // but the speed, histograms and percentiles included.
         using var machine = Glorot.Kernels.ComputePool.AssumeProcessors(16); // 8 threads at once, even on 2 cores
-        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, seed: 4);
+        var mlp = new Mlp([64, 300, 300, 10], Activation.Tanh, WeightFills.Normalized, seed: 4);
         var (x, y) = Gaussian(120, 64, 10, 4);
         var options = new ProbeOptions { ChunkSize = 60, WeightGradientBatches = 2, Bins = 30 };
         string Measure(int threads)
@@ -65,9 +65,9 @@ public class NetworkProbeTests
     [Fact]
     public void Summaries_are_those_of_the_values_the_trainer_computes_whatever_the_chunk_size()
     {
-        var mlp = new Mlp([6, 9, 8, 4], Activation.Softsign, seed: 2);
+        var mlp = new Mlp([6, 9, 8, 4], Activation.Softsign, WeightFills.Normalized, seed: 2);
         var (x, y) = Gaussian(23, 6, 4, 2);
-        var reference = new SgdTrainer(mlp, new SgdOptions(), 23);
+        var reference = new NetworkPass(mlp, 23);
         double loss = reference.ComputeGradients(x, y);
         var small = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = 5, Bins = 10 }).Measure(x, y);
         var large = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = 100, Bins = 10 }).Measure(x, y);
@@ -95,11 +95,11 @@ public class NetworkProbeTests
     [Fact]
     public void Activation_abs_p98_is_the_98th_percentile_of_the_magnitudes_the_trainer_computes()
     {
-        var mlp = new Mlp([6, 40, 30, 4], Activation.Tanh, seed: 8);
+        var mlp = new Mlp([6, 40, 30, 4], Activation.Tanh, WeightFills.Normalized, seed: 8);
         var (x, y) = Gaussian(50, 6, 4, 8);
         // Large inputs push tanh toward ±1, so the magnitudes' upper tail is not the values' upper tail.
         for (int i = 0; i < x.Length; i++) x[i] *= 3;
-        var reference = new SgdTrainer(mlp, new SgdOptions(), 50);
+        var reference = new NetworkPass(mlp, 50);
         reference.ComputeGradients(x, y);
         var record = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = 7 }).Measure(x, y);
         for (int l = 0; l < 2; l++)
@@ -117,10 +117,10 @@ public class NetworkProbeTests
     [Fact]
     public void Per_example_weight_gradients_are_outer_products_of_dL_ds_and_the_layer_input()
     {
-        var mlp = new Mlp([5, 6, 4, 3], Activation.Tanh, seed: 3);
+        var mlp = new Mlp([5, 6, 4, 3], Activation.Tanh, WeightFills.Normalized, seed: 3);
         var (x, y) = Gaussian(8, 5, 3, 3);
         var record = new NetworkProbe(mlp, new ProbeOptions { WeightGradientBatches = 8 }).Measure(x, y);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), 8);
+        var trainer = new NetworkPass(mlp, 8);
         trainer.ComputeGradients(x, y);
         var ds = trainer.PreActivationGradients(1).ToArray();
         var z = trainer.Outputs(0).ToArray();
@@ -142,10 +142,10 @@ public class NetworkProbeTests
     [Fact]
     public void Batched_weight_gradients_are_the_trainers_minibatch_gradients()
     {
-        var mlp = new Mlp([5, 6, 4, 3], Activation.Sigmoid, seed: 8);
+        var mlp = new Mlp([5, 6, 4, 3], Activation.Sigmoid, WeightFills.Normalized, seed: 8);
         var (x, y) = Gaussian(8, 5, 3, 8);
         var record = new NetworkProbe(mlp, new ProbeOptions { WeightGradientBatchSize = 2, WeightGradientBatches = 3 }).Measure(x, y);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), 2);
+        var trainer = new NetworkPass(mlp, 2);
         var all = new List<float>();
         for (int k = 0; k < 3; k++)
         {
@@ -166,12 +166,12 @@ public class NetworkProbeTests
     [Fact]
     public void Jacobian_mean_singular_value_matches_an_svd_of_diag_slope_times_W()
     {
-        var mlp = new Mlp([6, 9, 7, 3], Activation.Tanh, seed: 4);
+        var mlp = new Mlp([6, 9, 7, 3], Activation.Tanh, WeightFills.Normalized, seed: 4);
         var (x, y) = Gaussian(3, 6, 3, 4);
         var record = new NetworkProbe(mlp, new ProbeOptions { JacobianExamples = 3 }).Measure(x, y);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), 3);
+        var trainer = new NetworkPass(mlp, 3);
         trainer.Forward(x, 3);
-        var w = mlp.Weight(1).ToArray();
+        var w = mlp.CopyWeight(1);
         double sum = 0;
         for (int b = 0; b < 3; b++)
         {
@@ -221,7 +221,7 @@ public class NetworkProbeTests
             Assert.True(ratio is > 1.5 and < 2.2, $"standard: back-prop std ratio layer {l + 2}/{l + 1} = {ratio}");
         }
 
-        var normalized = new Mlp([1024, 1000, 1000, 1000, 1000, 1000, 9], Activation.Tanh);   // the constructor's default fill
+        var normalized = new Mlp([1024, 1000, 1000, 1000, 1000, 1000, 9], Activation.Tanh, WeightFills.Normalized, 0);
         var n = new NetworkProbe(normalized, options).Measure(x, y);
         double[] simNormalized = [0.44, 0.37, 0.32, 0.30, 0.27];
         for (int l = 0; l < 5; l++)

@@ -7,7 +7,7 @@ public class ProbeJsonTests
 {
     internal static ProbeRecord SmallRecord(int jacobian = 0)
     {
-        var mlp = new Mlp([4, 5, 6, 3], Activation.Tanh, seed: 7);
+        var mlp = new Mlp([4, 5, 6, 3], Activation.Tanh, WeightFills.Normalized, seed: 7);
         var x = new float[4 * 6];
         for (int i = 0; i < x.Length; i++) x[i] = MathF.Sin(i);
         return new NetworkProbe(mlp, new ProbeOptions { Bins = 5, JacobianExamples = jacobian }).Measure(x, [0, 1, 2, 0, 1, 2], step: 42);

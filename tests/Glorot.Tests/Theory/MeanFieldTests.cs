@@ -53,12 +53,12 @@ public class MeanFieldTests
         }, 5);
         var biasRandom = new RandomStream(5, 1000);
         for (int l = 0; l < mlp.LayerCount; l++)
-            foreach (ref float b in mlp.Bias(l)) b = (float)(biasRandom.NextGaussian() * Math.Sqrt(sb2));
+            mlp.SetBias(l, [.. Enumerable.Range(0, mlp.FanOut(l)).Select(_ => (float)(biasRandom.NextGaussian() * Math.Sqrt(sb2)))]);
         var inputRandom = new RandomStream(5, 2000);
         var x = new float[rows * width];
         double inputStd = Math.Sqrt((qStar - sb2) / sw2);
         for (int i = 0; i < x.Length; i++) x[i] = (float)(inputRandom.NextGaussian() * inputStd);
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), rows);
+        var trainer = new NetworkPass(mlp, rows);
         trainer.Forward(x, rows);
         double sum = 0;
         for (int l = 0; l < depth; l++)

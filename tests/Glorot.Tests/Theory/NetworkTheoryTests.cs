@@ -94,7 +94,7 @@ public class NetworkTheoryTests
         var fromInit = NetworkTheory.WeightVariances(Schemes.Create("xavier-uniform"), widths);
         Assert.Equal(2.0 / 160, fromInit[0], 12);
         Assert.Equal(2.0 / 70, fromInit[1], 12);
-        var mlp = new Mlp(widths, Activation.Tanh, seed: 1);   // normalized by default
+        var mlp = new Mlp(widths, Activation.Tanh, WeightFills.Normalized, seed: 1);
         var empirical = NetworkTheory.WeightVariances(mlp);
         // 6000 and 600 uniform draws: the variance estimate's relative std is √(0.8/n) ≈ 1.2 % and 3.7 %; 4σ.
         Assert.Equal(1, empirical[0] / fromInit[0], 0.05);

@@ -1,0 +1,152 @@
+namespace Glorot.Kernels;
+
+/// <summary>What follows the weight-gradient product of <see cref="FusedBackwardStep"/> on each block of rows.</summary>
+internal enum FusedStepRule
+{
+    /// <summary>The product is the step: Wᵀ ← β·Wᵀ + α·Xᵀ·dS written into W itself (plain SGD, β = 1 − ελ).</summary>
+    InPlace,
+    /// <summary>The product writes the gradient G; then <see cref="SgdKernels.MomentumStep"/> on those rows.</summary>
+    Momentum,
+    /// <summary>The product writes the gradient G; then <see cref="SgdKernels.NesterovStep"/> on those rows.</summary>
+    Nesterov,
+}
+
+/// <summary>
+/// The SGD parameters of one <see cref="FusedBackwardStep"/>: the product target ← β·target + α·Xᵀ·dS
+/// (target = Wᵀ for <see cref="FusedStepRule.InPlace"/>, else the gradient buffer <paramref name="Gradient"/>),
+/// then for momentum rules the element-wise step with ε, μ, λ and the velocity buffer.
+/// </summary>
+internal readonly record struct FusedStepParameters(FusedStepRule Rule, float Alpha, float Beta,
+    PackedMatrix? Gradient = null, PackedMatrix? Velocity = null, float LearningRate = 0f, float Momentum = 0f,
+    float WeightDecay = 0f);
+
+/// <summary>
+/// One pass over a layer's packed Wᵀ (in × out) for its backward step: dX = dS·W with the weights before the
+/// update, as SGD requires, then the update of the same weights, block by block of
+/// <see cref="BlockRows"/> input units (rows of Wᵀ). A block's rows (32 × out floats, 125 KiB at 1000 wide)
+/// are read for dX and read again for the update while still in L2, then written once; the unfused step reads W
+/// from memory twice (docs/BENCHMARKS.md "Fused backward step").
+/// <para>Bit-identical to the unfused step: each block runs the same drivers and micro-kernels on a
+/// 32-aligned slice. Every dX element is a sum over the output units and every weight element a sum over the
+/// batch, in the order the full products use (k blocks depend on k only; the micro-kernels treat every row and
+/// column of a tile alike), and the element-wise momentum steps are per element. Blocks are claimed by the
+/// compute threads, each writing its own columns of dX and its own rows of W, so the thread count never
+/// changes a bit either.</para>
+/// </summary>
+internal sealed unsafe class FusedBackwardStep : IComputeJob
+{
+    /// <summary>
+    /// Input units per block: one 32-float panel row wide, so blocks start on panel borders (the dX columns
+    /// tile exactly as in the full product) and one block of a 1000-wide layer (125 KiB) fits in L2 with room
+    /// for dS and the packing buffers.
+    /// </summary>
+    public const int BlockRows = GemmPacking.PanelWidth;
+
+    [ThreadStatic] private static FusedBackwardStep? _cached;
+
+    private GemmPath _path;
+    private int _batch, _fanIn, _fanOut, _blocks, _nextBlock;
+    private float* _ds, _x, _dx, _w, _target, _velocity;
+    private nint _panelStride;
+    private FusedStepParameters _step;
+
+    /// <summary>
+    /// ds: (B × out); x: (B × in), the layer input; wt: Wᵀ (in × out), packed; dx: (B × in), or empty for the
+    /// first layer (no data gradient). Computes dx = ds·W from the weights as they are on entry, then applies
+    /// <paramref name="step"/> to them, on <paramref name="threads"/> compute threads.
+    /// </summary>
+    public static void Run(GemmPath path, int threads, int batch, ReadOnlySpan<float> ds, ReadOnlySpan<float> x,
+        PackedMatrix wt, Span<float> dx, in FusedStepParameters step)
+    {
+        int fanIn = wt.Rows, fanOut = wt.Cols;
+        GemmArguments.CheckMatrix(ds.Length, batch, fanOut, fanOut, nameof(ds));
+        GemmArguments.CheckMatrix(x.Length, batch, fanIn, fanIn, nameof(x));
+        if (!dx.IsEmpty) GemmArguments.CheckMatrix(dx.Length, batch, fanIn, fanIn, nameof(dx));
+        var target = step.Rule == FusedStepRule.InPlace ? wt : step.Gradient
+            ?? throw new ArgumentException("A momentum rule needs the gradient buffer.", nameof(step));
+        if (step.Rule != FusedStepRule.InPlace && step.Velocity is null)
+            throw new ArgumentException("A momentum rule needs the velocity buffer.", nameof(step));
+        if (target.Rows != fanIn || target.Cols != fanOut || (step.Velocity is { } v && (v.Rows != fanIn || v.Cols != fanOut)))
+            throw new ArgumentException("The gradient and velocity buffers must have the shape of Wᵀ.", nameof(step));
+        if (batch == 0 || fanIn == 0 || fanOut == 0) return;
+        var job = _cached ?? new FusedBackwardStep();
+        _cached = null;
+        fixed (float* pds = ds, px = x, pdx = dx)
+        {
+            job._path = path == GemmPath.Auto ? GemmPaths.Best : path;
+            (job._batch, job._fanIn, job._fanOut) = (batch, fanIn, fanOut);
+            job._ds = pds;
+            job._x = px;
+            job._dx = dx.IsEmpty ? null : pdx;
+            job._w = wt.Data;
+            job._target = target.Data;
+            job._velocity = step.Velocity is { } vel ? vel.Data : null;
+            job._panelStride = wt.PanelStride;
+            job._step = step;
+            job._blocks = (fanIn + BlockRows - 1) / BlockRows;
+            job._nextBlock = 0;
+            try
+            {
+                var used = Math.Min(ComputePool.Participants(threads), job._blocks);
+                long work = (long)batch * fanIn * fanOut;
+                if (used >= 2 && work >= GemmDriver.ParallelMinWork && ComputePool.ForCurrentThread(used) is { } pool)
+                    pool.Run(job, used);
+                else
+                    job.Run();
+            }
+            finally
+            {
+                job._ds = job._x = job._dx = job._w = job._target = job._velocity = null;
+                job._step = default;
+                _cached = job;
+            }
+        }
+        wt.KeepAlive();
+        target.KeepAlive();
+        step.Velocity?.KeepAlive();
+    }
+
+    /// <summary>Claims blocks of input units until none is left; every thread runs this.</summary>
+    public void Run()
+    {
+        int block;
+        while ((block = Interlocked.Increment(ref _nextBlock) - 1) < _blocks)
+            RunBlock(block * BlockRows, Math.Min(BlockRows, _fanIn - block * BlockRows));
+    }
+
+    // Rows r0 .. r0 + rows − 1 of Wᵀ: their dX columns first (old weights), then their update.
+    private void RunBlock(int r0, int rows)
+    {
+        const int w = GemmPacking.PanelWidth;
+        float* wRows = _w + (nint)r0 * w;
+        if (_dx != null)
+        {
+            // dX[:, r0 .. r0 + rows) = dS·W[:, r0 .. r0 + rows): the routes of Gemm.MultiplyTransposed, one thread.
+            if (GemmDotDriver.Applies(_path, _batch, _fanOut))
+                GemmDotDriver.Run(1, _batch, rows, _fanOut, 1f, _ds, _fanOut, wRows, w, _panelStride, 0f,
+                    _dx + r0, _fanIn);
+            else
+                GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,
+                    GemmBSource.PackedTransposed, wRows, 0, _panelStride, 0f, _dx + r0, _fanIn, w, null);
+        }
+        // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C.
+        float* targetRows = _target + (nint)r0 * w;
+        GemmDriver.Run(_path, 1, true, rows, _fanOut, _batch, _step.Alpha, _x + r0, _fanIn, GemmBSource.RowMajor,
+            _ds, _fanOut, 0, _step.Beta, targetRows, w, _panelStride, null);
+        if (_step.Rule == FusedStepRule.InPlace) return;
+        // The element-wise momentum step on the same rows of every panel (zero padding included, as the unfused
+        // pass over the whole storage does: its gradient is 0 and it stays 0).
+        int length = rows * w, panels = (_fanOut + w - 1) / w;
+        for (var q = 0; q < panels; q++)
+        {
+            nint offset = q * _panelStride + (nint)r0 * w;
+            var p = new Span<float>(_w + offset, length);
+            var g = new ReadOnlySpan<float>(_target + offset, length);
+            var v = new Span<float>(_velocity + offset, length);
+            if (_step.Rule == FusedStepRule.Nesterov)
+                SgdKernels.NesterovStep(p, g, v, _step.LearningRate, _step.Momentum, _step.WeightDecay);
+            else
+                SgdKernels.MomentumStep(p, g, v, _step.LearningRate, _step.Momentum, _step.WeightDecay);
+        }
+    }
+}
