@@ -55,23 +55,24 @@ internal static class BenchTrainCommand
             var options = new TrainingBenchmarkOptions
             {
                 Inputs = Positive(result.GetValue(inputs), "--inputs"),
-                Hidden = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""),
+                Hidden = UserInput.Check(() => Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "")),
                 Classes = result.GetValue(classes) >= 2 ? result.GetValue(classes)
-                    : throw new ArgumentException($"--classes must be at least 2 (softmax over one class learns nothing), not {result.GetValue(classes)}."),
-                Activation = Activation.Parse(result.GetValue(activation) ?? "tanh"),
+                    : throw new UserInputException($"--classes must be at least 2 (softmax over one class learns nothing), not {result.GetValue(classes)}."),
+                Activation = UserInput.Check(() => Activation.Parse(result.GetValue(activation) ?? "tanh")),
                 Batch = Positive(result.GetValue(batch), "--batch"),
                 Steps = Positive(result.GetValue(steps), "--steps"),
                 WarmupSteps = result.GetValue(warmup) >= 0 ? result.GetValue(warmup)
-                    : throw new ArgumentException($"--warmup must be 0 or more untimed steps, not {result.GetValue(warmup)}."),
+                    : throw new UserInputException($"--warmup must be 0 or more untimed steps, not {result.GetValue(warmup)}."),
                 Repeats = Positive(result.GetValue(repeats), "--repeats"),
                 Threads = Compute.Threads,
                 PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
                 Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum), Nesterov = result.GetValue(nesterov) },
                 FusedBackward = result.GetValue(fused),
             };
-            options.Sgd.Validate();
-            TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
-            var r = TrainingBenchmark.Run(options);
+            UserInput.Check(options.Sgd.Validate);
+            UserInput.Check(() => TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd));
+            // Run checks the options (e.g. a non-positive --peak) before it times anything.
+            var r = UserInput.Check(() => TrainingBenchmark.Run(options));
             var o = result.InvocationConfiguration.Output;
             string net = $"{options.Inputs}-{string.Join("-", options.Hidden)}-{options.Classes}";
             if (result.GetValue(json))
@@ -107,11 +108,11 @@ internal static class BenchTrainCommand
                 o.WriteLine(string.Create(ci, $"  GFLOP/s     {r.GflopPerSecond,10:F1}   ({r.FlopPerExample / 1e6:F2} MFLOP per example)"));
                 o.WriteLine(string.Create(ci, $"  of peak     {r.FractionOfPeak,10:P1}   (peak {r.PeakGflopPerSecond:F0} GFLOP/s)"));
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
 
     private static int Positive(int value, string name) =>
-        value > 0 ? value : throw new ArgumentException($"{name} must be positive, not {value}.");
+        value > 0 ? value : throw new UserInputException($"{name} must be positive, not {value}.");
 }

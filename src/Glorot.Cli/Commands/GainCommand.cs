@@ -30,16 +30,16 @@ internal static class GainCommand
             {
                 int width = ActivationFunctions.Table.Max(row => row.Name.Length);
                 foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name.PadRight(width)} {formula}");
-                return 0;
+                return ExitCodes.Success;
             }
-            var text = parse.GetValue(activation) ?? throw new ArgumentException("Name an activation, e.g. `glorot gain gelu` (or --list).");
-            var function = ActivationFunctions.Find(text);
+            var text = parse.GetValue(activation) ?? throw new UserInputException("Name an activation, e.g. `glorot gain gelu` (or --list).");
+            var function = UserInput.Check(() => ActivationFunctions.Find(text));
             GainMode[] modes = parse.GetValue(mode)?.Trim().ToLowerInvariant() switch
             {
                 null => [GainMode.Forward, GainMode.Backward],
                 "forward" or "fan-in" => [GainMode.Forward],
                 "backward" or "fan-out" => [GainMode.Backward],
-                var other => throw new ArgumentException($"--mode '{other}' is not one of forward, backward."),
+                var other => throw new UserInputException($"--mode '{other}' is not one of forward, backward."),
             };
             var results = modes.Select(m => NumericGain.Of(function, m)).ToList();
             var classic = Classic(function.Name);
@@ -56,7 +56,7 @@ internal static class GainCommand
                         ["mean"] = r.Mean, ["method"] = r.Method,
                     }).ToList(),
                 }, InitReport.JsonOptions));
-                return 0;
+                return ExitCodes.Success;
             }
             output.WriteLine($"{"activation",-13} {function.Name}: φ(z) = {function.Formula}, z ~ N(0, 1)");
             foreach (var r in results)
@@ -67,7 +67,7 @@ internal static class GainCommand
             output.WriteLine($"{"method",-13} {results[0].Method}");
             if (classic is { } c)
                 output.WriteLine($"{"classic",-13} {Number(c)} (PyTorch's calculate_gain table, `--nonlinearity` in glorot init){ClassicNote(function.Name)}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

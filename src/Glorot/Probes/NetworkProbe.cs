@@ -84,7 +84,7 @@ public sealed class NetworkProbe
             var x = inputs.Slice(start * n0, rows * n0);
             var y = labels.Slice(start, rows);
             lossSum += _pass.ComputeGradients(x, y) * rows;
-            correct += CountCorrect(_pass.Outputs(_mlp.LayerCount - 1), y, classes);
+            correct += Classification.CountCorrect(_pass.Outputs(_mlp.LayerCount - 1), y, classes);
             for (int l = 0; l < hidden; l++)
             {
                 int width = _mlp.FanOut(l);
@@ -207,19 +207,5 @@ public sealed class NetworkProbe
             sum += JacobianSpectrum.MeanSingularValue(w, fanOut, fanIn, slopes);
         }
         return sum / examples;
-    }
-
-    private static int CountCorrect(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes)
-    {
-        int correct = 0;
-        for (int r = 0; r < labels.Length; r++)
-        {
-            var row = logits.Slice(r * classes, classes);
-            int best = 0;
-            for (int c = 1; c < classes; c++)
-                if (row[c] > row[best]) best = c;
-            if (best == labels[r]) correct++;
-        }
-        return correct;
     }
 }
