@@ -16,6 +16,7 @@ public static class Program
         ["shapeset"] = ("Shapeset-3×2 generation, images/s on one core (target ≥ 20,000)", ShapesetBench.Run),
         ["selftest"] = ("KS statistic and self-test of 2^20, 2^24 values vs PyTorch", SelfTestBench.Run),
         ["gemm"] = ("GEMM GFLOP/s: 1000³ and the MLP layer products at batch 10/100/1000, 1 and 2 threads", GemmBench.Run),
+        ["probe-breakdown"] = ("where one probe's time goes: forward/backward, moments, percentiles, histograms, weight gradients, Var(W) [--updates U]", ProbeBreakdownBench.Run),
         ["probe"] = ("one probe of tanh 1024-1000×5-9 on 300 Shapeset examples: summaries, weight gradients, Jacobians", ProbeBench.Run),
         ["linalg"] = ("Jacobian singular values 1000² and orthogonal init 1024²–4096², 1 and 2 threads (--repeats, --largest)", LinalgBench.Run),
         ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps]", TrainStepPhases.Run),

@@ -101,6 +101,9 @@ public sealed class Histogram
     /// </summary>
     internal int BinOf(float value) => BinOf(value, _scale, _counts.Length - 1);
 
+    /// <summary>Bins per unit of value, bins / (High − Low): the factor of <see cref="BinOf(float)"/>'s arithmetic.</summary>
+    internal double Scale => _scale;
+
     /// <summary>Adds <paramref name="count"/> values to bin <paramref name="bin"/> (their bin by <see cref="BinOf(float)"/>).</summary>
     internal void AddToBin(int bin, long count) => _counts[bin] += count;
 

@@ -14,9 +14,9 @@ namespace Glorot.Probes;
 /// rounding of the products, relative ≈ 2⁻²⁴). Min and max are exact: the extremes of a bilinear form over a box
 /// lie at its corners, and rounding is monotone, so they are the rounded corner products.</para>
 /// <para>Histogram: with x sorted, j ↦ bin(fl(δ_i·x_j)) is monotone for each row i (rounding and the binning are
-/// monotone), so a row is counted run by run — one galloping search per bin it spans instead of one product per
-/// entry. The counts are exactly those of <see cref="Histogram.Add"/> on the products (same product, same bin
-/// arithmetic).</para>
+/// monotone), so a row within one bin is counted from its two ends, and any other row from its bins computed 8 at a
+/// time and its run ends (Kernels/OuterProductBins) — one addition per bin it spans instead of one per entry. The
+/// counts are exactly those of <see cref="Histogram.Add"/> on the products (same product, same bin arithmetic).</para>
 /// <para>Percentiles: the sketch's answer for rank r is the bucket of the value of rank r (bucket keys are monotone in
 /// the value), so only the entries of the histogram bin that holds rank r are fed to a sketch, and its value at the
 /// rank within that bin is returned. Same answer as the full sketch provided the float logarithm
@@ -31,6 +31,7 @@ internal sealed class OuterProductSummary
     private const int SketchChunk = 4096;
     private readonly Histogram _histogram;
     private readonly List<(float[] Deltas, float[] SortedInputs)> _examples = [];
+    private int[] _binScratch = [];
 
     /// <summary>An empty summary whose histogram has the layout of <paramref name="layout"/> (every product must fall in its range).</summary>
     public OuterProductSummary(Histogram layout)
@@ -141,57 +142,34 @@ internal sealed class OuterProductSummary
         Moments.Merge(new StreamingMoments(count, mean, m2, min, max, 0));
     }
 
-    // One row δ·x (x sorted): runs of equal bin, each found by galloping from its first entry.
+    // One row δ·x (x sorted): counted run by run (Kernels/OuterProductBins: the bins of the row, then its run ends).
     private void CountRow(float delta, float[] sorted)
     {
-        int n = sorted.Length;
-        for (int start = 0; start < n;)
-        {
-            int bin = _histogram.BinOf(delta * sorted[start]);
-            int end = RunEnd(delta, sorted, start, bin);
-            _histogram.AddToBin(bin, end - start);
-            start = end;
-        }
-    }
-
-    // First j > start whose product is in another bin than `bin` (the bin of entry `start`), or n.
-    private int RunEnd(float delta, float[] sorted, int start, int bin)
-    {
-        int n = sorted.Length, inside = start, step = 1;
-        while (inside + step < n && _histogram.BinOf(delta * sorted[inside + step]) == bin)
-        {
-            inside += step;
-            step *= 2;
-        }
-        int outside = Math.Min(inside + step, n);
-        while (outside - inside > 1)
-        {
-            int mid = inside + (outside - inside) / 2;
-            if (_histogram.BinOf(delta * sorted[mid]) == bin) inside = mid;
-            else outside = mid;
-        }
-        return outside;
+        if (_binScratch.Length < sorted.Length) _binScratch = new int[sorted.Length];
+        Kernels.OuterProductBins.CountRow(delta, sorted, _histogram.Low, _histogram.Scale, _histogram.Counts, _binScratch);
     }
 
     // [start, end) of the sorted inputs whose product with δ falls in `bin`: the bin, signed by δ's sign, is
-    // non-decreasing along the sorted inputs, so two binary searches find the run.
+    // non-decreasing along the sorted inputs, so two binary searches find the run — after the row's two ends have
+    // shown that it reaches `bin` at all (most rows of a probe do not reach the bins of the 1st and 99th percentiles).
     private (int Start, int End) RunOf(float delta, float[] sorted, int bin)
     {
-        int sign = delta < 0 ? -1 : 1;
-        int Key(int j) => sign * _histogram.BinOf(delta * sorted[j]);
-        int target = sign * bin;
-        int FirstAtLeast(int key)
+        int sign = delta < 0 ? -1 : 1, target = sign * bin;
+        if (sign * _histogram.BinOf(delta * sorted[0]) > target || sign * _histogram.BinOf(delta * sorted[^1]) < target) return (0, 0);
+        return (FirstAtLeast(delta, sorted, sign, target), FirstAtLeast(delta, sorted, sign, target + 1));
+    }
+
+    // The first j whose signed bin sign·bin(fl(δ·x_j)) is ≥ key (sorted.Length when none is).
+    private int FirstAtLeast(float delta, float[] sorted, int sign, int key)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
         {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = lo + (hi - lo) / 2;
-                if (Key(mid) < key) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
+            int mid = lo + (hi - lo) / 2;
+            if (sign * _histogram.BinOf(delta * sorted[mid]) < key) lo = mid + 1;
+            else hi = mid;
         }
-        return (FirstAtLeast(target), FirstAtLeast(target + 1));
+        return lo;
     }
 
     private static double MaxAbs(ReadOnlySpan<float> values) => Math.Abs((double)System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));

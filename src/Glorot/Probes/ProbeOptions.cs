@@ -22,7 +22,7 @@ public sealed record ProbeOptions
     /// <summary>
     /// How many weight gradients (batches of <see cref="WeightGradientBatchSize"/> probe examples, from the start of
     /// the probe set) are pooled per layer (default 10; 0 skips weight gradients). Cost: per-example gradients are
-    /// summarized without forming them (a run of equal histogram bins per search, NetworkProbe's remarks); batches
+    /// summarized without forming them (one addition per histogram bin a row spans, NetworkProbe's remarks); batches
     /// form this many fan_in·fan_out matrices per layer and summarize each twice (range, then histogram).
     /// </summary>
     public int WeightGradientBatches { get; init; } = 10;

@@ -21,7 +21,7 @@ public class PercentilesTests
     [Fact]
     public void Several_percentiles_in_any_order_with_ties_equal_those_of_the_sorted_sample()
     {
-        // Selection rearranges the copy between ranks; ties and repeated percents must not disturb it.
+        // Ranks that share a bin are selected together; ties and repeated percents must not disturb it.
         Gen.Select(Gen.Int[-5, 5].Select(i => (float)i).Array[1, 300], Gen.Double[0, 100].Array[1, 8]).Sample((values, ps) =>
         {
             var sorted = values.Order().ToArray();
