@@ -1,3 +1,5 @@
+using Glorot.Lab.Figures;
+
 namespace Glorot.Lab.Claims;
 
 /// <summary>

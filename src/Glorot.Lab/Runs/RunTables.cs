@@ -1,7 +1,6 @@
 using System.Globalization;
-using Glorot.Lab.Runs;
 
-namespace Glorot.Lab.Figures;
+namespace Glorot.Lab.Runs;
 
 /// <summary>One row of a run's probe summary table (layer 0 = input and output gradient).</summary>
 /// <param name="Step">Updates before the probe.</param>
