@@ -36,20 +36,20 @@ internal static class ProbeBreakdownBench
         var s = new float[hidden][];
         var z = new float[hidden][];
         var ds = new float[hidden][];
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), Chunk) { Threads = 0 };
+        var pass = new NetworkPass(mlp, Chunk);
         void ForwardBackward()
         {
             for (int start = 0; start < Examples; start += Chunk)
             {
-                trainer.ComputeGradients(x.AsSpan(start * 1024, Chunk * 1024), y.AsSpan(start, Chunk));
+                pass.ComputeGradients(x.AsSpan(start * 1024, Chunk * 1024), y.AsSpan(start, Chunk));
                 for (int l = 0; l < hidden; l++)
                 {
                     s[l] ??= new float[Examples * 1000];
                     z[l] ??= new float[Examples * 1000];
                     ds[l] ??= new float[Examples * 1000];
-                    trainer.PreActivations(l).CopyTo(s[l].AsSpan(start * 1000));
-                    trainer.Outputs(l).CopyTo(z[l].AsSpan(start * 1000));
-                    trainer.PreActivationGradients(l).CopyTo(ds[l].AsSpan(start * 1000));
+                    pass.PreActivations(l).CopyTo(s[l].AsSpan(start * 1000));
+                    pass.Outputs(l).CopyTo(z[l].AsSpan(start * 1000));
+                    pass.PreActivationGradients(l).CopyTo(ds[l].AsSpan(start * 1000));
                 }
             }
         }

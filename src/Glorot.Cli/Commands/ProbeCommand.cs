@@ -79,7 +79,7 @@ internal static class ProbeCommand
             if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
                 throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
             var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                RunSpecJson.ParseScaling(result.GetValue(scaling) ?? "zero-one", "probe", "--scaling"), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
+                ParseScaling(result.GetValue(scaling)), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
             RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
             string initName = result.GetValue(init) ?? "standard";
             bool lsuv = Lsuv.IsLsuv(initName);
@@ -130,6 +130,19 @@ internal static class ProbeCommand
 
     // With Jacobians the probe takes seconds per layer and example: on a terminal a spinner says so, instead of a
     // silent wait; logs and --json output get nothing (the result is printed after).
+    // --scaling takes the run spec's input_scaling names (one table, PixelScalingNames); the error names the option.
+    private static PixelScaling ParseScaling(string? name)
+    {
+        try
+        {
+            return PixelScalingNames.Parse(name ?? "zero-one");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"probe: --scaling {ex.Message}", ex);
+        }
+    }
+
     private static ProbeRecord Measuring(TextWriter output, int jacobianExamples, int layers, Func<ProbeRecord> measure)
     {
         bool interactive = ProgressDisplay.IsInteractive(output);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Glorot.Data;
 using Glorot.Lab.Claims;
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
@@ -56,10 +57,10 @@ public sealed class ClippingSuite : IExperimentSuite
         {
             Name = "clipping",
             Dataset = He2015Suite.Dataset,
-            InputScaling = "zero-one",
+            InputScaling = PixelScaling.ZeroOne,
             Hidden = [.. Enumerable.Repeat(256, 8)],
-            Activation = "relu",
-            Init = "he-normal",
+            Activation = Activation.Relu,
+            Init = RunInit.Parse("he-normal"),
             LearningRate = LearningRate,
             BatchSize = 10,
             Updates = tiny ? 200 : 2_000,
@@ -92,7 +93,7 @@ public sealed class ClippingSuite : IExperimentSuite
     /// <summary>Trains <paramref name="spec"/> on <paramref name="data"/> until its last update or its first non-finite value.</summary>
     internal static ClipTrace Train(RunSpec spec, RunData data, CancellationToken cancellation = default)
     {
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
         mlp.Initialize(Runner.InitialWeights(spec, mlp.LayerCount), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
         var inputs = new float[spec.BatchSize * data.InputSize];

@@ -1,3 +1,4 @@
+using Glorot.Data;
 using System.Globalization;
 using Glorot.Lab.Claims;
 using Glorot.Lab.Figures;
@@ -56,8 +57,8 @@ public sealed class ConditionsSuite : IExperimentSuite
         {
             spec = new RunSpec
             {
-                Name = init, Dataset = "shapeset", InputScaling = "zero-one", Hidden = [.. Enumerable.Repeat(tiny ? 32 : 1000, 5)], Activation = "tanh",
-                Init = init, OutputInit = "xavier-uniform", LearningRate = 0.01, BatchSize = 10, Updates = tiny ? 60 : 3_000, ProbeEvery = tiny ? 20 : 250,
+                Name = init, Dataset = "shapeset", InputScaling = PixelScaling.ZeroOne, Hidden = [.. Enumerable.Repeat(tiny ? 32 : 1000, 5)], Activation = Activation.Tanh,
+                Init = RunInit.Parse(init), OutputInit = RunInit.XavierUniform, LearningRate = 0.01, BatchSize = 10, Updates = tiny ? 60 : 3_000, ProbeEvery = tiny ? 20 : 250,
                 ProbeExamples = tiny ? 50 : 300, EvaluationExamples = 10, Seed = context.Seed,
             };
             runs.Add(Train(spec, context.Cancellation));
@@ -77,7 +78,7 @@ public sealed class ConditionsSuite : IExperimentSuite
     {
         ArgumentNullException.ThrowIfNull(spec);
         var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
         mlp.Initialize(Runner.InitialWeights(spec, mlp.LayerCount), spec.Seed);
         var trainer = new SgdTrainer(mlp, spec.Optimizer(), spec.BatchSize);
         // The runs' own probe (without the weight gradients, which the conditions do not use): the same numbers as
@@ -95,7 +96,7 @@ public sealed class ConditionsSuite : IExperimentSuite
             if ((t + 1) % spec.ProbeEvery == 0 || t + 1 == spec.Updates)
                 points.Add(Measure(t + 1));
         }
-        return new ConditionRun(spec.Init, spec.Hidden[0], points);
+        return new ConditionRun(spec.Init.Name, spec.Hidden[0], points);
     }
 
     private static List<ClaimResult> Claims(List<ConditionRun> runs)

@@ -27,6 +27,6 @@ public sealed record He2015Evidence(string Init, double[] ActivationStd, IReadOn
         var metrics = RunTables.Metrics(run);
         if (std.Length != spec.Hidden.Length || metrics.Count == 0)
             throw new InvalidDataException($"{run.Root} has no probe at update 0 or no evaluation; run the suite again into the same --out to finish it.");
-        return new He2015Evidence(spec.Init, std, metrics, spec.Updates);
+        return new He2015Evidence(spec.Init.Name, std, metrics, spec.Updates);
     }
 }

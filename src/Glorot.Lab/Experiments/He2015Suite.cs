@@ -48,10 +48,10 @@ public sealed class He2015Suite : IExperimentSuite
         {
             Name = init.Split('-')[0],
             Dataset = Dataset,
-            InputScaling = "zero-one",
+            InputScaling = PixelScaling.ZeroOne,
             Hidden = [.. Enumerable.Repeat(256, Depth)],
-            Activation = "relu",
-            Init = init,
+            Activation = Activation.Relu,
+            Init = RunInit.Parse(init),
             LearningRate = 0.01,
             BatchSize = 10,
             Updates = updates,

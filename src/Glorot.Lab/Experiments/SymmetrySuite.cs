@@ -1,3 +1,4 @@
+using Glorot.Data;
 using System.Globalization;
 using Glorot.Init;
 using Glorot.Lab.Claims;
@@ -121,7 +122,7 @@ public sealed class SymmetrySuite : IExperimentSuite
         long updates = tiny ? 40 : 500, every = tiny ? 10 : 25;
         var spec = new RunSpec
         {
-            Name = name, Dataset = "shapeset", InputScaling = "zero-one", Hidden = [.. Enumerable.Repeat(width, 5)], Activation = "tanh",
+            Name = name, Dataset = "shapeset", InputScaling = PixelScaling.ZeroOne, Hidden = [.. Enumerable.Repeat(width, 5)], Activation = Activation.Tanh,
             LearningRate = 0.01, BatchSize = 10, Updates = updates, EvaluationExamples = tiny ? 100 : 1_000, ProbeExamples = 1, Seed = context.Seed,
         };
         var data = new RunData(spec);

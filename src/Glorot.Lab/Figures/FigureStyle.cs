@@ -126,7 +126,7 @@ public sealed class Csv(params string[] columns)
     public void Add(params object?[] cells)
     {
         if (cells.Length != Columns.Count) throw new ArgumentException($"A row of {cells.Length} cells for {Columns.Count} columns.");
-        _text.AppendJoin(',', cells.Select(Runs.CsvTable.Cell)).Append('\n');
+        _text.AppendJoin(',', cells.Select(Glorot.IO.CsvSchema.Cell)).Append('\n');
     }
 
     /// <summary>Writes the table.</summary>

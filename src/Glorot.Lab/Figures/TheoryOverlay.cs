@@ -37,11 +37,11 @@ public sealed class TheoryOverlay
     public static TheoryOverlay? Of(RunDirectory run, long step)
     {
         var spec = RunSpecJson.Load(run.Spec);
-        if (spec.IsLsuv()) return null;
+        if (spec.Init.IsLsuv) return null;
         int inputs, classes;
         try
         {
-            var train = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, RunSpecJson.ParseScaling(spec.InputScaling), spec.Seed)).Train;
+            var train = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, spec.InputScaling, spec.Seed)).Train;
             (inputs, classes) = (train.InputSize, train.ClassCount);
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException)
@@ -53,10 +53,10 @@ public sealed class TheoryOverlay
         var output = probe.FirstOrDefault(r => r.Quantity == "output_gradient");
         if (input is null || output is null) return null;
         int[] widths = [inputs, .. spec.Hidden, classes];
-        var variances = NetworkTheory.WeightVariances(Schemes.Create(spec.Init, spec.InitOptions()), widths);
-        if (spec.OutputInit is { } top) variances[^1] = NetworkTheory.WeightVariances(Schemes.Create(top), widths)[^1];
+        var variances = NetworkTheory.WeightVariances(spec.Init.Create(spec.InitOptions()), widths);
+        if (spec.OutputInit is { } top) variances[^1] = NetworkTheory.WeightVariances(top.Create(), widths)[^1];
         double m2 = SecondMoment(input), g2 = SecondMoment(output);
-        var activation = Activation.Parse(spec.Activation);
+        var activation = spec.Activation;
         return new TheoryOverlay(activation, NetworkTheory.Predict(widths, variances, activation, m2, g2),
             LinearTheory.Predict(widths, variances, m2, g2));
     }

@@ -12,7 +12,7 @@ internal sealed class RunData
 {
     public RunData(RunSpec spec)
     {
-        var scaling = RunSpecJson.ParseScaling(spec.InputScaling);
+        var scaling = spec.InputScaling;
         var splits = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, scaling, spec.Seed));
         Train = new Minibatches(splits.Train, spec.BatchSize, shuffleSeed: spec.Seed);
         InputSize = splits.Train.InputSize;

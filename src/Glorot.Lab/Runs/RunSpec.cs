@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Glorot.Data;
 using Glorot.Nn;
 
 namespace Glorot.Lab.Runs;
@@ -20,19 +21,19 @@ public sealed record RunSpec
     /// <summary>Directory of the data files (MNIST, CIFAR-10); null for Shapeset.</summary>
     public string? DataPath { get; init; }
 
-    /// <summary>How pixels become inputs: "zero-one" (v/255, Glorot's DeepANN config; the default),
-    /// "minus-one-one" (2v/255 − 1) or "standardize". The paper states none.</summary>
-    public string InputScaling { get; init; } = "zero-one";
+    /// <summary>How pixels become inputs (<see cref="PixelScalingNames"/>): "zero-one" (v/255, Glorot's DeepANN config; the
+    /// default), "minus-one-one" (2v/255 − 1) or "standardize". The paper states none.</summary>
+    public PixelScaling InputScaling { get; init; } = PixelScaling.ZeroOne;
 
     /// <summary>Hidden-layer widths. Default five layers of 1000 (the paper's deepest network).</summary>
     public int[] Hidden { get; init; } = [1000, 1000, 1000, 1000, 1000];
 
-    /// <summary>Hidden activation (<see cref="Activation.Parse"/>): "tanh" (default), "sigmoid", "softsign", …</summary>
-    public string Activation { get; init; } = "tanh";
+    /// <summary>Hidden activation (<see cref="Glorot.Activation.Parse"/>): "tanh" (default), "sigmoid", "softsign", …</summary>
+    public Activation Activation { get; init; } = Activation.Tanh;
 
-    /// <summary>Initializer scheme of the hidden layers (<see cref="Glorot.Init.Schemes.Create"/>): "standard" =
-    /// U[±1/√fan_in] (paper eq. 1, the default), "xavier-uniform" = the paper's normalized init (eq. 16), …</summary>
-    public string Init { get; init; } = "standard";
+    /// <summary>Initializer scheme of the hidden layers (<see cref="RunInit.Parse"/>): "standard" =
+    /// U[±1/√fan_in] (paper eq. 1, the default), "xavier-uniform" = the paper's normalized init (eq. 16), "lsuv", …</summary>
+    public RunInit Init { get; init; } = RunInit.Standard;
 
     /// <summary>The options of <see cref="Init"/> (<see cref="InitGain"/>, <see cref="InitNonlinearity"/>).</summary>
     public Glorot.Init.InitOptions InitOptions() => new() { Gain = InitGain, Nonlinearity = InitNonlinearity };
@@ -56,15 +57,12 @@ public sealed record RunSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? LsuvIterations { get; init; }
 
-    /// <summary>Whether <see cref="Init"/> is the data-dependent "lsuv" (<see cref="Glorot.Nn.Lsuv"/>).</summary>
-    public bool IsLsuv() => Glorot.Nn.Lsuv.IsLsuv(Init);
-
     /// <summary>The LSUV settings of the spec, defaults filled in.</summary>
     public Glorot.Nn.LsuvOptions LsuvOptions() => new(LsuvBatch ?? 500, LsuvTolerance ?? 0.1, LsuvIterations ?? 10);
 
     /// <summary>Initializer of the softmax layer; null = the same as <see cref="Init"/>. The paper does not say
     /// (docs/LAB.md, "The networks", says why the suite uses the normalized one).</summary>
-    public string? OutputInit { get; init; }
+    public RunInit? OutputInit { get; init; }
 
     /// <summary>SGD learning rate ε (the base rate of <see cref="LrSchedule"/>). Default 0.01.</summary>
     public double LearningRate { get; init; } = 0.01;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Glorot.Data;
 using Glorot.IO;
-using Glorot.Init;
 
 namespace Glorot.Lab.Runs;
 
@@ -10,7 +9,7 @@ namespace Glorot.Lab.Runs;
 /// allowed on input; unknown and duplicate keys rejected so that a typo is not silently ignored).</summary>
 public static class RunSpecJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = RunSpecConverters.AddTo(new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -20,20 +19,26 @@ public static class RunSpecJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    });
 
     /// <summary>The spec as indented JSON.</summary>
     public static string Serialize(RunSpec spec) => JsonSerializer.Serialize(spec, Options);
 
     /// <summary>Parses and checks a spec; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="InvalidDataException">Not JSON, not an object, or a key/value of the wrong kind.</exception>
-    /// <exception cref="ArgumentException">A value out of range (<see cref="Validate"/>).</exception>
+    /// <exception cref="ArgumentException">A value out of range (<see cref="Validate"/>), or a name (activation, init,
+    /// output_init, input_scaling) that names nothing known.</exception>
     public static RunSpec Parse(string json, string source = "run spec")
     {
         RunSpec? spec;
         try
         {
             spec = JsonSerializer.Deserialize<RunSpec>(json, Options);
+        }
+        catch (RunSpecValueException ex)
+        {
+            // A name that names nothing is a bad value, not bad JSON: the same ArgumentException Validate throws.
+            throw new ArgumentException($"{source}: {Key(ex.Path)} {ex.Message}", ex);
         }
         catch (JsonException ex)
         {
@@ -68,13 +73,12 @@ public static class RunSpecJson
             Fail($"name '{spec.Name}' must be a plain file name (it names the run directory).");
         if (!DatasetCatalog.Names.Contains(spec.Dataset.ToLowerInvariant()) && spec.Dataset is not ("shapeset-3x2" or "cifar-10"))
             Fail($"dataset '{spec.Dataset}' is unknown; known: {string.Join(", ", DatasetCatalog.Names)}.");
-        ParseScaling(spec.InputScaling, source);
+        if (!Enum.IsDefined(spec.InputScaling)) Fail($"input_scaling {(int)spec.InputScaling} is not a pixel scaling.");
         if (spec.Hidden is null || spec.Hidden.Length == 0) Fail("hidden must list at least one layer width, e.g. [1000, 1000].");
         foreach (int w in spec.Hidden!)
             if (w <= 0) Fail($"hidden width {w} must be positive.");
-        if (!Activation.TryParse(spec.Activation, out _))
-            Fail($"activation '{spec.Activation}' is unknown; known: {string.Join(", ", Activation.Names)}.");
-        if (spec.IsLsuv())
+        if (spec.Init is null) Fail("init must name a scheme, e.g. \"standard\".");
+        if (spec.Init!.IsLsuv)
         {
             if (spec.InitGain is not null || spec.InitNonlinearity is not null)
                 Fail("init lsuv takes no init_gain or init_nonlinearity (its scale comes from the data).");
@@ -85,17 +89,16 @@ public static class RunSpecJson
         {
             if (spec.LsuvBatch is not null || spec.LsuvTolerance is not null || spec.LsuvIterations is not null)
                 Fail($"lsuv_batch, lsuv_tolerance and lsuv_iterations go with init \"lsuv\", not \"{spec.Init}\".");
-            CheckScheme(spec.Init, "init", source);
             try
             {
-                Schemes.Create(spec.Init, spec.InitOptions());
+                spec.Init.Create(spec.InitOptions());
             }
             catch (ArgumentException ex)
             {
                 throw new ArgumentException($"{source}: init_gain / init_nonlinearity: {ex.Message}", ex);
             }
         }
-        if (spec.OutputInit is not null) CheckScheme(spec.OutputInit, "output_init", source);
+        if (spec.OutputInit is { IsLsuv: true }) Fail("output_init 'lsuv' is unknown: LSUV goes in init, for all layers or, with another output_init, the hidden ones.");
         if (!double.IsFinite(spec.LearningRate) || spec.LearningRate <= 0 || spec.LearningRate > float.MaxValue)
             Fail($"learning_rate {spec.LearningRate} must be finite and positive.");
         if (!(spec.Momentum >= 0 && spec.Momentum < 1)) Fail($"momentum {spec.Momentum} must be in [0, 1).");
@@ -125,26 +128,8 @@ public static class RunSpecJson
         if (spec.CheckpointEvery <= 0) Fail($"checkpoint_every {spec.CheckpointEvery} must be positive.");
     }
 
-    /// <summary>The <see cref="PixelScaling"/> named by a spec's input_scaling (or the command-line option <paramref name="key"/>).</summary>
-    public static PixelScaling ParseScaling(string text, string source = "run spec", string key = "input_scaling") => text switch
-    {
-        "zero-one" => PixelScaling.ZeroOne,
-        "minus-one-one" => PixelScaling.MinusOneOne,
-        "standardize" => PixelScaling.Standardize,
-        _ => throw new ArgumentException($"{source}: {key} '{text}' is unknown; use zero-one, minus-one-one or standardize."),
-    };
-
-    private static void CheckScheme(string name, string key, string source)
-    {
-        try
-        {
-            Schemes.Find(name);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"{source}: {key}: {ex.Message}", ex);
-        }
-    }
+    // "$.output_init" → "output_init", the key as the spec spells it.
+    private static string Key(string? path) => path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "value";
 
     // System.Text.Json appends "Path: $.x | LineNumber: …" after the first sentence; the path is reported separately.
     private static string FirstSentence(string message)

@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Glorot.Lab.Runs;
 
-/// <summary>One row of a run's probe summary table (layer 0 = input and output gradient).</summary>
+/// <summary>One row of a run's probe_summary.csv (layer 0 = input and output gradient).</summary>
 /// <param name="Step">Updates before the probe.</param>
 /// <param name="Layer">Hidden layer (1-based; 0 = input / output gradient).</param>
 /// <param name="Quantity">activation, backprop_gradient, …</param>
@@ -21,69 +19,30 @@ public sealed record ProbeRow(long Step, int Layer, string Quantity, double Mean
     double? JacobianMeanSingularValue, double? AbsP98 = null, double? FanInWeightVariance = null, double? FanOutWeightVariance = null,
     double? VarianceRatio = null);
 
-/// <summary>One bin of a run's probe histogram table.</summary>
+/// <summary>One bin of a run's probe_histograms.csv.</summary>
 public sealed record HistogramBin(long Step, int Layer, string Quantity, double Low, double High, double Density);
 
 /// <summary>One row of a run's metrics.csv (errors as fractions).</summary>
 public sealed record MetricRow(long Step, long ExamplesSeen, double? TrainError, double ValidationError, double TestError);
 
 /// <summary>
-/// Reads the CSV files of a run directory: figures are drawn from what the run wrote, nothing else. Columns are found
-/// by their header names, so a table written by an older version (without a later, additive column) still reads.
+/// The typed rows of a run directory's tables, read through their schemas (<see cref="RunSchemas"/>): figures, claims
+/// and the report are drawn from what the run wrote, nothing else. A table written by an older version, without a
+/// later column, still reads (<see cref="Glorot.IO.CsvColumn.Added"/>).
 /// </summary>
 public static class RunTables
 {
-    /// <summary>probes.csv of <paramref name="run"/>.</summary>
-    public static List<ProbeRow> Probes(RunDirectory run) => Rows(run.Probes,
-        ["step", "layer", "quantity", "mean", "std", "min", "max", "p1", "p99", "jacobian_mean_sv"], c =>
-        new ProbeRow(L(c("step")), (int)L(c("layer")), c("quantity"), D(c("mean")), D(c("std")), D(c("min")), D(c("max")),
-            D(c("p1")), D(c("p99")), OptionalD(c("jacobian_mean_sv")), OptionalD(c("abs_p98")), OptionalD(c("n_in_var_w")),
-            OptionalD(c("n_out_var_w")), OptionalD(c("var_ratio"))));
+    /// <summary>probe_summary.csv of <paramref name="run"/>.</summary>
+    public static List<ProbeRow> Probes(RunDirectory run) => RunTableReader.Read(run.Probes, RunSchemas.ProbeSummary, r =>
+        new ProbeRow(r.Integer("step"), (int)r.Integer("layer"), r.Text("quantity"), r.Number("mean"), r.Number("std"), r.Number("min"),
+            r.Number("max"), r.Number("p1"), r.Number("p99"), r.OptionalNumber("jacobian_mean_sv"), r.OptionalNumber("abs_p98"),
+            r.OptionalNumber("n_in_var_w"), r.OptionalNumber("n_out_var_w"), r.OptionalNumber("var_ratio")));
 
-    /// <summary>histograms.csv of <paramref name="run"/>.</summary>
-    public static List<HistogramBin> Histograms(RunDirectory run) => Rows(run.Histograms, ["step", "layer", "quantity", "left", "right", "density"], c =>
-        new HistogramBin(L(c("step")), (int)L(c("layer")), c("quantity"), D(c("left")), D(c("right")), D(c("density"))));
+    /// <summary>probe_histograms.csv of <paramref name="run"/>.</summary>
+    public static List<HistogramBin> Histograms(RunDirectory run) => RunTableReader.Read(run.Histograms, RunSchemas.ProbeHistograms, r =>
+        new HistogramBin(r.Integer("step"), (int)r.Integer("layer"), r.Text("quantity"), r.Number("left"), r.Number("right"), r.Number("density")));
 
     /// <summary>metrics.csv of <paramref name="run"/>.</summary>
-    public static List<MetricRow> Metrics(RunDirectory run) => Rows(run.Metrics,
-        ["step", "examples_seen", "train_error", "validation_error", "test_error"], c =>
-        new MetricRow(L(c("step")), L(c("examples_seen")), OptionalD(c("train_error")), D(c("validation_error")), D(c("test_error"))));
-
-    // Each row is parsed through a cell-by-column-name lookup ("" for a column the file does not have).
-    private static List<T> Rows<T>(string path, IReadOnlyList<string> required, Func<Func<string, string>, T> parse)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} is missing: the run did not finish writing.", path);
-        var rows = new List<T>();
-        int line = 0;
-        Dictionary<string, int> index = [];
-        foreach (var text in File.ReadLines(path))
-        {
-            if (line++ == 0)
-            {
-                var names = text.Split(',');
-                for (int i = 0; i < names.Length; i++) index[names[i]] = i;
-                if (required.FirstOrDefault(r => !index.ContainsKey(r)) is { } missing)
-                    throw new InvalidDataException($"{path}: the header has no column '{missing}'; not a run table of this project.");
-                continue;
-            }
-            if (text.Length == 0) continue;
-            var cells = text.Split(',');
-            if (cells.Length != index.Count) throw new InvalidDataException($"{path}: line {line} has {cells.Length} cells, expected {index.Count}.");
-            try
-            {
-                rows.Add(parse(name => index.TryGetValue(name, out int i) ? cells[i] : ""));
-            }
-            catch (Exception ex) when (ex is FormatException or OverflowException)
-            {
-                throw new InvalidDataException($"{path}: line {line} holds a cell that is not a number: '{text}'.", ex);
-            }
-        }
-        return rows;
-    }
-
-    private static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
-
-    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
-
-    private static double? OptionalD(string s) => s.Length == 0 ? null : D(s);
+    public static List<MetricRow> Metrics(RunDirectory run) => RunTableReader.Read(run.Metrics, RunSchemas.Metrics, r =>
+        new MetricRow(r.Integer("step"), r.Integer("examples_seen"), r.OptionalNumber("train_error"), r.Number("validation_error"), r.Number("test_error")));
 }

@@ -18,7 +18,7 @@ public sealed record PhaseTime(double Seconds, long Count);
 public sealed class RunTimings
 {
     /// <summary>The columns of <c>timings.csv</c>.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["phase", "seconds", "count"];
+    public static IReadOnlyList<string> Columns { get; } = [.. RunSchemas.Timings.Names];
 
     private static readonly Dictionary<string, RunPhase> ByName = Enum.GetValues<RunPhase>().ToDictionary(Name, StringComparer.Ordinal);
 
@@ -66,9 +66,8 @@ public sealed class RunTimings
     /// <summary>Writes a table of (phase, seconds, count) rows at <paramref name="path"/>, atomically.</summary>
     public static void WriteTable(string path, IEnumerable<(string Phase, PhaseTime Time)> rows)
     {
-        var text = new StringBuilder(string.Join(",", Columns)).Append('\n');
-        foreach (var (phase, time) in rows)
-            text.Append(phase).Append(',').Append(CsvTable.Cell(time.Seconds)).Append(',').Append(CsvTable.Cell(time.Count)).Append('\n');
+        var text = new StringBuilder(RunSchemas.Timings.Header).Append('\n');
+        foreach (var (phase, time) in rows) RunSchemas.Timings.AppendRow(text, phase, time.Seconds, time.Count);
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
@@ -77,8 +76,8 @@ public sealed class RunTimings
     public static IReadOnlyList<(string Phase, PhaseTime Time)> ReadTable(string path)
     {
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != string.Join(",", Columns))
-            throw new InvalidDataException($"{path}: the header is not '{string.Join(",", Columns)}'.");
+        if (lines.Length == 0 || lines[0] != RunSchemas.Timings.Header)
+            throw new InvalidDataException($"{path}: the header is not '{RunSchemas.Timings.Header}'.");
         var rows = new List<(string, PhaseTime)>();
         foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
         {

@@ -143,8 +143,8 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
                 failure = (layer, layer is null ? "the probe examples' loss is not finite" : $"the probe examples' loss and layer {layer} are not finite");
                 return false;
             }
-            probes.AppendText(Runner.Body(ProbeCsv.SummaryTable([record])));
-            histograms.AppendText(Runner.Body(ProbeCsv.HistogramTable([record])));
+            probes.AppendText(ProbeCsv.SummaryRows([record]));
+            histograms.AppendText(ProbeCsv.HistogramRows([record]));
             AtomicFile.AppendText(dir.ProbeLines, ProbeJson.Serialize(record) + "\n");
             _events?.Append([RunEvents.Probe(record, mlp)]);
         }

@@ -65,19 +65,14 @@ public sealed record RunOptions
 /// </summary>
 public static class Runner
 {
-    private static readonly string[] MetricColumns =
-        ["step", "examples_seen", "train_loss", "train_error", "validation_loss", "validation_error", "test_loss", "test_error"];
+    /// <summary>The columns of <c>metrics.csv</c> (<see cref="RunSchemas.Metrics"/>).</summary>
+    public static IReadOnlyList<string> MetricsColumns { get; } = [.. RunSchemas.Metrics.Names];
 
-    /// <summary>The columns of <c>metrics.csv</c>.</summary>
-    public static IReadOnlyList<string> MetricsColumns => MetricColumns;
+    /// <summary>The columns of <c>probe_summary.csv</c> (<see cref="RunSchemas.ProbeSummary"/>).</summary>
+    public static IReadOnlyList<string> ProbeColumns { get; } = [.. RunSchemas.ProbeSummary.Names];
 
-    /// <summary>The columns of the probe summary table (<see cref="ProbeCsv.SummaryTable"/>).</summary>
-    public static IReadOnlyList<string> ProbeColumns { get; } = Header(ProbeCsv.SummaryTable([]));
-
-    /// <summary>The columns of the probe histogram table (<see cref="ProbeCsv.HistogramTable"/>).</summary>
-    public static IReadOnlyList<string> HistogramColumns { get; } = Header(ProbeCsv.HistogramTable([]));
-
-    private static string[] Header(string table) => table.TrimEnd('\n').Split(',');
+    /// <summary>The columns of <c>probe_histograms.csv</c> (<see cref="RunSchemas.ProbeHistograms"/>).</summary>
+    public static IReadOnlyList<string> HistogramColumns { get; } = [.. RunSchemas.ProbeHistograms.Names];
 
     /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed).</summary>
     /// <exception cref="ArgumentException">The spec cannot run (too large for memory, …), <c>Resume</c> without a run to
@@ -96,12 +91,12 @@ public static class Runner
             throw new ArgumentException($"{dir.Root} does not exist, so there is no run to resume; leave out --resume to start one there.");
         AtomicFile.CreateDirectory(dir.Root);
         using var runLock = RunLock.Acquire(dir.Root);
-        var metrics = new CsvTable(dir.Metrics, MetricColumns);
-        var probes = new CsvTable(dir.Probes, [.. ProbeColumns]);
-        var histograms = new CsvTable(dir.Histograms, [.. HistogramColumns]);
+        var metrics = new CsvTable(dir.Metrics, RunSchemas.Metrics);
+        var probes = new CsvTable(dir.Probes, RunSchemas.ProbeSummary);
+        var histograms = new CsvTable(dir.Histograms, RunSchemas.ProbeHistograms);
 
         var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
         bool holdsRun = HoldsRun(dir);
         RunState? state = null;
         if (options.Resume)
@@ -199,7 +194,7 @@ public static class Runner
         AtomicFile.Delete(dir.Timings);
         AtomicFile.Delete(dir.Lsuv);
         mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
-        if (spec.IsLsuv()) ApplyLsuv(spec, dir, mlp, data.Train.Data);
+        if (spec.Init.IsLsuv) ApplyLsuv(spec, dir, mlp, data.Train.Data);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);
         foreach (var table in tables) table.Create();
@@ -241,8 +236,8 @@ public static class Runner
     /// </summary>
     public static WeightFill InitialWeights(RunSpec spec, int layerCount)
     {
-        var hidden = spec.IsLsuv() ? Lsuv.PreInitialization : WeightFills.From(Schemes.Create(spec.Init, spec.InitOptions()));
-        var output = spec.OutputInit is null ? hidden : WeightFills.From(Schemes.Create(spec.OutputInit));
+        var hidden = spec.Init.IsLsuv ? Lsuv.PreInitialization : WeightFills.From(spec.Init.Create(spec.InitOptions()));
+        var output = spec.OutputInit is null ? hidden : WeightFills.From(spec.OutputInit.Create());
         return (w, fanOut, fanIn, seed, stream) =>
             (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
     }
@@ -263,9 +258,6 @@ public static class Runner
         WeightGradientBatches = spec.WeightGradientExamples,
         JacobianExamples = jacobian ? spec.JacobianExamples : 0,
     };
-
-    // A table without its header line.
-    internal static string Body(string table) => table[(table.IndexOf('\n') + 1)..];
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -1,3 +1,4 @@
+using Glorot.Data;
 using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Suites;
@@ -70,11 +71,11 @@ public static class Glorot2010Suite
                 Name = name,
                 Dataset = data.Name,
                 DataPath = data.Path,
-                InputScaling = "zero-one",
+                InputScaling = PixelScaling.ZeroOne,
                 Hidden = [.. Enumerable.Repeat(scale.Width, depth)],
-                Activation = activation,
-                Init = init,
-                OutputInit = "xavier-uniform",
+                Activation = Activation.Parse(activation),
+                Init = RunInit.Parse(init),
+                OutputInit = RunInit.XavierUniform,
                 LearningRate = rate,
                 BatchSize = 10,
                 Updates = name == "tanh" && scale.TanhUpdates is { } tanhUpdates ? tanhUpdates : (long)Math.Round(scale.Updates * updatesFactor),

@@ -77,6 +77,12 @@ public static class HtmlReport
             h.Append("<p class=\"banner\"><b>Missing runs:</b> ").Append(string.Join(", ", missing.Select(m => "<code>" + E(m) + "</code>")))
              .Append(" — not trained, not gathered, or every learning-rate candidate diverged (see below). Their rows and curves are absent; ")
              .Append("figures 2–10 need the sigmoid, tanh, tanh-n and softsign runs.</p>\n");
+        var withoutHistograms = FigureSet.RunsWithoutHistograms(layout);
+        if (withoutHistograms.Count > 0)
+            h.Append("<p class=\"banner\"><b>Histogram figures not drawn:</b> ")
+             .Append(string.Join(", ", withoutHistograms.Select(n => "<code>runs/" + E(n) + "/probe_histograms.csv</code>")))
+             .Append(" absent. Published results leave the per-layer histogram tables behind (docs/results/README.md), so figures 4 and 6–8 ")
+             .Append("of those runs are not in this report; the folder's own figures/ holds them as first drawn, with their CSVs.</p>\n");
         if (!options.Dataset.IsShapeset)
             h.Append("<p class=\"banner\"><b>Data set: ").Append(E(options.Dataset.Title)).Append(".</b> ")
              .Append(options.Dataset.IsStandIn

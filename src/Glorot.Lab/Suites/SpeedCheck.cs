@@ -42,7 +42,7 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
     {
         double? load = ReadLoad();
         using var scope = Compute.Use(threads); // the probes' GEMMs on a run's threads, as Runner gives them
-        var train = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, RunSpecJson.ParseScaling(spec.InputScaling), spec.Seed)).Train;
+        var train = DatasetCatalog.Open(spec.Dataset, new DatasetOptions(spec.DataPath, spec.InputScaling, spec.Seed)).Train;
         var batches = new Minibatches(train, spec.BatchSize, shuffleSeed: spec.Seed);
         var x = new float[(long)spec.BatchSize * train.InputSize];
         var y = new int[spec.BatchSize];
@@ -58,7 +58,7 @@ public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond,
 
         // Updates on one fixed batch: the first third warms the JIT and the caches, the rest is timed.
         int[] widths = [train.InputSize, .. spec.Hidden, train.ClassCount];
-        var mlp = new Mlp(widths, Activation.Parse(spec.Activation), WeightFills.Normalized, spec.Seed);
+        var mlp = new Mlp(widths, spec.Activation, WeightFills.Normalized, spec.Seed);
         var trainer = new SgdTrainer(mlp, new SgdOptions { LearningRate = 1e-4f }, spec.BatchSize) { Threads = threads };
         clock.Restart();
         while (clock.Elapsed.TotalSeconds < 0.3 * seconds) trainer.Step(x, y, out _);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Glorot.IO;
 
 namespace Glorot.Probes;
 
@@ -35,27 +35,48 @@ public static class ProbeCsv
         IO.AtomicFile.WriteAllText(Path.Combine(directory, HistogramFile), HistogramTable(list));
     }
 
-    /// <summary>The summary table as text.</summary>
-    public static string SummaryTable(IEnumerable<ProbeRecord> records)
+    /// <summary>The columns of <c>probe_summary.csv</c> (see the class summary for which rows have the optional ones).</summary>
+    public static CsvSchema SummarySchema { get; } = new(SummaryFile,
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("quantity", CsvKind.Text), new("count", CsvKind.Integer),
+        new("mean", CsvKind.Number), new("std", CsvKind.Number), new("min", CsvKind.Number), new("max", CsvKind.Number),
+        new("p1", CsvKind.Number), new("p99", CsvKind.Number), new("percentile_rel_error", CsvKind.Number), new("non_finite", CsvKind.Integer),
+        new("jacobian_mean_sv", CsvKind.OptionalNumber),
+        // Added at the end as the probes learned to record them; tables written before lack them.
+        new("abs_p98", CsvKind.OptionalNumber, Added: true), new("n_in_var_w", CsvKind.OptionalNumber, Added: true),
+        new("n_out_var_w", CsvKind.OptionalNumber, Added: true), new("var_ratio", CsvKind.OptionalNumber, Added: true));
+
+    /// <summary>The columns of <c>probe_histograms.csv</c>.</summary>
+    public static CsvSchema HistogramSchema { get; } = new(HistogramFile,
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("quantity", CsvKind.Text), new("bin", CsvKind.Integer),
+        new("left", CsvKind.Number), new("right", CsvKind.Number), new("count", CsvKind.Integer), new("density", CsvKind.Number));
+
+    /// <summary>The summary table as text, header first.</summary>
+    public static string SummaryTable(IEnumerable<ProbeRecord> records) => SummarySchema.Header + "\n" + SummaryRows(records);
+
+    /// <summary>The summary table's rows, without the header (what a run appends at each probe).</summary>
+    public static string SummaryRows(IEnumerable<ProbeRecord> records)
     {
-        var sb = new StringBuilder("step,layer,quantity,count,mean,std,min,max,p1,p99,percentile_rel_error,non_finite,jacobian_mean_sv,abs_p98,n_in_var_w,n_out_var_w,var_ratio\n");
+        var sb = new StringBuilder();
         foreach (var (step, layer, quantity, summary, extra) in Rows(records))
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{step},{layer},{quantity},{summary.Count},{N(summary.Mean)},{N(summary.Std)},{N(summary.Min)},{N(summary.Max)},{N(summary.P1)},{N(summary.P99)},{N(summary.PercentileRelativeError)},{summary.NonFinite},{O(extra.Jacobian)},{O(extra.AbsP98)},{O(extra.FanInWeightVariance)},{O(extra.FanOutWeightVariance)},{O(extra.VarianceRatio)}\n");
+            SummarySchema.AppendRow(sb, step, layer, quantity, summary.Count, summary.Mean, summary.Std, summary.Min, summary.Max, summary.P1,
+                summary.P99, summary.PercentileRelativeError, summary.NonFinite, extra.Jacobian, extra.AbsP98, extra.FanInWeightVariance,
+                extra.FanOutWeightVariance, extra.VarianceRatio);
         return sb.ToString();
     }
 
-    /// <summary>The histogram table as text (density = count / (in-range count · bin width)).</summary>
-    public static string HistogramTable(IEnumerable<ProbeRecord> records)
+    /// <summary>The histogram table as text, header first (density = count / (in-range count · bin width)).</summary>
+    public static string HistogramTable(IEnumerable<ProbeRecord> records) => HistogramSchema.Header + "\n" + HistogramRows(records);
+
+    /// <summary>The histogram table's rows, without the header (what a run appends at each probe).</summary>
+    public static string HistogramRows(IEnumerable<ProbeRecord> records)
     {
-        var sb = new StringBuilder("step,layer,quantity,bin,left,right,count,density\n");
+        var sb = new StringBuilder();
         foreach (var (step, layer, quantity, summary, _) in Rows(records))
         {
             var h = summary.Histogram;
             var density = h.Density();
             for (int i = 0; i < h.BinCount; i++)
-                sb.Append(CultureInfo.InvariantCulture,
-                    $"{step},{layer},{quantity},{i},{N(h.Edge(i))},{N(h.Edge(i + 1))},{h.Counts[i]},{N(density[i])}\n");
+                HistogramSchema.AppendRow(sb, step, layer, quantity, i, h.Edge(i), h.Edge(i + 1), h.Counts[i], density[i]);
         }
         return sb.ToString();
     }
@@ -85,8 +106,4 @@ public static class ProbeCsv
 
     // NaN marks a number a record written by an older version lacks: an empty cell, as for a row that never has it.
     private static double? Known(double x) => double.IsNaN(x) ? null : x;
-
-    private static string O(double? x) => x is { } v ? N(v) : "";
-
-    private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -70,9 +70,9 @@ public sealed class SuiteWorkTests
     public void The_quick_profile_runs_sigmoid_first_without_Jacobians_and_tanh_with_them()
     {
         var tasks = Quick.Tasks(SuiteStage.Final);
-        Assert.Equal("sigmoid", tasks[0].Spec.Activation);
+        Assert.Equal(Activation.Sigmoid, tasks[0].Spec.Activation);
         Assert.Equal(0, tasks[0].Spec.JacobianExamples);
-        Assert.Contains(tasks, t => t.Spec.Activation == "tanh" && t.Spec.JacobianExamples > 0);
+        Assert.Contains(tasks, t => t.Spec.Activation == Activation.Tanh && t.Spec.JacobianExamples > 0);
     }
 
     [Fact]

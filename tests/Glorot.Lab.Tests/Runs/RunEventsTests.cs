@@ -94,7 +94,7 @@ public sealed class RunEventsTests
         var run = Runner.Run(spec, temp.Path);
         var values = Values(run.Directory.Events);
         var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, Activation.Parse(spec.Activation));
+        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
         mlp.Initialize(Runner.InitialWeights(spec, mlp.LayerCount), spec.Seed);
         string[] tags = ["n_var_w/layer_1", "n_var_w/layer_2", "n_var_w/output"];
         for (int d = 0; d < mlp.LayerCount; d++)

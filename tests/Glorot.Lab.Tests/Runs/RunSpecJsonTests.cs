@@ -7,7 +7,7 @@ public sealed class RunSpecJsonTests
     [Fact]
     public void A_spec_survives_a_JSON_round_trip_unchanged()
     {
-        var spec = TinySpecs.Tanh() with { OutputInit = "xavier-uniform", DataPath = "/data", JacobianExamples = 2, Seed = ulong.MaxValue, LearningRate = 0.1 };
+        var spec = TinySpecs.Tanh() with { OutputInit = RunInit.XavierUniform, DataPath = "/data", JacobianExamples = 2, Seed = ulong.MaxValue, LearningRate = 0.1 };
         var back = RunSpecJson.Parse(RunSpecJson.Serialize(spec));
         Assert.Equal(RunSpecJson.Serialize(spec), RunSpecJson.Serialize(back));
         Assert.Equal(spec.Hidden, back.Hidden);
@@ -22,7 +22,7 @@ public sealed class RunSpecJsonTests
             { "name": "tanh-n", "init": "xavier-uniform", /* eq. 16 */ "learning_rate": 0.01, }
             """);
         Assert.Equal("tanh-n", spec.Name);
-        Assert.Equal("xavier-uniform", spec.Init);
+        Assert.Equal("xavier-uniform", spec.Init.Name);
         Assert.Equal([1000, 1000, 1000, 1000, 1000], spec.Hidden);
         Assert.Equal(10, spec.BatchSize);
         Assert.Equal(300, spec.ProbeExamples);
@@ -68,7 +68,7 @@ public sealed class RunSpecJsonTests
     [Fact]
     public void A_gain_reaches_the_hidden_layers_initializer()
     {
-        var plain = TinySpecs.Tanh() with { Init = "xavier-uniform" };
+        var plain = TinySpecs.Tanh() with { Init = RunInit.XavierUniform };
         var doubled = plain with { InitGain = 2 };
         RunSpecJson.Validate(doubled);
         var a = new float[16 * 1024];

@@ -10,7 +10,7 @@ public sealed class RunnerLsuvTests
     public void Lsuv_run_records_every_rescaling_and_starts_at_unit_layer_variance()
     {
         using var temp = new TempDirectory();
-        var spec = TinySpecs.Tanh(20) with { Init = "lsuv", LsuvBatch = 64 };
+        var spec = TinySpecs.Tanh(20) with { Init = RunInit.Parse("lsuv"), LsuvBatch = 64 };
         var result = Runner.Run(spec, temp.Path);
         Assert.Equal(RunStatus.Completed, result.Status);
         var dir = new RunDirectory(temp.Path);
@@ -26,7 +26,7 @@ public sealed class RunnerLsuvTests
     [Fact]
     public void Lsuv_settings_round_trip_and_other_specs_keep_their_bytes()
     {
-        var spec = TinySpecs.Tanh() with { Init = "lsuv", LsuvBatch = 100, LsuvTolerance = 0.05, LsuvIterations = 4 };
+        var spec = TinySpecs.Tanh() with { Init = RunInit.Parse("lsuv"), LsuvBatch = 100, LsuvTolerance = 0.05, LsuvIterations = 4 };
         Assert.Equal(new LsuvOptions(100, 0.05, 4), RunSpecJson.Parse(RunSpecJson.Serialize(spec)).LsuvOptions());
         Assert.DoesNotContain("lsuv", RunSpecJson.Serialize(TinySpecs.Tanh()));
     }
@@ -47,7 +47,7 @@ public sealed class RunnerLsuvTests
         }
         Pair("train", 10_020);
         Pair("t10k", 60);
-        var spec = TinySpecs.Tanh(20) with { Dataset = "mnist", DataPath = temp.Path, Init = "lsuv", LsuvBatch = 500 };
+        var spec = TinySpecs.Tanh(20) with { Dataset = "mnist", DataPath = temp.Path, Init = RunInit.Parse("lsuv"), LsuvBatch = 500 };
         var error = Assert.Throws<ArgumentException>(() => Runner.Run(spec, Path.Combine(temp.Path, "run")));
         Assert.Equal("lsuv_batch 500 is more than the 20 training examples of mnist; give lsuv_batch ≤ 20.", error.Message);
     }
@@ -58,7 +58,7 @@ public sealed class RunnerLsuvTests
     [InlineData(null, null, 0, "lsuv_iterations")]
     public void Bad_lsuv_settings_are_refused(int? batch, double? tolerance, int? iterations, string key)
     {
-        var spec = TinySpecs.Tanh() with { Init = "lsuv", LsuvBatch = batch, LsuvTolerance = tolerance, LsuvIterations = iterations };
+        var spec = TinySpecs.Tanh() with { Init = RunInit.Parse("lsuv"), LsuvBatch = batch, LsuvTolerance = tolerance, LsuvIterations = iterations };
         Assert.Contains(key, Assert.Throws<ArgumentException>(() => RunSpecJson.Validate(spec)).Message);
         Assert.Contains("go with init \"lsuv\"", Assert.Throws<ArgumentException>(() => RunSpecJson.Validate(TinySpecs.Tanh() with { LsuvBatch = 10 })).Message);
     }

@@ -9,8 +9,8 @@ internal static class TinySpecs
     {
         Name = "tiny",
         Hidden = [16, 16],
-        Activation = "tanh",
-        Init = "xavier-uniform",
+        Activation = Activation.Tanh,
+        Init = RunInit.XavierUniform,
         LearningRate = 0.05,
         Updates = updates,
         EvaluateEvery = 20,

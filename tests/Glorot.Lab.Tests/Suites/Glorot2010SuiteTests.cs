@@ -20,7 +20,7 @@ public sealed class Glorot2010SuiteTests
             Assert.Equal(300, run.Spec.ProbeExamples);
             int depth = run.Spec.Hidden.Length;
             Assert.Equal(run.Spec.Name == "sigmoid" ? 4 : 5, depth);
-            Assert.Equal(run.Spec.Name.EndsWith("-n", StringComparison.Ordinal) ? "xavier-uniform" : "standard", run.Spec.Init);
+            Assert.Equal(run.Spec.Name.EndsWith("-n", StringComparison.Ordinal) ? "xavier-uniform" : "standard", run.Spec.Init.Name);
         }
         Assert.Equal(["sigmoid", "tanh", "tanh-n", "softsign", "softsign-n"], runs.Take(5).Select(r => r.Spec.Name));
     }
@@ -92,7 +92,7 @@ public sealed class Glorot2010SuiteProfileTests
         Assert.Contains(plan.Networks, r => r.Spec.Name == "sigmoid-5");
         Assert.All(plan.Networks, r => Assert.Equal(2_500_000, r.Spec.Updates));
         Assert.All(plan.Networks, r => Assert.All(r.Spec.Hidden, w => Assert.True(w <= 256)));
-        Assert.All(plan.Networks.Where(r => r.Spec.Activation != "sigmoid"), r => Assert.Equal([0.001, 0.00316, 0.01, 0.0316, 0.1, 0.316, 1], r.LearningRates));
+        Assert.All(plan.Networks.Where(r => r.Spec.Activation != Activation.Sigmoid), r => Assert.Equal([0.001, 0.00316, 0.01, 0.0316, 0.1, 0.316, 1], r.LearningRates));
     }
 
     [Fact]

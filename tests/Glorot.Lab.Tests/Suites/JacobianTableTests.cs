@@ -12,9 +12,9 @@ public sealed class JacobianTableTests
         using var temp = new TempDirectory();
         // Paper §4.2.2 at small scale: equal widths, tanh; standard n·Var[W] = 1/3 vs normalized 1 (quarter-circle
         // mean 8/(3π) ≈ 0.85 times the tanh slope) — the ordering holds at any width.
-        var spec = TinySpecs.Tanh(0) with { Hidden = [64, 64, 64], JacobianExamples = 2, OutputInit = "xavier-uniform" };
-        Runner.Run(spec with { Name = "tanh", Init = "standard" }, Path.Combine(temp.Path, "runs", "tanh"));
-        Runner.Run(spec with { Name = "tanh-n", Init = "xavier-uniform" }, Path.Combine(temp.Path, "runs", "tanh-n"));
+        var spec = TinySpecs.Tanh(0) with { Hidden = [64, 64, 64], JacobianExamples = 2, OutputInit = RunInit.XavierUniform };
+        Runner.Run(spec with { Name = "tanh", Init = RunInit.Standard }, Path.Combine(temp.Path, "runs", "tanh"));
+        Runner.Run(spec with { Name = "tanh-n", Init = RunInit.XavierUniform }, Path.Combine(temp.Path, "runs", "tanh-n"));
 
         var rows = JacobianTable.Rows(temp.Path);
         Assert.Equal([1, 2, 3], rows.Select(r => r.Layer));
