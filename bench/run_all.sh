@@ -16,8 +16,7 @@ for t in 1 2; do
   echo "== gemm anchors, $t thread(s)"
   OPENBLAS_NUM_THREADS=$t /usr/bin/python3 bench/anchors/gemm_numpy.py --runs 7 | tee "$log/gemm_anchors_$t.txt"
 done
-echo "== train, 2 threads"; bench/train_vs_anchors.sh 2 | tee "$log/train_2.txt"
-echo "== train, 1 thread";  bench/train_vs_anchors.sh 1 | tee "$log/train_1.txt"
+echo "== train, 1 and 2 threads, fused and unfused"; bench/train_vs_anchors.sh 3 | tee "$log/train.txt"
 echo "== linalg";           bench/linalg_vs_anchors.sh 1 | tee "$log/linalg.txt"
 echo "== shapeset";         bench shapeset | tee "$log/shapeset.txt"
 echo "== shapeset anchor";  /usr/bin/python3 bench/anchors/shapeset_anchor.py | tee "$log/shapeset_anchor.txt"

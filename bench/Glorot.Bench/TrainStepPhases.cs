@@ -54,6 +54,19 @@ internal static class TrainStepPhases
             Console.WriteLine($"  {name,-26} {ms,8:F3} ms");
         }
         Console.WriteLine($"  {"sum",-26} {total,8:F3} ms  → {1000 / total:F1} steps/s");
+        // The trainer's default instead of the two GEMMs above for layers ≥ 1: one pass over each W (issue 13 §1).
+        var dx = Enumerable.Range(0, layers).Select(l => new float[batch * widths[l]]).ToArray();
+        var step0 = new FusedStepParameters(FusedStepRule.InPlace, -1e-9f, 1f);
+        double fused = Time(() => { for (int l = 1; l < layers; l++) DenseLayer.BackwardDataAndStep(s[l], x[l], wt[l], bias[l], dx[l], batch, step0); });
+        double unfused = Time(() =>
+        {
+            for (int l = 1; l < layers; l++)
+            {
+                DenseLayer.BackwardData(s[l], wt[l], dx[l], batch);
+                DenseLayer.WeightGradient(s[l], x[l], -1e-9f, 1f, wt[l], bias[l], batch);
+            }
+        });
+        Console.WriteLine($"  layers 1-{layers - 1}: data + weight GEMMs + bias {unfused,8:F3} ms, fused in one pass {fused,8:F3} ms");
 
         // The same work through the trainer, for the overhead outside the kernels.
         var mlp = new Mlp(widths, Activation.Tanh, WeightFills.Normalized, seed: 1);
@@ -64,6 +77,17 @@ internal static class TrainStepPhases
         double step = Time(() => trainer.Step(input, labels));
         Console.WriteLine($"  {"NetworkPass.Evaluate",-26} {evaluate,8:F3} ms  (forward + loss)");
         Console.WriteLine($"  {"SgdTrainer.Step",-26} {step,8:F3} ms  → {1000 / step:F1} steps/s");
+        // The two-pass step the fused one replaced, and global-norm clipping, which needs it (issue 13 §1).
+        foreach (var (name, options, fusedStep) in new[]
+        {
+            ("Step, two passes", new SgdOptions { LearningRate = 1e-3f }, false),
+            ("Step, clip-norm 1e6", new SgdOptions { LearningRate = 1e-3f, ClipGlobalNorm = 1e6f }, true),
+        })
+        {
+            var other = new SgdTrainer(new Mlp(widths, Activation.Tanh, WeightFills.Normalized, seed: 1), options, batch) { Threads = threads, FusedBackwardStep = fusedStep };
+            double ms = Time(() => other.Step(input, labels));
+            Console.WriteLine($"  {name,-26} {ms,8:F3} ms  → {1000 / ms:F1} steps/s");
+        }
         return 0;
     }
 }

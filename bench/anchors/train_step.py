@@ -27,7 +27,9 @@ def parse_args():
     p.add_argument("--seconds", type=float, default=1.0, help="length of one timed repeat")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--only", choices=["numpy", "torch"], help="run one anchor")
+    p.add_argument("--only", choices=["numpy", "torch", "copy"],
+                   help="run one anchor; copy: STREAM-like copy bandwidth of numpy instead of training steps")
+    p.add_argument("--copy-mb", type=int, default=200, help="array size for --only copy")
     p.add_argument("--ours", nargs="*", default=[], help="BATCH=STEPS_PER_S of glorot bench train")
     p.add_argument("--json", action="store_true")
     return p.parse_args()
@@ -119,6 +121,19 @@ def torch_anchor(widths, batch, lr, seconds, repeats, threads):
     return best_rate(step, seconds, repeats)
 
 
+def copy_bandwidth(megabytes, repeats):
+    """STREAM "Copy" (McCalpin): b[:] = a[:] over arrays far larger than the caches; GB/s of bytes read + written."""
+    import numpy as np
+    a = np.ones(megabytes * 1_000_000 // 4, np.float32)
+    b = np.zeros_like(a)  # every page touched before timing
+    best = float("inf")
+    for _ in range(max(3, repeats)):
+        t0 = time.perf_counter()
+        np.copyto(b, a)
+        best = min(best, time.perf_counter() - t0)
+    return 2 * a.nbytes / best / 1e9
+
+
 def main():
     args = parse_args()
     wanted = str(args.threads)
@@ -126,6 +141,10 @@ def main():
         env = dict(os.environ, OPENBLAS_NUM_THREADS=wanted, OMP_NUM_THREADS=wanted)
         os.execve(sys.executable, [sys.executable] + sys.argv, env)
     widths = [args.inputs] + hidden_widths(args.hidden) + [args.classes]
+    if args.only == "copy":
+        print(json.dumps({"numpy_copy_mb": args.copy_mb,
+                          "numpy_copy_gb_per_s": copy_bandwidth(args.copy_mb, args.repeats)}))
+        return
     ours = {int(k): float(v) for k, v in (item.split("=") for item in args.ours)}
     rows = []
     for batch in args.batch:

@@ -1,16 +1,29 @@
 namespace Glorot.Cli;
 
-/// <summary>What counts as the user's mistake (bad flag value, unreadable file) rather than a bug.</summary>
+/// <summary>
+/// What counts as the user's mistake rather than a bug. The user's: <see cref="UserInputException"/> (raised where
+/// options, specs and names are checked, <see cref="UserInput"/>), a file system that refuses (missing file,
+/// permissions, full disk: <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>) and a corrupt
+/// file (<see cref="InvalidDataException"/>, which the library's readers throw for data they cannot read). Anything
+/// else — an <see cref="ArgumentException"/> or <see cref="OutOfMemoryException"/> outside that boundary
+/// included — is a bug, printed with its stack trace.
+/// </summary>
 internal static class CliErrors
 {
-    public const int UserErrorExitCode = 2;
-
-    /// <summary>
-    /// User errors get one line on stderr and exit code 2; anything else is a bug and keeps its stack trace.
-    /// </summary>
+    /// <summary>True when <paramref name="ex"/> (or the single exception an <see cref="AggregateException"/> wraps) is the user's.</summary>
     public static bool IsUserError(Exception ex) =>
-        ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or InvalidDataException or NotSupportedException or OutOfMemoryException;
+        Unwrap(ex) is UserInputException or IOException or UnauthorizedAccessException or InvalidDataException;
+
+    /// <summary>The one line to print for a user error.</summary>
+    public static string Describe(Exception ex) => UserInput.Describe(Unwrap(ex));
+
+    /// <summary>What a bug prints: what happened, the full stack trace, and what to do with it.</summary>
+    public static void WriteBug(TextWriter stderr, Exception ex)
+    {
+        stderr.WriteLine($"glorot: internal error (a bug in glorot, not in your input): {ex.GetType().FullName}: {ex.Message}");
+        stderr.WriteLine(ex.ToString());
+        stderr.WriteLine($"glorot: please report this with the command line and the trace above (exit {ExitCodes.InternalError}).");
+    }
 
     /// <summary>
     /// The one line to print when drawing failed because SkiaSharp's or HarfBuzzSharp's native library is not there:
@@ -26,11 +39,10 @@ internal static class CliErrors
         return null;
     }
 
-    /// <summary>The message without .NET's " (Parameter 'x')" suffix, which means nothing to a user.</summary>
-    public static string Describe(Exception ex) => ex switch
+    // Parallel work (a suite's concurrent runs) reports one failure wrapped in an AggregateException.
+    private static Exception Unwrap(Exception ex)
     {
-        ArgumentException { ParamName: { } name } => ex.Message.Replace($" (Parameter '{name}')", ""),
-        OutOfMemoryException => "Not enough memory for this request; use a smaller shape, batch or data set.",
-        _ => ex.Message,
-    };
+        while (ex is AggregateException { InnerExceptions: [var only] }) ex = only;
+        return ex;
+    }
 }

@@ -10,9 +10,11 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the command line with the given writers (tests call this in-process).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(BuildRoot(), args, stdout, stderr);
+
+    /// <summary>Runs <paramref name="root"/> with glorot's error policy (tests pass a command of their own).</summary>
+    internal static int Run(Command root, string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildRoot();
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -24,19 +26,24 @@ public static class Program
                 foreach (var error in parse.Errors)
                     stderr.WriteLine($"glorot: {System.Text.RegularExpressions.Regex.Replace(error.Message, @"\s*\n\s*", " ")}");
                 stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
-                return CliErrors.UserErrorExitCode;
+                return ExitCodes.UserError;
             }
             return parse.Invoke(config);
-        }
-        catch (Exception ex) when (CliErrors.IsUserError(ex))
-        {
-            stderr.WriteLine($"glorot: {CliErrors.Describe(ex)}");
-            return CliErrors.UserErrorExitCode;
         }
         catch (Exception ex) when (CliErrors.MissingPlottingLibrary(ex) is { } message)
         {
             stderr.WriteLine($"glorot: {message}");
-            return CliErrors.UserErrorExitCode;
+            return ExitCodes.UserError;
+        }
+        catch (Exception ex) when (CliErrors.IsUserError(ex))
+        {
+            stderr.WriteLine($"glorot: {CliErrors.Describe(ex)}");
+            return ExitCodes.UserError;
+        }
+        catch (Exception ex)
+        {
+            CliErrors.WriteBug(stderr, ex);
+            return ExitCodes.InternalError;
         }
     }
 
@@ -56,7 +63,7 @@ public static class Program
             "Glorot: initializers with exact semantics, a fast engine for deep feed-forward networks, " +
             "and a lab that reproduces Glorot & Bengio (2010).")
         {
-            new HelpOption(),
+            HelpWithExitCodes.Create(),
             new VersionOption(),
         };
         foreach (var command in CommandList.All())

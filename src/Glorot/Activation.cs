@@ -35,8 +35,10 @@ public enum ActivationKind
 /// <remarks>
 /// Names (for <see cref="Parse"/> and <see cref="ToString"/>): <c>identity</c>, <c>sigmoid</c>, <c>tanh</c>,
 /// <c>softsign</c>, <c>relu</c>, <c>leaky-relu[:a]</c> (default a = 0.01, as PyTorch), <c>elu[:α]</c>
-/// (default α = 1), <c>selu</c>, <c>gelu</c>, <c>softplus</c>. At a kink the derivative takes PyTorch's
-/// one-sided value: relu′(0) = 0, leaky-relu′(0) = a, elu′(0) = α.
+/// (default α = 1), <c>selu</c>, <c>gelu</c>, <c>softplus</c>; aliases <c>linear</c>, <c>logistic</c>,
+/// <c>leakyrelu</c>, <c>lrelu</c>, <c>leaky</c>. At a kink the derivative takes PyTorch's one-sided value:
+/// relu′(0) = 0, leaky-relu′(0) = a, elu′(0) = α. Everything else known about a function (names, range, kinks,
+/// classic gain, formula text, kernels) is its <see cref="Info"/>, one entry of <see cref="ActivationRegistry"/>.
 /// </remarks>
 public readonly struct Activation : IEquatable<Activation>
 {
@@ -92,36 +94,24 @@ public readonly struct Activation : IEquatable<Activation>
         return new(ActivationKind.Elu, alpha);
     }
 
-    /// <summary>The canonical name, e.g. <c>tanh</c>, <c>leaky-relu</c>.</summary>
-    public string Name => Kind switch
-    {
-        ActivationKind.Identity => "identity",
-        ActivationKind.Sigmoid => "sigmoid",
-        ActivationKind.Tanh => "tanh",
-        ActivationKind.Softsign => "softsign",
-        ActivationKind.Relu => "relu",
-        ActivationKind.LeakyRelu => "leaky-relu",
-        ActivationKind.Elu => "elu",
-        ActivationKind.Selu => "selu",
-        ActivationKind.Gelu => "gelu",
-        ActivationKind.Softplus => "softplus",
-        _ => throw new InvalidOperationException($"Unknown activation kind {Kind}."),
-    };
+    /// <summary>What the library knows about this function besides its definition (<see cref="ActivationRegistry"/>).</summary>
+    public ActivationInfo Info => ActivationRegistry.Get(Kind);
 
-    /// <summary>All names <see cref="Parse"/> accepts (parameterized ones without their parameter).</summary>
-    public static IReadOnlyList<string> Names { get; } =
-        ["identity", "sigmoid", "tanh", "softsign", "relu", "leaky-relu", "elu", "selu", "gelu", "softplus"];
+    /// <summary>The canonical name, e.g. <c>tanh</c>, <c>leaky-relu</c>.</summary>
+    public string Name => Info.Name;
+
+    /// <summary>All canonical names <see cref="Parse"/> accepts (parameterized ones without their parameter; aliases
+    /// in <see cref="ActivationRegistry.NamesAndAliases"/>).</summary>
+    public static IReadOnlyList<string> Names => ActivationRegistry.Names;
 
     /// <summary>
     /// True when f or f′ is not smooth at 0 (relu, leaky-relu, elu, selu; softsign′ = 1/(1 + |x|)² has a cusp), so
     /// Gaussian expectations of it converge slowly under Gauss–Hermite and are split at 0 instead.
     /// </summary>
-    public bool HasKinkAtZero => Kind is ActivationKind.Softsign or ActivationKind.Relu or ActivationKind.LeakyRelu
-        or ActivationKind.Elu or ActivationKind.Selu;
+    public bool HasKinkAtZero => Info.HasKinkAtZero;
 
     /// <summary>True when the derivative is cheapest from the output y = f(x) (tanh′ = 1 − y²).</summary>
-    public bool DerivativeUsesOutput => Kind is ActivationKind.Sigmoid or ActivationKind.Tanh
-        or ActivationKind.Softsign or ActivationKind.Elu or ActivationKind.Selu;
+    public bool DerivativeUsesOutput => Info.DerivativeUsesOutput;
 
     /// <summary>f(x), in double precision, straight from the definition.</summary>
     public double Forward(double x) => Kind switch
@@ -176,8 +166,9 @@ public readonly struct Activation : IEquatable<Activation>
     };
 
     /// <summary>
-    /// Parses <c>tanh</c>, <c>leaky-relu:0.01</c>, <c>elu:1.0</c>, … (case-insensitive; <c>_</c> may replace
-    /// <c>-</c>). Throws <see cref="FormatException"/> naming the accepted names.
+    /// Parses <c>tanh</c>, <c>leaky-relu:0.01</c>, <c>elu:1.0</c>, … and every alias of
+    /// <see cref="ActivationRegistry"/> (case-insensitive; <c>_</c> may replace <c>-</c>). Throws
+    /// <see cref="FormatException"/> naming the accepted names.
     /// </summary>
     public static Activation Parse(string text)
     {
@@ -189,62 +180,16 @@ public readonly struct Activation : IEquatable<Activation>
     /// <summary>Like <see cref="Parse"/>, without throwing.</summary>
     public static bool TryParse(string? text, out Activation activation) => TryParse(text, out activation, out _);
 
-    private static bool TryParse(string? text, out Activation activation, out string? error)
-    {
-        activation = Identity;
-        error = null;
-        string raw = (text ?? "").Trim();
-        int colon = raw.IndexOf(':');
-        string name = (colon < 0 ? raw : raw[..colon]).Trim().ToLowerInvariant().Replace('_', '-');
-        string? argument = colon < 0 ? null : raw[(colon + 1)..].Trim();
-        double parameter = 0;
-        if (argument is not null
-            && !double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out parameter))
-        {
-            error = $"Activation '{text}': '{argument}' is not a number.";
-            return false;
-        }
-        switch (name)
-        {
-            case "identity" or "linear": activation = Identity; break;
-            case "sigmoid" or "logistic": activation = Sigmoid; break;
-            case "tanh": activation = Tanh; break;
-            case "softsign": activation = Softsign; break;
-            case "relu": activation = Relu; break;
-            case "selu": activation = Selu; break;
-            case "gelu": activation = Gelu; break;
-            case "softplus": activation = Softplus; break;
-            case "leaky-relu" or "leakyrelu" or "lrelu":
-                if (argument is not null && (!double.IsFinite(parameter) || parameter < 0))
-                {
-                    error = $"Activation '{text}': the leaky-relu slope must be finite and non-negative.";
-                    return false;
-                }
-                activation = LeakyRelu(argument is null ? 0.01 : parameter);
-                return true;
-            case "elu":
-                if (argument is not null && (!double.IsFinite(parameter) || parameter <= 0))
-                {
-                    error = $"Activation '{text}': the ELU alpha must be finite and positive.";
-                    return false;
-                }
-                activation = Elu(argument is null ? 1.0 : parameter);
-                return true;
-            default:
-                error = $"Unknown activation '{text}'. Expected one of: {string.Join(", ", Names)} " +
-                        "(leaky-relu:A and elu:ALPHA take a parameter).";
-                return false;
-        }
-        if (argument is not null)
-        {
-            error = $"Activation '{text}': {name} takes no parameter.";
-            return false;
-        }
-        return true;
-    }
+    /// <summary>Like <see cref="Parse"/>, without throwing: on failure <paramref name="error"/> is the message
+    /// <see cref="Parse"/> would throw (an unknown name gets the nearest known names).</summary>
+    public static bool TryParse(string? text, out Activation activation, out string? error) =>
+        ActivationRegistry.TryParse(text, out activation, out error);
+
+    // The registry's parser builds activations from a kind and an already validated parameter.
+    internal static Activation Create(ActivationKind kind, double parameter) => new(kind, parameter);
 
     /// <summary>The name, with the parameter where there is one: <c>leaky-relu:0.01</c>, <c>elu:1</c>.</summary>
-    public override string ToString() => Kind is ActivationKind.LeakyRelu or ActivationKind.Elu
+    public override string ToString() => Info.Parameter is not null
         ? $"{Name}:{Parameter.ToString("R", CultureInfo.InvariantCulture)}"
         : Name;
 

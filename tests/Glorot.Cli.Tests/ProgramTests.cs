@@ -43,11 +43,13 @@ public class ProgramTests
     }
 
     [Fact]
-    public void Running_out_of_memory_is_reported_as_a_user_error_in_one_line()
+    public void A_request_beyond_the_memory_budget_is_reported_as_a_user_error_in_one_line()
     {
-        var ex = new OutOfMemoryException();
+        // Issue 8 point 9: the budget's refusal is the user's (with advice); a bare OutOfMemoryException is a bug
+        // (ErrorPolicyTests).
+        var ex = Assert.Throws<UserInputException>(() => UserInput.Check(() => MemoryBudget.Require(MemoryBudget.Available * 2.0, "A test")));
         Assert.True(CliErrors.IsUserError(ex));
-        Assert.StartsWith("Not enough memory", CliErrors.Describe(ex));
+        Assert.StartsWith("A test needs about", CliErrors.Describe(ex));
     }
 
     [Fact]

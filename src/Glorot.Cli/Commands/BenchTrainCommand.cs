@@ -22,7 +22,7 @@ internal static class BenchTrainCommand
         var classes = new Option<int>("--classes") { Description = "output classes", DefaultValueFactory = _ => 9 };
         var activation = new Option<string>("--activation")
         {
-            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            Description = $"hidden activation: {ActivationRegistry.Help}",
             DefaultValueFactory = _ => "tanh",
         };
         var batch = new Option<int>("--batch") { Description = "minibatch size (the paper: 10)", DefaultValueFactory = _ => 10 };
@@ -35,6 +35,11 @@ internal static class BenchTrainCommand
         };
         var momentum = new Option<float>("--momentum") { Description = "SGD momentum (0 = plain SGD, update fused into the GEMM)" };
         var nesterov = new Option<bool>("--nesterov") { Description = "Nesterov momentum (needs --momentum above 0)" };
+        var fused = new Option<bool>("--fused")
+        {
+            Description = "one pass over each weight matrix for its data gradient and update (false: the two-pass step, for comparison; same results)",
+            DefaultValueFactory = _ => true,
+        };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
 
         var command = new Command("train",
@@ -42,7 +47,7 @@ internal static class BenchTrainCommand
             "steps/s, examples/s, GFLOP/s (forward 2·Σ in·out, weight gradient the same, backward data without the " +
             "first layer) and the fraction of the FMA peak (one core's, measured or --peak, times the cores the threads can use). " +
             "Warm-up steps are excluded.");
-        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, nesterov, peak, json })
+        foreach (var option in new Option[] { inputs, hidden, classes, activation, batch, steps, warmup, repeats, ThreadsOption.Create(), momentum, nesterov, fused, peak, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -50,22 +55,24 @@ internal static class BenchTrainCommand
             var options = new TrainingBenchmarkOptions
             {
                 Inputs = Positive(result.GetValue(inputs), "--inputs"),
-                Hidden = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""),
+                Hidden = UserInput.Check(() => Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "")),
                 Classes = result.GetValue(classes) >= 2 ? result.GetValue(classes)
-                    : throw new ArgumentException($"--classes must be at least 2 (softmax over one class learns nothing), not {result.GetValue(classes)}."),
-                Activation = Activation.Parse(result.GetValue(activation) ?? "tanh"),
+                    : throw new UserInputException($"--classes must be at least 2 (softmax over one class learns nothing), not {result.GetValue(classes)}."),
+                Activation = UserInput.Check(() => Activation.Parse(result.GetValue(activation) ?? "tanh")),
                 Batch = Positive(result.GetValue(batch), "--batch"),
                 Steps = Positive(result.GetValue(steps), "--steps"),
                 WarmupSteps = result.GetValue(warmup) >= 0 ? result.GetValue(warmup)
-                    : throw new ArgumentException($"--warmup must be 0 or more untimed steps, not {result.GetValue(warmup)}."),
+                    : throw new UserInputException($"--warmup must be 0 or more untimed steps, not {result.GetValue(warmup)}."),
                 Repeats = Positive(result.GetValue(repeats), "--repeats"),
                 Threads = Compute.Threads,
                 PeakGflopPerCore = result.GetValue(peak), // TrainingBenchmark.Run refuses a non-positive one
                 Sgd = new SgdOptions { LearningRate = 1e-3f, Momentum = result.GetValue(momentum), Nesterov = result.GetValue(nesterov) },
+                FusedBackward = result.GetValue(fused),
             };
-            options.Sgd.Validate();
-            TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
-            var r = TrainingBenchmark.Run(options);
+            UserInput.Check(options.Sgd.Validate);
+            UserInput.Check(() => TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd));
+            // Run checks the options (e.g. a non-positive --peak) before it times anything.
+            var r = UserInput.Check(() => TrainingBenchmark.Run(options));
             var o = result.InvocationConfiguration.Output;
             string net = $"{options.Inputs}-{string.Join("-", options.Hidden)}-{options.Classes}";
             if (result.GetValue(json))
@@ -80,6 +87,7 @@ internal static class BenchTrainCommand
                     repeats = options.Repeats,
                     momentum = options.Sgd.Momentum,
                     nesterov = options.Sgd.Nesterov,
+                    fused_backward = options.FusedBackward,
                     steps_per_second = r.StepsPerSecond,
                     examples_per_second = r.ExamplesPerSecond,
                     gflop_per_second = r.GflopPerSecond,
@@ -100,11 +108,11 @@ internal static class BenchTrainCommand
                 o.WriteLine(string.Create(ci, $"  GFLOP/s     {r.GflopPerSecond,10:F1}   ({r.FlopPerExample / 1e6:F2} MFLOP per example)"));
                 o.WriteLine(string.Create(ci, $"  of peak     {r.FractionOfPeak,10:P1}   (peak {r.PeakGflopPerSecond:F0} GFLOP/s)"));
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
 
     private static int Positive(int value, string name) =>
-        value > 0 ? value : throw new ArgumentException($"{name} must be positive, not {value}.");
+        value > 0 ? value : throw new UserInputException($"{name} must be positive, not {value}.");
 }

@@ -67,13 +67,13 @@ internal static class DataCommand
         {
             // Options that mean nothing for this data set are refused rather than silently ignored.
             string name = result.GetRequiredValue(Dataset);
-            if (result.GetValue(Grey) && name != "cifar10") throw new ArgumentException($"--grey applies to cifar10 only, not {name}.");
+            if (result.GetValue(Grey) && name != "cifar10") throw new UserInputException($"--grey applies to cifar10 only, not {name}.");
             if (result.GetResult(Seed) is { Implicit: false } && name != "shapeset")
-                throw new ArgumentException($"--seed applies to shapeset only (the training stream's seed), not {name}.");
+                throw new UserInputException($"--seed applies to shapeset only (the training stream's seed), not {name}.");
             if (result.GetValue(Path) is not null && name == "shapeset")
-                throw new ArgumentException("--path does not apply to shapeset: it is generated, not read from files.");
-            return DatasetCatalog.Open(name,
-                new DatasetOptions(result.GetValue(Path), PixelScaling.ZeroOne, result.GetValue(Seed), result.GetValue(Grey)));
+                throw new UserInputException("--path does not apply to shapeset: it is generated, not read from files.");
+            return UserInput.Check(() => DatasetCatalog.Open(name,
+                new DatasetOptions(result.GetValue(Path), PixelScaling.ZeroOne, result.GetValue(Seed), result.GetValue(Grey))));
         }
 
         public IDataset OpenSplit(ParseResult result) => OpenSplit(Open(result), result);

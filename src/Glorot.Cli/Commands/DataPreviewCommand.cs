@@ -24,21 +24,21 @@ internal static class DataPreviewCommand
         {
             int r = result.GetValue(rows), c = result.GetValue(columns), s = result.GetValue(scale);
             long start = result.GetValue(first);
-            if (r is < 1 or > 100 || c is < 1 or > 100) throw new ArgumentException("--rows and --columns must be 1 to 100.");
-            if (s is < 1 or > 32) throw new ArgumentException("--scale must be 1 to 32.");
+            if (r is < 1 or > 100 || c is < 1 or > 100) throw new UserInputException("--rows and --columns must be 1 to 100.");
+            if (s is < 1 or > 32) throw new UserInputException("--scale must be 1 to 32.");
             string path = result.GetRequiredValue(output);
             var csvPath = result.GetValue(csv);
             foreach (var (option, file) in new[] { ("--out", path), ("--csv", csvPath) })
                 if (file is not null && Directory.Exists(file))
-                    throw new ArgumentException($"{option} {file} is a directory; give a file name, e.g. {(option == "--out" ? "grid.png" : "grid.csv")}.");
+                    throw new UserInputException($"{option} {file} is a directory; give a file name, e.g. {(option == "--out" ? "grid.png" : "grid.csv")}.");
             var data = common.OpenSplit(result);
             long count = Math.Min((long)r * c, data.Count - start);
             if (start < 0 || count <= 0)
-                throw new ArgumentException($"--first {start} is outside {data.Name}, which has examples 0 to {data.Count - 1}.");
+                throw new UserInputException($"--first {start} is outside {data.Name}, which has examples 0 to {data.Count - 1}.");
             var indices = Enumerable.Range(0, (int)count).Select(k => start + k).ToArray();
             string title = $"{data.Name}: examples {start}–{start + count - 1}" +
                 (data is Glorot.Data.Shapeset shapeset ? $" (seed {shapeset.Seed})" : "");
-            DataPreview.SavePng(data, indices, c, path, s, title);
+            UserInput.Check(() => DataPreview.SavePng(data, indices, c, path, s, title));
             var stdout = result.InvocationConfiguration.Output;
             long gridRows = (count + c - 1) / c;
             stdout.WriteLine($"wrote {path}: {count} examples of {data.Name} in {gridRows} row{(gridRows == 1 ? "" : "s")} of {c}");
@@ -47,7 +47,7 @@ internal static class DataPreviewCommand
                 Glorot.IO.AtomicFile.WriteAllText(csvPath, DataPreview.Csv(data, indices, c));
                 stdout.WriteLine($"wrote {csvPath}");
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

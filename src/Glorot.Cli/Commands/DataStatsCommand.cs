@@ -27,22 +27,22 @@ internal static class DataStatsCommand
         {
             var splits = common.Open(result);
             long? wanted = result.GetValue(count);
-            if (wanted is <= 0) throw new ArgumentException("--count must be positive.");
+            if (wanted is <= 0) throw new UserInputException("--count must be positive.");
             // Shapeset's training stream is endless: a count must end in reasonable time (about 20,000 images/s).
             if (wanted > MaxCount)
-                throw new ArgumentException($"--count {wanted:N0} is more than {MaxCount:N0} examples (about 10 minutes of Shapeset images); give a smaller count.");
+                throw new UserInputException($"--count {wanted:N0} is more than {MaxCount:N0} examples (about 10 minutes of Shapeset images); give a smaller count.");
             // Every split, unless --split names one.
             IDataset[] chosen = result.GetResult(common.Split) is { Implicit: false }
                 ? [common.OpenSplit(splits, result)]
                 : [splits.Train, splits.Validation, splits.Test];
             var stats = chosen
-                .Select(d => DatasetStatistics.Compute(d, Math.Min(wanted ?? (d.IsEndless ? 10_000 : d.Count), d.Count)))
+                .Select(d => UserInput.Check(() => DatasetStatistics.Compute(d, Math.Min(wanted ?? (d.IsEndless ? 10_000 : d.Count), d.Count))))
                 .ToArray();
             bool isShapeset = splits.Train is Shapeset;
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) WriteJson(stdout, stats, isShapeset);
             else WriteTables(stdout, splits.Train, stats, isShapeset);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

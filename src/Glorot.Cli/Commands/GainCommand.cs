@@ -12,7 +12,7 @@ internal static class GainCommand
     {
         var activation = new Argument<string?>("activation")
         {
-            Description = "Activation: linear, sigmoid, tanh, softsign, relu, leaky-relu[:a], elu[:α], selu, gelu, silu, softplus",
+            Description = $"Activation: {ActivationRegistry.Help}, silu (swish)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var mode = new Option<string?>("--mode") { Description = "forward (1/√E[φ(z)²]) | backward (1/√E[φ′(z)²]); default: both" };
@@ -28,17 +28,18 @@ internal static class GainCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(list))
             {
-                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name,-18} {formula}");
-                return 0;
+                int width = ActivationFunctions.Table.Max(row => row.Name.Length);
+                foreach (var (name, formula) in ActivationFunctions.Table) output.WriteLine($"{name.PadRight(width)} {formula}");
+                return ExitCodes.Success;
             }
-            var text = parse.GetValue(activation) ?? throw new ArgumentException("Name an activation, e.g. `glorot gain gelu` (or --list).");
-            var function = ActivationFunctions.Find(text);
+            var text = parse.GetValue(activation) ?? throw new UserInputException("Name an activation, e.g. `glorot gain gelu` (or --list).");
+            var function = UserInput.Check(() => ActivationFunctions.Find(text));
             GainMode[] modes = parse.GetValue(mode)?.Trim().ToLowerInvariant() switch
             {
                 null => [GainMode.Forward, GainMode.Backward],
                 "forward" or "fan-in" => [GainMode.Forward],
                 "backward" or "fan-out" => [GainMode.Backward],
-                var other => throw new ArgumentException($"--mode '{other}' is not one of forward, backward."),
+                var other => throw new UserInputException($"--mode '{other}' is not one of forward, backward."),
             };
             var results = modes.Select(m => NumericGain.Of(function, m)).ToList();
             var classic = Classic(function.Name);
@@ -55,7 +56,7 @@ internal static class GainCommand
                         ["mean"] = r.Mean, ["method"] = r.Method,
                     }).ToList(),
                 }, InitReport.JsonOptions));
-                return 0;
+                return ExitCodes.Success;
             }
             output.WriteLine($"{"activation",-13} {function.Name}: φ(z) = {function.Formula}, z ~ N(0, 1)");
             foreach (var r in results)
@@ -66,7 +67,7 @@ internal static class GainCommand
             output.WriteLine($"{"method",-13} {results[0].Method}");
             if (classic is { } c)
                 output.WriteLine($"{"classic",-13} {Number(c)} (PyTorch's calculate_gain table, `--nonlinearity` in glorot init){ClassicNote(function.Name)}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -77,13 +78,9 @@ internal static class GainCommand
         catch (ArgumentException) { return null; }
     }
 
-    private static string ClassicNote(string name) => name switch
-    {
-        "tanh" => "; 5/3 is an empirical choice, not 1/√E[tanh(z)²]",
-        "selu" => "; 3/4 trades self-normalization for gradient flow — SELU's forward gain is 1 by construction",
-        "sigmoid" => "; 1 ignores sigmoid's mean of ½ and slope of ¼",
-        _ => "",
-    };
+    // Why the classic value is not the computed one, from the activation's registry entry (silu has none).
+    private static string ClassicNote(string name) =>
+        Activation.TryParse(name, out var activation) && activation.Info.ClassicGainNote is { Length: > 0 } note ? "; " + note : "";
 
     private static string Number(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 }

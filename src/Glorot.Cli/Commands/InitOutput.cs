@@ -17,12 +17,12 @@ internal static class InitOutput
         if (!describesLayer)
         {
             if (outText is not null && savePath is not null && outText != savePath)
-                throw new ArgumentException($"--out '{outText}' and --save '{savePath}' both name the file; give one.");
+                throw new UserInputException($"--out '{outText}' and --save '{savePath}' both name the file; give one.");
             return (null, savePath ?? outText);
         }
         if (outText is null) return (null, savePath);
         if (!int.TryParse(outText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
-            throw new ArgumentException(
+            throw new UserInputException(
                 $"With --layer or --preset, --out is the number of output features or channels; got '{outText}'. Save the tensors with --save PATH.");
         return (count, savePath);
     }

@@ -20,7 +20,7 @@ internal static class ProbeCommand
     {
         var activation = new Option<string>("--activation")
         {
-            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            Description = $"hidden activation: {ActivationRegistry.Help}",
             DefaultValueFactory = _ => "tanh",
         };
         var init = new Option<string>("--init")
@@ -70,66 +70,38 @@ internal static class ProbeCommand
         command.SetAction(result =>
         {
             ThreadsOption.Apply(result);
-            var f = Activation.Parse(result.GetValue(activation) ?? "tanh");
-            var hiddenWidths = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "");
-            if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");
-            int n = result.GetValue(examples);
-            if (n <= 0) throw new ArgumentException($"--examples is {n}; it must be positive.");
-            int jacobians = result.GetValue(jacobianExamples);
-            if (result.GetValue(jacobian) && (jacobians <= 0 || jacobians > n))
-                throw new ArgumentException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
-            var (x, y, inputWidth, classCount, source) = LoadProbeSet(result.GetValue(dataset) ?? "shapeset", result.GetValue(path),
-                ParseScaling(result.GetValue(scaling)), n, result.GetValue(inputs), result.GetValue(classes), result.GetValue(seed));
-            RequireMemory([inputWidth, .. hiddenWidths, classCount], n);
-            string initName = result.GetValue(init) ?? "standard";
-            bool lsuv = Lsuv.IsLsuv(initName);
-            if (lsuv && result.GetValue(outputInit) is not null)
-                throw new ArgumentException("--init lsuv rescales every layer, the output layer too; drop --output-init.");
-            var hiddenInit = lsuv ? null : Schemes.Create(initName);
-            var topInit = lsuv ? null : Schemes.Create(result.GetValue(outputInit) ?? initName);
-            int[] widths = [inputWidth, .. hiddenWidths, classCount];
-            var mlp = new Mlp(widths, f);
-            ulong weightSeed = result.GetValue(seed);
-            LsuvRecord? lsuvRecord = null;
-            if (lsuv)
+            int n = result.GetValue(examples), jacobians = result.GetValue(jacobianExamples);
+            bool withJacobians = result.GetValue(jacobian);
+            if (withJacobians && jacobians <= 0)
+                throw new UserInputException($"--jacobian-examples {jacobians} must be between 1 and --examples ({n}): the Jacobians are taken at probe examples.");
+            var spec = UserInput.Check(() => new InitialProbeSpec
             {
-                var lsuvOptions = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations));
-                lsuvOptions.Validate();
-                if (lsuvOptions.BatchSize > n)
-                    throw new ArgumentException($"--lsuv-batch {lsuvOptions.BatchSize} is more than the {n} probe examples; use --lsuv-batch ≤ {n} or more --examples.");
-                mlp.Initialize(Lsuv.PreInitialization, weightSeed);
-                lsuvRecord = Lsuv.Apply(mlp, x.AsSpan(0, lsuvOptions.BatchSize * inputWidth), lsuvOptions.BatchSize, lsuvOptions);
-            }
-            else
-                mlp.Initialize((w, fanOut, fanIn, s, stream) =>
-                    ((int)stream == widths.Length - 2 ? topInit! : hiddenInit!).Fill(w, [fanOut, fanIn], s, stream), weightSeed);
-
-            var options = new ProbeOptions
-            {
-                Bins = result.GetValue(bins),
-                JacobianExamples = result.GetValue(jacobian) ? result.GetValue(jacobianExamples) : 0,
-            };
+                Activation = Activation.Parse(result.GetValue(activation) ?? "tanh"),
+                Hidden = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""),
+                Init = result.GetValue(init) ?? "standard",
+                OutputInit = result.GetValue(outputInit),
+                Dataset = result.GetValue(dataset) ?? "shapeset",
+                DataPath = result.GetValue(path),
+                Scaling = ParseScaling(result.GetValue(scaling)),
+                GaussianInputs = result.GetValue(inputs),
+                GaussianClasses = result.GetValue(classes),
+                Examples = n,
+                Seed = result.GetValue(seed),
+                Probe = new ProbeOptions { Bins = result.GetValue(bins), JacobianExamples = withJacobians ? jacobians : 0 },
+                Lsuv = new LsuvOptions(result.GetValue(lsuvBatch), result.GetValue(lsuvTolerance), result.GetValue(lsuvIterations)),
+            });
+            var probe = UserInput.Check(() => InitialProbe.Prepare(spec));
             var output = result.InvocationConfiguration.Output;
-            var record = Measuring(output, options.JacobianExamples, widths.Length - 2, () => new NetworkProbe(mlp, options).Measure(x, y));
-            // LSUV's weights depend on the data: the theory takes their actual second moments.
-            double[] variances;
-            if (lsuv) variances = NetworkTheory.WeightVariances(mlp);
-            else
-            {
-                variances = NetworkTheory.WeightVariances(hiddenInit!, widths);
-                variances[^1] = NetworkTheory.WeightVariances(topInit!, widths)[^1];
-            }
-            var report = ProbeReport.Build(record, widths, variances, f, source, hiddenInit?.Scheme ?? "lsuv", topInit?.Scheme ?? "lsuv") with { Lsuv = lsuvRecord };
+            var record = Measuring(output, spec.Probe.JacobianExamples, probe.Widths.Count - 2, probe.Measure);
+            var report = ProbeReport.Build(record, probe.Widths, probe.WeightVariances(), spec.Activation, probe.Source, probe.HiddenScheme, probe.OutputScheme) with { Lsuv = probe.Lsuv };
             if (result.GetValue(csv) is { } dir) ProbeCsv.Write([record], dir);
             if (result.GetValue(json)) output.WriteLine(ProbeReport.Json(report));
             else ProbeReport.Print(report, output, result.GetValue(wide));
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
 
-    // With Jacobians the probe takes seconds per layer and example: on a terminal a spinner says so, instead of a
-    // silent wait; logs and --json output get nothing (the result is printed after).
     // --scaling takes the run spec's input_scaling names (one table, PixelScalingNames); the error names the option.
     private static PixelScaling ParseScaling(string? name)
     {
@@ -139,10 +111,12 @@ internal static class ProbeCommand
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"probe: --scaling {ex.Message}", ex);
+            throw new UserInputException($"probe: --scaling {ex.Message}", ex);
         }
     }
 
+    // With Jacobians the probe takes seconds per layer and example: on a terminal a spinner says so, instead of a
+    // silent wait; logs and --json output get nothing (the result is printed after).
     private static ProbeRecord Measuring(TextWriter output, int jacobianExamples, int layers, Func<ProbeRecord> measure)
     {
         bool interactive = ProgressDisplay.IsInteractive(output);
@@ -150,42 +124,5 @@ internal static class ProbeCommand
         return AnsiConsole.Status().Start(
             Markup.Escape($"probing, with the Jacobians of {layers} layer(s) × {jacobianExamples} example(s), each about 2 s at width 1000 on an idle machine…"),
             _ => measure());
-    }
-
-    // The network, and the probe's s, z and dL/ds of every layer over the n examples (NetworkProbe), before any is allocated.
-    private static void RequireMemory(int[] widths, int n)
-    {
-        double parameters = TrainingMemory.Parameters(widths);
-        if (parameters > Array.MaxLength)
-            throw new ArgumentException($"The network {string.Join("-", widths)} has {parameters:G4} parameters; one array holds at most {Array.MaxLength:N0}. Use narrower layers.");
-        MemoryBudget.Require(sizeof(float) * (2 * parameters + TrainingMemory.BatchFloats(widths, n)), $"Probing {string.Join("-", widths)} on {n} examples");
-    }
-
-    private static (float[] X, int[] Y, int Inputs, int Classes, string Source) LoadProbeSet(string name, string? path,
-        PixelScaling scaling, int n, int inputs, int classes, ulong seed)
-    {
-        if (name.Trim().ToLowerInvariant() == "gaussian")
-        {
-            if (inputs <= 0 || classes <= 1) throw new ArgumentException("--inputs must be positive and --classes at least 2.");
-            // Checked in 64 bits before the inputs are drawn: n × inputs floats in one array.
-            if ((long)n * inputs > Array.MaxLength)
-                throw new ArgumentException($"--examples {n} × --inputs {inputs} = {(long)n * inputs:N0} inputs, more than one array holds ({Array.MaxLength:N0}); use fewer.");
-            MemoryBudget.Require(sizeof(float) * (double)n * inputs, $"{n} gaussian examples of {inputs} inputs");
-            // Stream 1000 of the seed: apart from the weight streams (one per layer).
-            var random = new RandomStream(seed, 1000);
-            var gx = new float[(long)n * inputs];
-            for (int i = 0; i < gx.Length; i++) gx[i] = (float)random.NextGaussian();
-            var gy = new int[n];
-            for (int i = 0; i < n; i++) gy[i] = random.NextInt(classes);
-            return (gx, gy, inputs, classes, $"gaussian N(0,1), {n} examples");
-        }
-        var test = DatasetCatalog.Open(name, new DatasetOptions(path, scaling)).Test;
-        if (test.Count < n) throw new ArgumentException($"{test.Name} has {test.Count} examples; --examples asks for {n}.");
-        var x = new float[(long)n * test.InputSize];
-        var y = new int[n];
-        var indices = new long[n];
-        for (int i = 0; i < n; i++) indices[i] = i;
-        test.Fill(indices, x, y);
-        return (x, y, test.InputSize, test.ClassCount, $"{test.Name}, first {n} examples");
     }
 }

@@ -24,7 +24,7 @@ internal static class ReportCommand
         command.SetAction(result =>
         {
             var clock = Stopwatch.StartNew();
-            var gathered = SuiteGather.Gather(result.GetValue(directories) ?? []); // every check before anything is written
+            var gathered = UserInput.Check(() => SuiteGather.Gather(result.GetValue(directories) ?? [])); // every check before anything is written
             string outDirectory = result.GetValue(output)!;
             string report = SuiteReport.Write(gathered.Plan, gathered.Layout, gathered.Results, outDirectory, clock.Elapsed.TotalSeconds);
             SuiteManifest.Of(gathered.Plan).Write(outDirectory, gathered.Plan.Options, new { gathered_from = (result.GetValue(directories) ?? []).Select(Path.GetFullPath) });
@@ -32,7 +32,7 @@ internal static class ReportCommand
             var missing = gathered.Plan.Instances.Select(i => i.Name).Where(n => gathered.Layout.Run(n) is null).ToList();
             if (missing.Count > 0) o.WriteLine($"missing runs (named in the report): {string.Join(", ", missing)}");
             o.WriteLine($"{gathered.Results.Count} runs gathered; report: {Path.GetFullPath(report)}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -89,23 +89,24 @@ internal static class ReproduceCommand
             string? name = result.GetValue(suite);
             if (name is null)
             {
-                if (!result.GetValue(list)) throw new ArgumentException("Name a suite to reproduce, or list them with glorot reproduce --list.");
+                if (!result.GetValue(list)) throw new UserInputException("Name a suite to reproduce, or list them with glorot reproduce --list.");
                 result.InvocationConfiguration.Output.Write(SuiteIndex.Format());
-                return 0;
+                return ExitCodes.Success;
             }
             if (ExperimentSuites.Find(name) is { } experiment)
             {
                 var explicitOnly = new Option[] { resume, force, keep, seeds, width, rates, jobs, only, shard, stage, export, dataset, dataPath }
                     .Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
                 if (explicitOnly.Count > 0)
-                    throw new ArgumentException($"{string.Join(", ", explicitOnly)} apply to {Glorot2010Suite.Name} only; {experiment.Name} takes --profile, --out, --seed, --threads and --list.");
+                    throw new UserInputException($"{string.Join(", ", explicitOnly)} apply to {Glorot2010Suite.Name} only; {experiment.Name} takes --profile, --out, --seed, --threads and --list.");
                 return ReproduceExperiment.Run(result, experiment, result.GetValue(profile) ?? "quick", result.GetValue(output), result.GetValue(seed), result.GetValue(list));
             }
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"Unknown suite '{name}'; use {Glorot2010Suite.Name} or " +
+                throw new UserInputException($"Unknown suite '{name}'; use {Glorot2010Suite.Name} or " +
                     string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (glorot reproduce --list shows them).");
             var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
-            var options = new SuiteOptions
+            // The library refuses a bad data set, grid, shard or option combination with ArgumentException: the user's.
+            var options = UserInput.Check(() => new SuiteOptions
             {
                 Profile = chosen,
                 Dataset = SuiteDataset.Resolve(result.GetValue(dataset) ?? "shapeset", result.GetValue(dataPath)),
@@ -121,19 +122,19 @@ internal static class ReproduceCommand
                 Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
                 Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,
                 Stage = ParseStage(result.GetValue(stage) ?? "all"),
-            };
-            var plan = SuitePlan.Of(options); // validates every option before anything is written
+            });
+            var plan = UserInput.Check(() => SuitePlan.Of(options)); // validates every option before anything is written
             var o = result.InvocationConfiguration.Output;
             if (result.GetValue(list))
             {
                 o.Write(SuiteListing.Format(plan));
-                return 0;
+                return ExitCodes.Success;
             }
             if (result.GetValue(export) is { } exportDir)
             {
-                var paths = SuiteListing.ExportSpecs(plan, exportDir);
+                var paths = UserInput.Check(() => SuiteListing.ExportSpecs(plan, exportDir)); // refuses a DIR under a file
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
-                return 0;
+                return ExitCodes.Success;
             }
             string dir = result.GetValue(output) ?? (options.Dataset.IsShapeset ? $"glorot2010-{options.ProfileName}" : $"glorot2010-{options.Dataset.Name}-{options.ProfileName}");
             o.WriteLine(Estimate(chosen));
@@ -151,8 +152,10 @@ internal static class ReproduceCommand
             using var stop = StopSignals.Listen();
             try
             {
-                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => SuiteRunner.Run(options, dir, progress, stop.Token,
-                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), cost);
+                // SuiteRunner.Run refuses a stage/shard combination, and each run one that --out cannot take (a run
+                // already there without --resume, another spec), before training it: the user's options.
+                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => UserInput.Check(() => SuiteRunner.Run(options, dir, progress, stop.Token,
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}"))), cost);
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0
@@ -165,7 +168,7 @@ internal static class ReproduceCommand
                     o.WriteLine($"where the time went ({Path.GetFullPath(Path.Combine(dir, "timings.csv"))}):");
                     o.Write(SuiteTimings.Format(rows, outcome.Seconds));
                 }
-                return 0;
+                return ExitCodes.Success;
             }
             catch (OperationCanceledException ex)
             {
@@ -203,7 +206,7 @@ internal static class ReproduceCommand
         "medium" => SuiteProfile.Medium,
         "narrow" => SuiteProfile.Narrow,
         "tiny" => SuiteProfile.Tiny,
-        _ => throw new ArgumentException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
+        _ => throw new UserInputException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
     };
 
     private static SuiteStage ParseStage(string text) => text.ToLowerInvariant() switch
@@ -211,7 +214,7 @@ internal static class ReproduceCommand
         "all" => SuiteStage.All,
         "selection" => SuiteStage.Selection,
         "final" => SuiteStage.Final,
-        _ => throw new ArgumentException($"Unknown stage '{text}'; use all, selection or final."),
+        _ => throw new UserInputException($"Unknown stage '{text}'; use all, selection or final."),
     };
 
     private static string Estimate(SuiteProfile profile) => profile switch

@@ -14,13 +14,13 @@ internal static class ReproduceExperiment
         var profile = ReproduceCommand.ParseProfile(profileText);
         var known = suite.Profiles.FirstOrDefault(p => p.Profile == profile);
         if (known is null && profile != SuiteProfile.Tiny)
-            throw new ArgumentException($"Suite {suite.Name} has no {profileText} profile; use " +
+            throw new UserInputException($"Suite {suite.Name} has no {profileText} profile; use " +
                 string.Join(" or ", suite.Profiles.Select(p => p.Profile.ToString().ToLowerInvariant())) + ".");
         if (list)
         {
             foreach (var p in suite.Profiles)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Name} {p.Profile.ToString().ToLowerInvariant()}: about {p.EstimatedSeconds:F0} s on 2 cores; {p.Description}"));
-            return 0;
+            return ExitCodes.Success;
         }
         string dir = output ?? $"{suite.Name}-{profile.ToString().ToLowerInvariant()}";
         if (known is not null)
@@ -36,7 +36,7 @@ internal static class ReproduceExperiment
             int holds = outcome.Claims.Count(c => c.Verdict == Glorot.Lab.Claims.Verdict.Holds);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"done in {outcome.Seconds / 60:F1} min; {holds} of {outcome.Claims.Count} claims hold; report: {Path.GetFullPath(outcome.Report)}"));
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException)
         {

@@ -9,21 +9,15 @@ namespace Glorot.Cli.Commands;
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
-    /// <summary>Exit code after Ctrl+C (128 + SIGINT 2).</summary>
-    public const int InterruptExitCode = 130;
-
-    /// <summary>Exit code after SIGTERM (128 + SIGTERM 15).</summary>
-    public const int TerminateExitCode = 143;
-
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
-    private int _exitCode = InterruptExitCode;
+    private int _exitCode = ExitCodes.Interrupted;
 
     private StopSignals()
     {
-        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, InterruptExitCode));
-        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, TerminateExitCode));
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
     }
 
     /// <summary>Starts listening; dispose to restore the default handling.</summary>

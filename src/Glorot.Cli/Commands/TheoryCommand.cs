@@ -16,7 +16,7 @@ internal static class TheoryCommand
     {
         var activation = new Option<string>("--activation")
         {
-            Description = $"hidden activation: {string.Join(", ", Activation.Names)} (leaky-relu:A, elu:ALPHA)",
+            Description = $"hidden activation: {ActivationRegistry.Help}",
             DefaultValueFactory = _ => "tanh",
         };
         var init = new Option<string?>("--init") { Description = "weight initializer of every layer (see `glorot init --list`); default standard (eq. 1) unless --sigma-w" };
@@ -42,37 +42,37 @@ internal static class TheoryCommand
         command.Subcommands.Add(TheoryCriticalCommand.Create());
         command.SetAction(result =>
         {
-            var f = Activation.Parse(result.GetValue(activation) ?? "tanh");
-            var hiddenWidths = Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? "");
-            if (hiddenWidths.Length == 0) throw new ArgumentException("--hidden must name at least one hidden layer, e.g. 1000x5.");
+            var f = UserInput.Check(() => Activation.Parse(result.GetValue(activation) ?? "tanh"));
+            var hiddenWidths = UserInput.Check(() => Mlp.ParseHiddenWidths(result.GetValue(hidden) ?? ""));
+            if (hiddenWidths.Length == 0) throw new UserInputException("--hidden must name at least one hidden layer, e.g. 1000x5.");
             int n0 = result.GetValue(inputs), classCount = result.GetValue(classes);
-            if (n0 <= 0 || classCount <= 0) throw new ArgumentException("--inputs and --classes must be positive.");
+            if (n0 <= 0 || classCount <= 0) throw new UserInputException("--inputs and --classes must be positive.");
             double sb = CheckSigmaB(result.GetValue(sigmaB));
             double m2 = result.GetValue(inputMoment), g = result.GetValue(outputGradient);
-            if (!(m2 >= 0) || !double.IsFinite(m2)) throw new ArgumentException($"--input-second-moment is {m2}; it must be finite and ≥ 0.");
-            if (!(g >= 0) || !double.IsFinite(g)) throw new ArgumentException($"--output-gradient-std is {g}; it must be finite and ≥ 0.");
+            if (!(m2 >= 0) || !double.IsFinite(m2)) throw new UserInputException($"--input-second-moment is {m2}; it must be finite and ≥ 0.");
+            if (!(g >= 0) || !double.IsFinite(g)) throw new UserInputException($"--output-gradient-std is {g}; it must be finite and ≥ 0.");
             int[] widths = [n0, .. hiddenWidths, classCount];
             double[] variances;
             string weights;
             if (result.GetValue(sigmaW) is { } sw)
             {
-                if (result.GetValue(init) is not null) throw new ArgumentException("Give either --init or --sigma-w, not both.");
+                if (result.GetValue(init) is not null) throw new UserInputException("Give either --init or --sigma-w, not both.");
                 CheckSigmaW(sw);
                 variances = [.. widths.Take(widths.Length - 1).Select(n => sw * sw / n)];
                 weights = $"N(0, σ_w²/fan-in), σ_w = {sw}";
             }
             else
             {
-                var initializer = Schemes.Create(result.GetValue(init) ?? "standard");
-                variances = NetworkTheory.WeightVariances(initializer, widths);
+                var initializer = UserInput.Check(() => Schemes.Create(result.GetValue(init) ?? "standard"));
+                variances = UserInput.Check(() => NetworkTheory.WeightVariances(initializer, widths));
                 weights = initializer.Scheme;
             }
-            var report = TheoryReport.Build(widths, variances, f, sb * sb, weights, m2, g);
+            var report = UserInput.Check(() => TheoryReport.Build(widths, variances, f, sb * sb, weights, m2, g));
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(TheoryReport.Json(report));
             else if (result.GetValue(csv)) output.Write(TheoryReport.Csv(report));
             else TheoryReport.Print(report, output);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -80,13 +80,13 @@ internal static class TheoryCommand
     internal static void CheckSigmaW(double sigmaW)
     {
         if (!(sigmaW > 0) || !double.IsFinite(sigmaW))
-            throw new ArgumentException($"--sigma-w is {sigmaW}; it must be finite and > 0 (σ_w² = fan-in·Var[W], e.g. --sigma-w 1).");
+            throw new UserInputException($"--sigma-w is {sigmaW}; it must be finite and > 0 (σ_w² = fan-in·Var[W], e.g. --sigma-w 1).");
     }
 
     internal static double CheckSigmaB(double sigmaB)
     {
         if (!(sigmaB >= 0) || !double.IsFinite(sigmaB))
-            throw new ArgumentException($"--sigma-b is {sigmaB}; it must be finite and ≥ 0 (e.g. --sigma-b 0.05).");
+            throw new UserInputException($"--sigma-b is {sigmaB}; it must be finite and ≥ 0 (e.g. --sigma-b 0.05).");
         return sigmaB;
     }
 }

@@ -35,22 +35,22 @@ internal static class TheoryCriticalCommand
             string? name = result.GetValue(activation);
             if (result.GetValue(diagram))
             {
-                if (name is null) throw new ArgumentException("--phase-diagram draws one activation: add --activation, e.g. --activation tanh.");
-                string path = result.GetValue(output) ?? throw new ArgumentException("--phase-diagram needs --out FILE.png.");
-                if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"--out {path}: name a .png file.");
-                var figure = PhaseDiagram.Draw(Activation.Parse(name), result.GetValue(maxW), result.GetValue(maxB), result.GetValue(grid),
-                    Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path));
+                if (name is null) throw new UserInputException("--phase-diagram draws one activation: add --activation, e.g. --activation tanh.");
+                string path = result.GetValue(output) ?? throw new UserInputException("--phase-diagram needs --out FILE.png.");
+                if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserInputException($"--out {path}: name a .png file.");
+                var figure = UserInput.Check(() => PhaseDiagram.Draw(Activation.Parse(name), result.GetValue(maxW), result.GetValue(maxB), result.GetValue(grid),
+                    Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path)));
                 writer.WriteLine($"wrote {figure.Png}, {figure.Svg}, {figure.Csv}");
-                return 0;
+                return ExitCodes.Success;
             }
-            if (result.GetValue(output) is not null) throw new ArgumentException("--out goes with --phase-diagram.");
-            var activations = name is null ? Activation.Names.Select(Activation.Parse).ToList() : [Activation.Parse(name)];
+            if (result.GetValue(output) is not null) throw new UserInputException("--out goes with --phase-diagram.");
+            var activations = name is null ? Activation.Names.Select(Activation.Parse).ToList() : [UserInput.Check(() => Activation.Parse(name))];
             var rows = activations.Select(f =>
             {
                 try { return new Row(f.ToString(), EdgeOfChaos.At(f, sb * sb), null); }
-                catch (ArgumentException ex) { return new Row(f.ToString(), null, CliErrors.Describe(ex)); }
+                catch (ArgumentException ex) { return new Row(f.ToString(), null, UserInput.Describe(ex)); }
             }).ToList();
-            if (name is not null && rows[0].Note is { } only) throw new ArgumentException(only);
+            if (name is not null && rows[0].Note is { } only) throw new UserInputException(only);
             if (result.GetValue(json))
             {
                 writer.WriteLine(JsonSerializer.Serialize(rows.Select(r => new Dictionary<string, object?>
@@ -58,13 +58,13 @@ internal static class TheoryCriticalCommand
                     ["activation"] = r.Activation, ["sigma_b"] = sb, ["sigma_w"] = r.Point?.SigmaW, ["sigma_w2"] = r.Point?.SigmaW2,
                     ["q_star"] = r.Point?.QStar, ["note"] = r.Note,
                 }), ProbeReport.JsonOptions));
-                return 0;
+                return ExitCodes.Success;
             }
             writer.WriteLine($"edge of chaos (χ₁ = 1) at σ_b = {G(sb)}:");
             writer.WriteLine($"{"activation",-12} {"σ_w",9} {"σ_w²",9} {"q*",9}");
             foreach (var r in rows)
                 writer.WriteLine(r.Point is { } p ? $"{r.Activation,-12} {G(p.SigmaW),9} {G(p.SigmaW2),9} {G(p.QStar),9}" : $"{r.Activation,-12} none: {r.Note}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -39,6 +39,6 @@ internal static class ThreadsOption
     internal static void Apply(int? flag, string? environment)
     {
         if (flag is { } n) Compute.DefaultThreads = n;
-        else if (environment is not null) Compute.DefaultThreads = Compute.ParseThreads(environment, Compute.EnvironmentVariable);
+        else if (environment is not null) Compute.DefaultThreads = UserInput.Check(() => Compute.ParseThreads(environment, Compute.EnvironmentVariable));
     }
 }

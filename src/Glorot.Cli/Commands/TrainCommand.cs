@@ -18,19 +18,21 @@ internal static class TrainCommand
             "Train one network from a run spec: metrics.csv (validation/test error), probe_summary.csv, probe_histograms.csv " +
             "and probes.jsonl (per-layer statistics), tb/ (TensorBoard events), checkpoints/ and run.json in the run directory. A non-finite loss stops the run, " +
             "names the update and layer, and keeps the last good checkpoint (exit 3). Ctrl+C or SIGTERM stops at a checkpoint " +
-            $"(exit {StopSignals.InterruptExitCode} or {StopSignals.TerminateExitCode}); --resume continues.")
+            $"(exit {ExitCodes.Interrupted} or {ExitCodes.Terminated}); --resume continues.")
         {
             specPath, output, resume, force, tensorboard, ThreadsOption.Create(),
         };
         command.SetAction(result =>
         {
             ThreadsOption.Apply(result);
-            var spec = RunSpecJson.Load(result.GetValue(specPath) ?? "");
+            var spec = UserInput.Check(() => RunSpecJson.Load(result.GetValue(specPath) ?? ""));
             string dir = result.GetValue(output) ?? Path.Combine("runs", spec.Name);
             var o = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             using var stop = StopSignals.Listen();
-            var outcome = ProgressDisplay.Run(o, spec.Name, report => Runner.Run(spec, dir, new RunOptions
+            // Runner.Run refuses a spec that cannot run here (memory, a run already in --out, a resume that does not
+            // match) with ArgumentException before it trains: the user's spec and options.
+            var outcome = ProgressDisplay.Run(o, spec.Name, report => UserInput.Check(() => Runner.Run(spec, dir, new RunOptions
             {
                 Resume = result.GetValue(resume),
                 Force = result.GetValue(force),
@@ -38,20 +40,20 @@ internal static class TrainCommand
                 Cancellation = stop.Token,
                 Notice = line => error.WriteLine($"glorot: note: {line}"),
                 Progress = new SyncProgress<RunProgress>(p => report(Describe(p), p.Step, p.Updates)),
-            }));
+            })));
             switch (outcome.Status)
             {
                 case RunStatus.Diverged:
                     var d = outcome.Divergence!;
                     error.WriteLine($"glorot: {d.Message} Checkpoints: {Path.GetFullPath(outcome.Directory.Checkpoints)}. Lower learning_rate or change init.");
-                    return 3;
+                    return ExitCodes.Diverged;
                 case RunStatus.Cancelled:
                     error.WriteLine($"glorot: stopped at update {outcome.Steps}; continue with --resume --out {dir}.");
                     return stop.ExitCode;
                 default:
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{spec.Name}: {outcome.Steps:N0} updates in {outcome.Seconds:F1} s, test error {100 * outcome.FinalTestError:F2} %; run directory: {Path.GetFullPath(dir)}"));
-                    return 0;
+                    return ExitCodes.Success;
             }
         });
         return command;

@@ -88,7 +88,7 @@ public sealed class TheoryOverlay
     // P(low ≤ φ(s) < high), s ~ N(0, q), for non-decreasing φ.
     private double ActivationMass(double q, double low, double high)
     {
-        if (Activation.Kind == ActivationKind.Gelu || !(q > 0)) return double.NaN;
+        if (!Activation.Info.IsMonotone || !(q > 0)) return double.NaN;
         double r = Math.Sqrt(q);
         return Normal.CDF(0, 1, Preimage(high) / r) - Normal.CDF(0, 1, Preimage(low) / r);
     }

@@ -51,11 +51,6 @@ internal sealed class RunData
     {
         if (count > split.Count)
             throw new ArgumentException($"{key} = {count} but {split.Name} holds only {split.Count} examples.");
-        var indices = new long[count];
-        for (int i = 0; i < count; i++) indices[i] = i;
-        var inputs = new float[(long)count * split.InputSize];
-        var labels = new int[count];
-        split.Fill(indices, inputs, labels);
-        return (inputs, labels);
+        return FirstExamples.Read(split, count);
     }
 }

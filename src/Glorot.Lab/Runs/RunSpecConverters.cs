@@ -6,7 +6,7 @@ namespace Glorot.Lab.Runs;
 
 /// <summary>A spec value of the right JSON kind that names nothing known ("activation": "swish"). Its message lacks the
 /// key: System.Text.Json sets <see cref="JsonException.Path"/>, and <see cref="RunSpecJson.Parse"/> puts file and key in front.</summary>
-public sealed class RunSpecValueException(string message, Exception? inner = null) : JsonException(message, inner);
+internal sealed class RunSpecValueException(string message, Exception? inner = null) : JsonException(message, inner);
 
 /// <summary>The JSON form of the typed values of a <see cref="RunSpec"/>: each is read from its name once, here, and
 /// written back as the name it was read from (so a spec re-serializes to its own bytes and digest).</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Glorot.IO;
-using Glorot.Kernels;
 using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
@@ -46,8 +45,8 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         long reportEvery = Math.Max(1, spec.Updates / 400);
         if (fresh)
         {
-            if (!Observe(0, out var initial))
-                return Diverged(0, initial!.Value.Layer, $"{initial.Value.What} at initialization, before any update", null, Seconds());
+            if (Observe(0) is { } initial)
+                return Diverged(0, initial with { What = $"{initial.What} at initialization, before any update" }, null, Seconds());
             lastCheckpoint = Checkpoint(0, Seconds());
         }
         options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
@@ -69,18 +68,19 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             }
             catch (TrainingDivergedException ex)
             {
-                // The trainer numbers steps from 0 and its layers as dense layers from 0; say it our way.
-                return Diverged(step + 1, DivergenceInfo.LayerName(ex.Layer, mlp.LayerCount), $"{Where(ex.Layer)} during update {step + 1}", lastCheckpoint, Seconds());
+                // The trainer numbers steps from 0 (its layers are dense layers from 0, as here); updates count from 1.
+                int? layer = ex.Layer >= 0 ? ex.Layer : null;
+                return Diverged(step + 1, new Failure(layer, $"{Where(layer)} during update {step + 1}"), lastCheckpoint, Seconds());
             }
             step++;
-            if (!Observe(step, out var failure))
-                return Diverged(step, failure!.Value.Layer, $"{failure.Value.What} after update {step}", lastCheckpoint, Seconds());
+            if (Observe(step) is { } failure)
+                return Diverged(step, failure with { What = $"{failure.What} after update {step}" }, lastCheckpoint, Seconds());
             if (step % spec.CheckpointEvery == 0 || step == spec.Updates)
             {
                 // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
                 // after an overflowing update: only finite weights make a good checkpoint.
                 if (mlp.FirstNonFiniteLayer() is { } bad)
-                    return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                    return Diverged(step, new Failure(bad, $"the weights or biases are not finite after update {step}"), lastCheckpoint, Seconds());
                 lastCheckpoint = Checkpoint(step, Seconds());
             }
             if (step % reportEvery == 0 || step == spec.Updates)
@@ -91,7 +91,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             if (lastCheckpoint != step)
             {
                 if (mlp.FirstNonFiniteLayer() is { } bad)
-                    return Diverged(step, DivergenceInfo.LayerName(bad, mlp.LayerCount), $"the weights or biases are not finite after update {step}", lastCheckpoint, Seconds());
+                    return Diverged(step, new Failure(bad, $"the weights or biases are not finite after update {step}"), lastCheckpoint, Seconds());
                 Checkpoint(step, Seconds());
             }
             return Finish(RunStatus.Paused, step, Seconds(), null);
@@ -102,15 +102,35 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         return completed;
     }
 
-    private string Where(int denseLayer) => DivergenceInfo.LayerName(denseLayer, mlp.LayerCount) is { } name
-        ? $"the pre-activations or outputs of layer {name} are not finite"
+    private string Where(int? denseLayer) => denseLayer is { } layer
+        ? $"the pre-activations or outputs of layer {Name(layer)} are not finite"
         : "the loss is not finite although every layer's outputs are";
 
-    // Evaluation and probes due at this step; false when the network's outputs are no longer finite, with the layer
-    // (DivergenceInfo's naming) and what was seen.
-    private bool Observe(long step, out (string? Layer, string What)? failure)
+    // The one conversion from the engine's numbering (dense layers from 0) to the run's (DivergenceInfo.Convention).
+    private string? Name(int? denseLayer) => DivergenceInfo.LayerName(denseLayer ?? -1, mlp.LayerCount);
+
+    /// <summary>
+    /// What stopped a run: <paramref name="Layer"/> is the first non-finite dense layer, 0-based as in <see cref="Mlp"/>
+    /// (null: only the loss), named once, by <see cref="Diverged"/>; <paramref name="What"/> says what was seen.
+    /// </summary>
+    private readonly record struct Failure(int? Layer, string What);
+
+    /// <summary>
+    /// The first non-finite dense layer (0-based, as in <see cref="Mlp"/>) of a probe record: its hidden layers are
+    /// numbered from 1 (<see cref="LayerProbe.Layer"/>), so hidden layer h is dense layer h − 1; a non-finite output
+    /// gradient with finite hidden layers is the softmax layer, <paramref name="layerCount"/> − 1; null when neither.
+    /// </summary>
+    internal static int? FirstNonFiniteLayer(ProbeRecord record, int layerCount)
     {
-        failure = null;
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Layers.FirstOrDefault(l => l.Activations.NonFinite > 0 || l.PreActivations.NonFinite > 0) is { } hidden)
+            return hidden.Layer - 1;
+        return record.OutputGradient.NonFinite > 0 ? layerCount - 1 : null;
+    }
+
+    // Evaluation and probes due at this step; a failure when the network's outputs are no longer finite.
+    private Failure? Observe(long step)
+    {
         bool last = step == spec.Updates;
         if (step % spec.EvaluateEvery == 0 || last)
         {
@@ -118,10 +138,7 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             var (validationLoss, validationError) = Evaluate(data.ValidationInputs, data.ValidationLabels);
             var (testLoss, testError) = Evaluate(data.TestInputs, data.TestLabels);
             if (!double.IsFinite(validationLoss) || !double.IsFinite(testLoss))
-            {
-                failure = (null, "the evaluation loss is not finite");
-                return false;
-            }
+                return new Failure(null, "the evaluation loss is not finite");
             double? trainLoss = _count > 0 ? _lossSum / (_count / (double)spec.BatchSize) : null;
             double? trainError = _count > 0 ? 1 - _correct / (double)_count : null;
             metrics.Append(step, step * spec.BatchSize, trainLoss, trainError, validationLoss, validationError, testLoss, testError);
@@ -136,19 +153,15 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             var record = (jacobians ? _initialProbe! : _probe).Measure(data.ProbeInputs, data.ProbeLabels, step);
             if (!double.IsFinite(record.Loss))
             {
-                // Probe layers are already the paper's hidden-layer numbers (1 = the first hidden layer).
-                int? hidden = record.Layers.FirstOrDefault(l => l.Activations.NonFinite > 0 || l.PreActivations.NonFinite > 0)?.Layer;
-                string? layer = hidden is { } h ? DivergenceInfo.LayerName(h - 1, mlp.LayerCount)
-                    : record.OutputGradient.NonFinite > 0 ? DivergenceInfo.OutputLayer : null;
-                failure = (layer, layer is null ? "the probe examples' loss is not finite" : $"the probe examples' loss and layer {layer} are not finite");
-                return false;
+                int? layer = FirstNonFiniteLayer(record, mlp.LayerCount);
+                return new Failure(layer, layer is null ? "the probe examples' loss is not finite" : $"the probe examples' loss and layer {Name(layer)} are not finite");
             }
             probes.AppendText(ProbeCsv.SummaryRows([record]));
             histograms.AppendText(ProbeCsv.HistogramRows([record]));
             AtomicFile.AppendText(dir.ProbeLines, ProbeJson.Serialize(record) + "\n");
             _events?.Append([RunEvents.Probe(record, mlp)]);
         }
-        return true;
+        return null;
     }
 
     private (double Loss, double Error) Evaluate(float[] inputs, int[] labels)
@@ -175,9 +188,9 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         return step;
     }
 
-    private RunResult Diverged(long failedUpdate, string? layer, string what, long? lastCheckpoint, double seconds)
+    private RunResult Diverged(long failedUpdate, Failure failure, long? lastCheckpoint, double seconds)
     {
-        var info = DivergenceInfo.Create(failedUpdate, layer, what, lastCheckpoint);
+        var info = DivergenceInfo.Create(failedUpdate, Name(failure.Layer), failure.What, lastCheckpoint);
         AtomicFile.WriteAllText(dir.Divergence, JsonSerializer.Serialize(info, Runner.JsonOptions));
         return Finish(RunStatus.Diverged, Math.Max(0, failedUpdate - 1), seconds, info);
     }

@@ -212,11 +212,7 @@ public static class Runner
         var options = spec.LsuvOptions();
         if (train.Count < options.BatchSize)
             throw new ArgumentException($"lsuv_batch {options.BatchSize} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
-        var x = new float[(long)options.BatchSize * train.InputSize];
-        var y = new int[options.BatchSize];
-        var indices = new long[options.BatchSize];
-        for (int i = 0; i < indices.Length; i++) indices[i] = i;
-        train.Fill(indices, x, y);
+        var (x, _) = Glorot.Data.FirstExamples.Read(train, options.BatchSize);
         int layers = spec.OutputInit is null ? mlp.LayerCount : mlp.LayerCount - 1;
         var record = Lsuv.Apply(mlp, x, options.BatchSize, options, layers);
         AtomicFile.WriteAllText(dir.Lsuv, JsonSerializer.Serialize(new

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Glorot.Init;
 
 /// <summary>
@@ -21,61 +19,52 @@ public static class Gain
     /// </summary>
     public const double Softsign = 2.3375333631086;
 
-    /// <summary>Every name <see cref="Of(string)"/> accepts, with the value or formula it gives.</summary>
+    /// <summary>
+    /// Layer names PyTorch's <c>calculate_gain</c> also accepts (torch/nn/init.py): convolutions are linear maps, so
+    /// their gain is 1. They are not activations, so they live here and not in <see cref="ActivationRegistry"/>.
+    /// </summary>
+    public static IReadOnlyList<string> LinearLayers { get; } =
+        ["conv1d", "conv2d", "conv3d", "conv-transpose1d", "conv-transpose2d", "conv-transpose3d"];
+
+    /// <summary>Every name <see cref="Of(string)"/> accepts, with the value or formula it gives (from <see cref="ActivationRegistry"/>).</summary>
     public static IReadOnlyList<(string Name, string Value)> Table { get; } =
     [
-        ("linear, identity, conv1d, conv2d, conv3d, conv-transpose1d/2d/3d", "1"),
-        ("sigmoid", "1"),
-        ("tanh", "5/3 (PyTorch's empirical value)"),
-        ("relu", "√2 (He et al. 2015)"),
-        ("leaky-relu[:a]", "√(2/(1 + a²)), a = 0.01 by default"),
-        ("selu", "3/4 (PyTorch's; keeps self-normalization with LeCun-normal)"),
-        ("softsign", "1/√E[softsign(z)²] = 2.3375 (variance-preserving)"),
+        .. ActivationRegistry.All.Where(a => a.ClassicGainText is not null).Select(a => (Label(a), a.ClassicGainText!)),
     ];
 
-    /// <summary>Gain of a non-linearity named as the CLI spells it: "tanh", "relu", "leaky-relu:0.2", …</summary>
-    /// <exception cref="ArgumentException">Unknown name or malformed parameter.</exception>
+    /// <summary>Gain of a non-linearity named as the CLI spells it: "tanh", "relu", "leaky-relu:0.2", … (any name or
+    /// alias of <see cref="ActivationRegistry"/> with a classic gain, or one of <see cref="LinearLayers"/>).</summary>
+    /// <exception cref="ArgumentException">Unknown name, malformed parameter, or an activation without a classic gain.</exception>
     public static double Of(string nonlinearity)
     {
-        var (name, parameter) = Split(nonlinearity);
-        if (parameter is not null && name != "leaky-relu")
-            throw new ArgumentException($"Non-linearity '{name}' takes no parameter; got '{nonlinearity}'.", nameof(nonlinearity));
-        return name switch
+        ArgumentNullException.ThrowIfNull(nonlinearity);
+        if (LinearLayers.Contains(LayerKey(nonlinearity))) return 1.0;
+        if (!ActivationRegistry.TryParse(nonlinearity, out var activation, out string? error))
         {
-            "linear" or "identity" or "conv1d" or "conv2d" or "conv3d"
-                or "conv-transpose1d" or "conv-transpose2d" or "conv-transpose3d" => 1.0,
-            "sigmoid" => 1.0,
-            "tanh" => 5.0 / 3.0,
-            "relu" => Math.Sqrt(2.0),
-            "leaky-relu" => LeakyRelu(parameter ?? DefaultLeakySlope),
-            "selu" => 0.75,
-            "softsign" => Softsign,
-            _ => throw new ArgumentException(
-                $"Unknown non-linearity '{name}'. Known: linear, conv1d/2d/3d, sigmoid, tanh, relu, leaky-relu[:slope], selu, softsign.",
-                nameof(nonlinearity)),
-        };
+            if (ActivationRegistry.Find(NameOf(nonlinearity)) is not null) throw new ArgumentException(error, nameof(nonlinearity));
+            throw new ArgumentException(
+                $"Unknown non-linearity '{nonlinearity.Trim()}'.{NameSuggestions.Hint(NameOf(nonlinearity), [.. ActivationRegistry.NamesAndAliases, .. LinearLayers])} " +
+                $"Known: {string.Join(", ", Table.Select(row => row.Name))}.", nameof(nonlinearity));
+        }
+        var info = activation.Info;
+        if (info.ClassicGain is not { } gain)
+            throw new ArgumentException(
+                $"Non-linearity '{nonlinearity.Trim()}' has no classic gain (PyTorch's calculate_gain has none); " +
+                $"`glorot gain {activation}` computes the variance-preserving one.", nameof(nonlinearity));
+        return gain(activation.Parameter);
     }
 
     /// <summary>√(2/(1 + a²)) for leaky ReLU with negative slope a (He et al. 2015, eq. 15 with PReLU slope a).</summary>
     public static double LeakyRelu(double slope) => Math.Sqrt(2.0 / (1.0 + slope * slope));
 
-    private static (string Name, double? Parameter) Split(string text)
-    {
-        var trimmed = text.Trim().ToLowerInvariant().Replace('_', '-');
-        int colon = trimmed.IndexOf(':');
-        if (colon < 0) return (Canonical(trimmed), null);
-        var value = trimmed[(colon + 1)..];
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parameter) || !double.IsFinite(parameter))
-            throw new ArgumentException($"'{value}' in '{text}' is not a number; write e.g. leaky-relu:0.01.", nameof(text));
-        return (Canonical(trimmed[..colon]), parameter);
-    }
+    // "linear, identity" first for the identity row, as PyTorch's table calls it linear; conv layers share its gain.
+    private static string Label(ActivationInfo a) => a.Kind == ActivationKind.Identity
+        ? $"{string.Join(", ", [.. a.Aliases, a.Name])}, conv1d, conv2d, conv3d, conv-transpose1d/2d/3d"
+        : string.Join(", ", [a.Usage, .. a.Aliases]);
 
-    private static string Canonical(string name) => name switch
-    {
-        "leakyrelu" or "leaky" => "leaky-relu",
-        "conv-transpose-1d" => "conv-transpose1d",
-        "conv-transpose-2d" => "conv-transpose2d",
-        "conv-transpose-3d" => "conv-transpose3d",
-        _ => name,
-    };
+    private static string NameOf(string text) => text.Split(':')[0];
+
+    // PyTorch spells conv_transpose2d; conv-transpose-2d was accepted too.
+    private static string LayerKey(string text) =>
+        text.Trim().ToLowerInvariant().Replace('_', '-').Replace("transpose-", "transpose");
 }

@@ -132,23 +132,20 @@ public static class Schemes
         $"'{name}' means two things: in Keras/JAX {kerasMeaning}; here {ourName} is {ourMeaning}. Say {kerasName} or {ourName}.";
 
     /// <summary>
-    /// The entry for a name or alias: case and '_' vs '-' ignored, and one trailing '_' (PyTorch's in-place
-    /// suffix: xavier_uniform_, trunc_normal_) dropped. A name with two meanings (<see cref="Ambiguous"/>) is refused.
+    /// The entry for a name or alias, resolved by <see cref="SchemeRegistry.Find"/>: case and '_' vs '-' ignored,
+    /// and one trailing '_' (PyTorch's in-place suffix: xavier_uniform_, trunc_normal_) dropped. A name with two
+    /// meanings (<see cref="Ambiguous"/>) is refused, and so is a scheme that needs a network and data (LSUV).
     /// </summary>
-    /// <exception cref="ArgumentException">An ambiguous name (the message gives both meanings), or an unknown one
-    /// (the message suggests the nearest names).</exception>
+    /// <exception cref="ArgumentException">An ambiguous name (the message gives both meanings), a data-dependent
+    /// scheme (the message says where it is accepted), or an unknown one (the message suggests the nearest names).</exception>
     public static Entry Find(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var spelled = name.Trim().ToLowerInvariant();
-        if (spelled.Length > 1 && spelled.EndsWith('_')) spelled = spelled[..^1];
-        if (Ambiguous.TryGetValue(spelled, out var twoMeanings)) throw new ArgumentException(twoMeanings);
-        var key = spelled.Replace('_', '-');
-        key = Aliases.GetValueOrDefault(key, key);
-        return All.FirstOrDefault(e => e.Name == key)
-            ?? throw new ArgumentException(
-                $"Unknown scheme '{name}'.{NameSuggestions.Hint(name, [.. All.Select(e => e.Name), .. Aliases.Keys])} " +
-                $"(`glorot init --list` lists all {All.Count}.)");
+        var scheme = SchemeRegistry.Find(name);
+        if (scheme.NeedsNetworkAndData)
+            throw new ArgumentException(
+                $"Scheme '{scheme.Name}' initializes a whole network from a batch of data, not a lone tensor: use it in " +
+                $"`glorot probe --init {scheme.Name}` or as a run spec's \"init\" (not as output_init or in `glorot init`).");
+        return All.First(e => e.Name == scheme.Name);
     }
 
     /// <summary>

@@ -1,31 +1,12 @@
 namespace Glorot.Kernels;
 
-/// <summary>What follows the weight-gradient product of <see cref="FusedBackwardStep"/> on each block of rows.</summary>
-internal enum FusedStepRule
-{
-    /// <summary>The product is the step: Wᵀ ← β·Wᵀ + α·Xᵀ·dS written into W itself (plain SGD, β = 1 − ελ).</summary>
-    InPlace,
-    /// <summary>The product writes the gradient G; then <see cref="SgdKernels.MomentumStep"/> on those rows.</summary>
-    Momentum,
-    /// <summary>The product writes the gradient G; then <see cref="SgdKernels.NesterovStep"/> on those rows.</summary>
-    Nesterov,
-}
-
-/// <summary>
-/// The SGD parameters of one <see cref="FusedBackwardStep"/>: the product target ← β·target + α·Xᵀ·dS
-/// (target = Wᵀ for <see cref="FusedStepRule.InPlace"/>, else the gradient buffer <paramref name="Gradient"/>),
-/// then for momentum rules the element-wise step with ε, μ, λ and the velocity buffer.
-/// </summary>
-internal readonly record struct FusedStepParameters(FusedStepRule Rule, float Alpha, float Beta,
-    PackedMatrix? Gradient = null, PackedMatrix? Velocity = null, float LearningRate = 0f, float Momentum = 0f,
-    float WeightDecay = 0f);
-
 /// <summary>
 /// One pass over a layer's packed Wᵀ (in × out) for its backward step: dX = dS·W with the weights before the
 /// update, as SGD requires, then the update of the same weights, block by block of
-/// <see cref="BlockRows"/> input units (rows of Wᵀ). A block's rows (32 × out floats, 125 KiB at 1000 wide)
-/// are read for dX and read again for the update while still in L2, then written once; the unfused step reads W
-/// from memory twice (docs/BENCHMARKS.md "Fused backward step").
+/// <see cref="BlockRows"/> input units (rows of Wᵀ; <see cref="PackedRouteBlockRows"/> off the dot route). A
+/// block's rows (32 × out floats, 125 KiB at 1000 wide) are read for dX and read again for the update while still
+/// in L2, then written once; the unfused step reads W from memory twice (docs/BENCHMARKS.md "Fused backward
+/// step").
 /// <para>Bit-identical to the unfused step: each block runs the same drivers and micro-kernels on a
 /// 32-aligned slice. Every dX element is a sum over the output units and every weight element a sum over the
 /// batch, in the order the full products use (k blocks depend on k only; the micro-kernels treat every row and
@@ -36,19 +17,29 @@ internal readonly record struct FusedStepParameters(FusedStepRule Rule, float Al
 internal sealed unsafe class FusedBackwardStep : IComputeJob
 {
     /// <summary>
-    /// Input units per block: one 32-float panel row wide, so blocks start on panel borders (the dX columns
-    /// tile exactly as in the full product) and one block of a 1000-wide layer (125 KiB) fits in L2 with room
-    /// for dS and the packing buffers.
+    /// Input units per block on the dot route (AVX-512, batch ≤ 32): one 32-float panel row wide, so blocks start
+    /// on panel borders (the dX columns tile exactly as in the full product) and one block of a 1000-wide layer
+    /// (125 KiB) sits in L2 between its two uses with room for dS.
     /// </summary>
     public const int BlockRows = GemmPacking.PanelWidth;
+
+    /// <summary>
+    /// Input units per block on the packed route (larger batches, or no AVX-512): that route packs dS (B × out)
+    /// again for every block, so blocks are 4× larger to keep that copy at a few per cent of the block's
+    /// multiply-adds; 128 rows of a 1000-wide layer are 500 KiB, still within a 1 MiB L2. Any multiple of 32
+    /// gives the same bits.
+    /// </summary>
+    public const int PackedRouteBlockRows = 4 * GemmPacking.PanelWidth;
 
     [ThreadStatic] private static FusedBackwardStep? _cached;
 
     private GemmPath _path;
-    private int _batch, _fanIn, _fanOut, _blocks, _nextBlock;
+    private int _batch, _fanIn, _fanOut, _blockRows, _blocks, _nextBlock;
     private float* _ds, _x, _dx, _w, _target, _velocity;
     private nint _panelStride;
     private FusedStepParameters _step;
+    private bool _dotRoute;
+    private AlignedBuffer? _paddedDs; // dS padded once per call for the dot route, shared read-only by all threads
 
     /// <summary>
     /// ds: (B × out); x: (B × in), the layer input; wt: Wᵀ (in × out), packed; dx: (B × in), or empty for the
@@ -83,7 +74,15 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._velocity = step.Velocity is { } vel ? vel.Data : null;
             job._panelStride = wt.PanelStride;
             job._step = step;
-            job._blocks = (fanIn + BlockRows - 1) / BlockRows;
+            job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
+            job._blockRows = job._dotRoute ? BlockRows : PackedRouteBlockRows;
+            job._blocks = (fanIn + job._blockRows - 1) / job._blockRows;
+            if (job._dotRoute)
+            {
+                long length = (long)batch * GemmDotDriver.PaddedDepth(fanOut);
+                if (job._paddedDs is null || job._paddedDs.Length < length) job._paddedDs = new AlignedBuffer(length);
+                GemmDotDriver.PadA(batch, fanOut, pds, fanOut, job._paddedDs.Pointer);
+            }
             job._nextBlock = 0;
             try
             {
@@ -111,7 +110,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     {
         int block;
         while ((block = Interlocked.Increment(ref _nextBlock) - 1) < _blocks)
-            RunBlock(block * BlockRows, Math.Min(BlockRows, _fanIn - block * BlockRows));
+            RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
     }
 
     // Rows r0 .. r0 + rows − 1 of Wᵀ: their dX columns first (old weights), then their update.
@@ -122,9 +121,9 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
         if (_dx != null)
         {
             // dX[:, r0 .. r0 + rows) = dS·W[:, r0 .. r0 + rows): the routes of Gemm.MultiplyTransposed, one thread.
-            if (GemmDotDriver.Applies(_path, _batch, _fanOut))
-                GemmDotDriver.Run(1, _batch, rows, _fanOut, 1f, _ds, _fanOut, wRows, w, _panelStride, 0f,
-                    _dx + r0, _fanIn);
+            if (_dotRoute)
+                GemmDotDriver.RunPadded(_batch, r0, r0 + rows, _fanOut, 1f, _paddedDs!.Pointer, _w, w, _panelStride,
+                    0f, _dx, _fanIn);
             else
                 GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,
                     GemmBSource.PackedTransposed, wRows, 0, _panelStride, 0f, _dx + r0, _fanIn, w, null);

@@ -39,14 +39,10 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
         // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by all threads.
-        var kPadded = (k + 31) / 32 * 32;
+        var kPadded = PaddedDepth(k);
         var aBuffer = GemmScratch.ForA(m * kPadded);
         float* aPadded = aBuffer.Pointer;
-        for (var i = 0; i < m; i++)
-        {
-            new ReadOnlySpan<float>(a + i * lda, k).CopyTo(new Span<float>(aPadded + i * kPadded, k));
-            new Span<float>(aPadded + i * kPadded + k, kPadded - k).Clear();
-        }
+        PadA(m, k, a, lda, aPadded);
         a = aPadded;
         lda = kPadded;
         var job = _cached ?? new GemmDotDriver();
@@ -74,6 +70,30 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         }
     }
 
+    /// <summary>Row length of the zero-padded copy of A the kernels read: k rounded up to a multiple of 32.</summary>
+    public static int PaddedDepth(int k) => (k + 31) / 32 * 32;
+
+    /// <summary>Copies A (m × k, lda) into <paramref name="padded"/>: m rows of <see cref="PaddedDepth"/>(k) floats, zero past k.</summary>
+    public static void PadA(int m, int k, float* a, nint lda, float* padded)
+    {
+        var kPadded = PaddedDepth(k);
+        for (var i = 0; i < m; i++)
+        {
+            new ReadOnlySpan<float>(a + i * lda, k).CopyTo(new Span<float>(padded + i * kPadded, k));
+            new Span<float>(padded + i * kPadded + k, kPadded - k).Clear();
+        }
+    }
+
+    /// <summary>
+    /// Columns [j0, j1) of C on this thread alone, from A already padded by <see cref="PadA"/>: for callers that
+    /// reuse one padded A across many calls (<see cref="FusedBackwardStep"/>, one call per block of columns). Every
+    /// element is the same dot product the threaded run computes, so the bits agree. j0 must be a multiple of
+    /// 4 (the kernel's column group) for the groups to match Run's.
+    /// </summary>
+    public static void RunPadded(int m, int j0, int j1, int k, float alpha, float* aPadded, float* b, nint bRowStride,
+        nint bChunkStride, float beta, float* c, nint ldc) =>
+        Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
+
     /// <summary>Claims 64-column chunks of C until none is left; every thread runs this.</summary>
     public void Run()
     {
@@ -82,23 +102,27 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
             RunColumns(chunk * ChunkColumns, Math.Min(_n, (chunk + 1) * ChunkColumns));
     }
 
-    private void RunColumns(int j0, int j1)
+    private void RunColumns(int j0, int j1) =>
+        Columns(_m, j0, j1, _k, _alpha, _a, _lda, _b, _bRowStride, _bChunkStride, _beta, _c, _ldc);
+
+    private static void Columns(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
+        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
         const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
         for (var j = j0; j < j1; j += nr)
         {
             var cols = Math.Min(nr, j1 - j);
-            float* bj = _b + j * _bRowStride;
-            for (var i = 0; i < _m; i += mr)
+            float* bj = b + j * bRowStride;
+            for (var i = 0; i < m; i += mr)
             {
-                float* ai = _a + i * _lda, cij = _c + i * _ldc + j;
-                switch (Math.Min(mr, _m - i))
+                float* ai = a + i * lda, cij = c + i * ldc + j;
+                switch (Math.Min(mr, m - i))
                 {
-                    case 5: GemmDotKernel512.Tile<Rows5>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
-                    case 4: GemmDotKernel512.Tile<Rows4>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
-                    case 3: GemmDotKernel512.Tile<Rows3>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
-                    case 2: GemmDotKernel512.Tile<Rows2>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
-                    default: GemmDotKernel512.Tile<Rows1>(_k, ai, _lda, bj, _bRowStride, _bChunkStride, cij, _ldc, _alpha, _beta, cols); break;
+                    case 5: GemmDotKernel512.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 4: GemmDotKernel512.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 3: GemmDotKernel512.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 2: GemmDotKernel512.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    default: GemmDotKernel512.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
                 }
             }
         }

@@ -48,9 +48,10 @@ internal static class DenseLayer
     /// <summary>
     /// ds: (B × out); x: (B × in); wt: Wᵀ (in × out), packed; bias: (out); dx: (B × in), or empty for the first
     /// layer. <see cref="BackwardData"/> then the SGD step of <paramref name="step"/> in one pass over Wᵀ
-    /// (<see cref="FusedBackwardStep"/>): each block of 32 input units gives its dX columns from the weights before
-    /// the update, then is updated while still in cache. Bit-identical to <see cref="BackwardData"/> followed by
-    /// <see cref="WeightGradient"/> (and, with momentum, the element-wise step over the whole gradient buffer).
+    /// (<see cref="FusedBackwardStep"/>): each block of 32 input units (128 off the dot route) gives its dX
+    /// columns from the weights before the update, then is updated while still in cache. Bit-identical to
+    /// <see cref="BackwardData"/> followed by <see cref="WeightGradient"/> (and, with momentum, the element-wise
+    /// step over the whole gradient buffer).
     /// The bias gets the same update as the unfused step: for momentum, its gradient in
     /// <paramref name="biasGradient"/> and its velocity in <paramref name="biasVelocity"/>.
     /// </summary>

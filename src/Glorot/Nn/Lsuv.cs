@@ -44,8 +44,10 @@ public sealed record LsuvRecord(LsuvOptions Options, int Examples, IReadOnlyList
 /// more iterations necessary, which is why the loop and its cap exist.</remarks>
 public static class Lsuv
 {
-    /// <summary>Whether the scheme name <paramref name="init"/> asks for LSUV ("lsuv", any case, spaces trimmed).</summary>
-    public static bool IsLsuv(string init) => init.Trim().Equals("lsuv", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the scheme name <paramref name="init"/> asks for LSUV, as <see cref="SchemeRegistry"/> resolves
+    /// names ("lsuv", any case, spaces trimmed).</summary>
+    public static bool IsLsuv(string init) =>
+        SchemeRegistry.TryFind(init, out var scheme, out _) && scheme!.Name == SchemeRegistry.LsuvName;
 
     /// <summary>The orthonormal pre-initialization of Algorithm 1: every layer W = Q (gain 1), streams as <see cref="Mlp.Initialize"/>.</summary>
     public static WeightFill PreInitialization { get; } = WeightFills.From(new Orthogonal());

@@ -240,9 +240,9 @@ public sealed class SgdTrainer
         for (int l = 0; l < _mlp.LayerCount; l++)
         {
             if (!FiniteCheck.All(Pass.PreActivations(l)))
-                return new TrainingDivergedException(StepCount, l, $"layer {l}'s pre-activations s are not finite (loss {loss})");
+                return new TrainingDivergedException(StepCount, l, $"dense layer {l} (0-based)'s pre-activations s are not finite (loss {loss})");
             if (!FiniteCheck.All(Pass.Outputs(l)))
-                return new TrainingDivergedException(StepCount, l, $"layer {l}'s activations z are not finite (loss {loss})");
+                return new TrainingDivergedException(StepCount, l, $"dense layer {l} (0-based)'s activations z are not finite (loss {loss})");
         }
         return new TrainingDivergedException(StepCount, -1, $"the loss is {loss} with finite logits");
     }

@@ -29,10 +29,8 @@ public static class SoftmaxCrossEntropy
                 throw new ArgumentOutOfRangeException(nameof(labels), y, $"Label of row {b} is {y}; classes are 0..{classes - 1}.");
             var row = logits.Slice(b * classes, classes);
             var grad = gradient.Slice(b * classes, classes);
-            int argmax = 0;
-            float max = row[0];
-            for (int j = 1; j < classes; j++)
-                if (row[j] > max) { max = row[j]; argmax = j; }
+            int argmax = Classification.ArgMax(row);
+            float max = row[argmax];
             if (argmax == y) correct++;
             double sum = 0;
             for (int j = 0; j < classes; j++) sum += Math.Exp((double)row[j] - max);

@@ -29,6 +29,11 @@ public sealed record TrainingBenchmarkOptions
     /// it (an FMA-only loop, tens of milliseconds).
     /// </summary>
     public double? PeakGflopPerCore { get; init; }
+    /// <summary>
+    /// Whether each layer's data gradient and update share one pass over W (the trainer's default; see
+    /// docs/BENCHMARKS.md "Fused backward step"); false times the two-pass step it replaced. Same bits either way.
+    /// </summary>
+    public bool FusedBackward { get; init; } = true;
     /// <summary>The optimizer (plain SGD by default, as the paper).</summary>
     public SgdOptions Sgd { get; init; } = new() { LearningRate = 1e-3f };
 }
@@ -78,7 +83,7 @@ public static class TrainingBenchmark
         if (options.PeakGflopPerCore is { } given && !(given > 0 && double.IsFinite(given)))
             throw new ArgumentException($"The peak must be a positive number of GFLOP/s per core, not {given}.");
         var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, WeightFills.Normalized, seed: 1);
-        var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads };
+        var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads, FusedBackwardStep = options.FusedBackward };
         // A few distinct random batches, cycled: generating data is not part of the step.
         const int batches = 8;
         var random = new RandomStream(2010, 0);

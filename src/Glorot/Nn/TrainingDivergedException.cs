@@ -2,8 +2,9 @@ namespace Glorot.Nn;
 
 /// <summary>
 /// Thrown when a training step produces a non-finite loss. The parameters are those before the step (the
-/// update is never applied); <see cref="Layer"/> is the first layer whose pre-activation s or activation z holds
-/// NaN or ±∞, or −1 when every layer is finite and only the loss overflowed.
+/// update is never applied); <see cref="Layer"/> is the first dense layer whose pre-activation s or activation z holds
+/// NaN or ±∞, numbered from 0 as everywhere in the engine (<see cref="Mlp"/>, <see cref="NetworkPass.FirstNonFiniteLayer"/>),
+/// which the message says; or −1 when every layer is finite and only the loss overflowed.
 /// </summary>
 public sealed class TrainingDivergedException : ArithmeticException
 {
@@ -19,6 +20,6 @@ public sealed class TrainingDivergedException : ArithmeticException
     /// <summary>The 0-based step (number of updates applied before it).</summary>
     public long Step { get; }
 
-    /// <summary>The first layer with a non-finite s or z, or −1.</summary>
+    /// <summary>The first dense layer (0-based) with a non-finite s or z, or −1.</summary>
     public int Layer { get; }
 }

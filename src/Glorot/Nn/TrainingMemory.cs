@@ -2,7 +2,8 @@ namespace Glorot.Nn;
 
 /// <summary>
 /// What training an <see cref="Mlp"/> allocates, counted from its widths before anything is allocated (in double
-/// arithmetic, so that no size overflows): the parameters and their packed copy (<see cref="Mlp"/>'s GEMM cache),
+/// arithmetic, so that no size overflows): the parameters counted twice (the network keeps one packed copy; the second
+/// is headroom for the copies out that checkpoints and probes make),
 /// the trainer's per-batch buffers (the input, then s, z and dL/ds of every layer: <see cref="SgdTrainer"/>), and
 /// separate gradients and velocities when the update is not fused.
 /// </summary>

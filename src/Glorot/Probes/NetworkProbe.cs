@@ -85,7 +85,7 @@ public sealed class NetworkProbe
             var x = inputs.Slice(start * n0, rows * n0);
             var y = labels.Slice(start, rows);
             lossSum += _pass.ComputeGradients(x, y) * rows;
-            correct += CountCorrect(_pass.Outputs(_mlp.LayerCount - 1), y, classes);
+            correct += Classification.CountCorrect(_pass.Outputs(_mlp.LayerCount - 1), y, classes);
             for (int l = 0; l < hidden; l++)
             {
                 int width = _mlp.FanOut(l);
@@ -118,13 +118,12 @@ public sealed class NetworkProbe
             Summary.Of(outputGradient, Options.Bins), layers);
     }
 
-    /// <summary>The fixed histogram range of a bounded activation's output, or nulls for an unbounded one.</summary>
-    public static (double? Low, double? High) ActivationRange(Activation f) => f.Kind switch
-    {
-        ActivationKind.Tanh or ActivationKind.Softsign => (-1, 1),
-        ActivationKind.Sigmoid => (0, 1),
-        _ => (null, null),
-    };
+    /// <summary>
+    /// The fixed histogram range of a bounded activation's output (<see cref="ActivationInfo.OutputRange"/> when both
+    /// ends are known: tanh and softsign [−1, 1], sigmoid [0, 1]), or nulls for one unbounded on either side.
+    /// </summary>
+    public static (double? Low, double? High) ActivationRange(Activation f) =>
+        f.Info.OutputRange is (double low, double high) ? (low, high) : (null, null);
 
     // dL/dW of batches of B consecutive probe examples: (1/B)·dSᵀ·z_prev (out × in), pooled over the batches.
     private Summary WeightGradients(float[] ds, float[] layerInput, int fanIn, int fanOut, int n)
@@ -209,19 +208,5 @@ public sealed class NetworkProbe
             sum += JacobianSpectrum.MeanSingularValue(w, fanOut, fanIn, slopes);
         }
         return sum / examples;
-    }
-
-    private static int CountCorrect(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes)
-    {
-        int correct = 0;
-        for (int r = 0; r < labels.Length; r++)
-        {
-            var row = logits.Slice(r * classes, classes);
-            int best = 0;
-            for (int c = 1; c < classes; c++)
-                if (row[c] > row[best]) best = c;
-            if (best == labels[r]) correct++;
-        }
-        return correct;
     }
 }

@@ -53,7 +53,7 @@ public static class NetworkTheory
         backprop[layers - 1] = outputGradientVariance;
         for (int l = layers - 2; l >= 0; l--)
             backprop[l] = slope[l] * widths[l + 2] * weightVariances[l + 1] * backprop[l + 1];
-        bool monotone = activation.Kind != ActivationKind.Gelu;
+        bool monotone = activation.Info.IsMonotone;
         double z01 = Normal.InvCDF(0, 1, 0.01), z99 = Normal.InvCDF(0, 1, 0.99);
         var result = new LayerPrediction[hidden];
         for (int l = 0; l < hidden; l++)

@@ -34,6 +34,17 @@ public class BenchTrainCommandTests
         Assert.Equal(2, root.GetProperty("repeat_seconds").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Fused_chooses_the_one_pass_or_the_two_pass_backward_step_and_is_reported(string flag, bool expected)
+    {
+        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--peak", "117", "--fused", flag, "--json"]);
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(expected, json.RootElement.GetProperty("fused_backward").GetBoolean());
+    }
+
     [Fact]
     public void Text_output_names_the_network_and_the_rates()
     {

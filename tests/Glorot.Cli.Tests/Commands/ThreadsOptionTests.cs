@@ -51,7 +51,7 @@ public class ThreadsOptionTests
             Assert.Equal(5, Compute.DefaultThreads);
             ThreadsOption.Apply(null, null);
             Assert.Equal(5, Compute.DefaultThreads);
-            var e = Assert.Throws<ArgumentException>(() => ThreadsOption.Apply(null, "0"));
+            var e = Assert.Throws<UserInputException>(() => ThreadsOption.Apply(null, "0"));
             Assert.Equal("GLOROT_THREADS must be a thread count from 1 to 1024, not '0'.", e.Message);
             Assert.True(CliErrors.IsUserError(e));
         }

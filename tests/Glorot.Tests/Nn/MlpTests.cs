@@ -51,6 +51,65 @@ public class MlpTests
         Assert.Equal([0f, 0f], logits); // the zeroed weights are the ones the pass uses
     }
 
+    [Fact]
+    public void Construction_fills_nothing_and_the_fill_overload_is_Initialize()
+    {
+        Assert.All(new Mlp([6, 5, 3], Activation.Tanh).CopyParameters(), v => Assert.Equal(0f, v));
+        var filled = new Mlp([6, 5, 3], Activation.Tanh, WeightFills.Normalized, 5);
+        var initialized = new Mlp([6, 5, 3], Activation.Tanh);
+        initialized.Initialize(WeightFills.Normalized, 5);
+        Assert.Equal(initialized.CopyParameters(), filled.CopyParameters());
+        Assert.Contains(filled.CopyWeight(0), v => v != 0);
+    }
+
+    [Fact]
+    public void Copies_out_return_exactly_what_was_set_for_widths_that_are_not_whole_panels()
+    {
+        // 37 × 70 and 70 × 5: partial 32-column panels of the packed Wᵀ on both layers.
+        var mlp = new Mlp([37, 70, 5], Activation.Tanh);
+        var random = new Glorot.Random.RandomStream(3, 0);
+        float[] parameters = [.. Enumerable.Range(0, mlp.ParameterCount).Select(_ => (float)random.NextDouble(-1, 1))];
+        mlp.SetParameters(parameters);
+        Assert.Equal(parameters, mlp.CopyParameters());
+        Assert.Equal(parameters[..(37 * 70)], mlp.CopyWeight(0));
+        Assert.Equal(parameters[(37 * 70)..(37 * 70 + 70)], mlp.Bias(0).ToArray());
+        var w1 = mlp.CopyWeight(1);
+        Assert.Equal(parameters[(37 * 70 + 70)..(37 * 70 + 70 + 70 * 5)], w1);
+        Assert.Throws<ArgumentException>(() => mlp.SetWeight(1, new float[w1.Length + 1]));
+        Assert.Throws<ArgumentException>(() => mlp.SetParameters(new float[mlp.ParameterCount - 1]));
+    }
+
+    [Fact]
+    public void ScaleWeight_rounds_each_w_times_c_once_and_leaves_other_layers_and_the_padding_alone()
+    {
+        var mlp = new Mlp([37, 70, 5], Activation.Tanh, WeightFills.Normalized, 4);
+        var before = mlp.CopyParameters();
+        const double scale = 1 / 1.7;
+        mlp.ScaleWeight(1, scale);
+        var twin = new Mlp([37, 70, 5], Activation.Tanh);
+        twin.SetParameters(before);
+        twin.SetWeight(1, [.. twin.CopyWeight(1).Select(w => (float)(w * scale))]);
+        Assert.Equal(twin.CopyParameters(), mlp.CopyParameters());
+        Assert.Equal(before[..(37 * 70 + 70)], mlp.CopyParameters()[..(37 * 70 + 70)]);
+        // The padding of the last panel stays zero: both networks give the same logits bit for bit.
+        var x = new float[2 * 37];
+        for (int i = 0; i < x.Length; i++) x[i] = MathF.Sin(i);
+        Assert.Equal(new NetworkPass(twin, 2).Forward(x, 2).ToArray(), new NetworkPass(mlp, 2).Forward(x, 2).ToArray());
+    }
+
+    [Fact]
+    public void FirstNonFiniteLayer_names_the_first_0_based_layer_with_a_non_finite_weight_or_bias()
+    {
+        var mlp = new Mlp([4, 3, 3, 2], Activation.Tanh, WeightFills.Normalized, 1);
+        Assert.Null(mlp.FirstNonFiniteLayer());
+        mlp.SetBias(2, [0, float.NaN]);
+        Assert.Equal(2, mlp.FirstNonFiniteLayer());
+        var w = mlp.CopyWeight(1);
+        w[^1] = float.NegativeInfinity;
+        mlp.SetWeight(1, w);
+        Assert.Equal(1, mlp.FirstNonFiniteLayer());
+    }
+
     [Theory]
     [InlineData("1000x5", new[] { 1000, 1000, 1000, 1000, 1000 })]
     [InlineData("500,300", new[] { 500, 300 })]

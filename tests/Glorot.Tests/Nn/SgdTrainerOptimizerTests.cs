@@ -3,7 +3,7 @@ using Glorot.Random;
 
 namespace Glorot.Tests.Nn;
 
-/// <summary>Nesterov momentum, learning-rate schedules, momentum state and batched evaluation of <see cref="SgdTrainer"/>.</summary>
+/// <summary>Nesterov momentum, learning-rate schedules and momentum state of <see cref="SgdTrainer"/>.</summary>
 public sealed class SgdTrainerOptimizerTests
 {
     private static (float[] X, int[] Y) Batch(int rows, ulong stream)
@@ -111,20 +111,5 @@ public sealed class SgdTrainerOptimizerTests
         for (ulong s = 3; s < 6; s++) { var (x, y) = Batch(3, s); c.Step(x, y); }
         Assert.True(straight.CopyParameters().SequenceEqual(second.CopyParameters()));
         Assert.Throws<InvalidOperationException>(() => new SgdTrainer(Net(), new SgdOptions(), 3).CopyMomentum(0, new float[35], new float[7]));
-    }
-
-    [Fact]
-    public void Evaluate_takes_a_data_set_of_any_length_in_batches()
-    {
-        var mlp = Net();
-        var (x, y) = Batch(10, 42);
-        var small = new NetworkPass(mlp, 3);
-        double loss = small.Evaluate(x, y, out int correct);
-        double whole = new NetworkPass(mlp, 10).Evaluate(x, y, out int correctWhole);
-        Assert.Equal(whole, loss, 1e-12);
-        Assert.Equal(correctWhole, correct);
-        var reference = ReferenceMlp.MeanLoss(mlp, [.. mlp.CopyParameters().Select(v => (double)v)], x, y);
-        Assert.Equal(reference, loss, 1e-5);
-        Assert.Throws<ArgumentException>(() => small.Evaluate(x.AsSpan(1), y, out _));
     }
 }

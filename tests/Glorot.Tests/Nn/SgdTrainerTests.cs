@@ -5,7 +5,7 @@ namespace Glorot.Tests.Nn;
 
 public class SgdTrainerTests
 {
-    private static (float[] X, int[] Y) RandomBatch(int rows, int inputs, int classes, ulong stream)
+    internal static (float[] X, int[] Y) RandomBatch(int rows, int inputs, int classes, ulong stream)
     {
         var random = new RandomStream(77, stream);
         var x = new float[rows * inputs];
@@ -15,7 +15,7 @@ public class SgdTrainerTests
         return (x, y);
     }
 
-    private static Mlp SmallNet(string activation, ulong seed = 3)
+    internal static Mlp SmallNet(string activation, ulong seed = 3)
     {
         var mlp = new Mlp([5, 7, 6, 4], Activation.Parse(activation), WeightFills.Normalized, seed);
         // Non-zero biases, so that their gradients and the bias epilogue are exercised.
@@ -274,6 +274,7 @@ public class SgdTrainerTests
         Assert.Equal(1, ex.Step);
         Assert.Equal(1, ex.Layer);
         Assert.Contains("step 1", ex.Message);
+        Assert.Contains("dense layer 1 (0-based)", ex.Message);
         Assert.Equal(before, mlp.CopyParameters());
     }
 
@@ -291,23 +292,6 @@ public class SgdTrainerTests
             }
         });
         Assert.InRange(ex.Step, 1, 9);
-    }
-
-    [Fact]
-    public void Smaller_last_batch_and_Forward_match_the_reference()
-    {
-        var mlp = SmallNet("softsign");
-        var trainer = new SgdTrainer(mlp, new SgdOptions(), batchSize: 8);
-        var (x, _) = RandomBatch(2, 5, 4, 8);
-        var logits = trainer.Pass.Forward(x, 2).ToArray();
-        double[] p = [.. mlp.CopyParameters().Select(v => (double)v)];
-        for (int b = 0; b < 2; b++)
-        {
-            var expected = ReferenceMlp.Logits(mlp, p, x, b);
-            for (int j = 0; j < 4; j++) Assert.Equal(expected[j], logits[b * 4 + j], 1e-5);
-        }
-        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Pass.Forward(new float[45], 9));
-        Assert.Throws<ArgumentException>(() => trainer.Pass.Forward(new float[11], 2));
     }
 
     [Theory]
@@ -356,42 +340,6 @@ public class SgdTrainerTests
             step.Pass.WeightGradient(l, a);
             probe.Pass.WeightGradient(l, b);
             Assert.Equal(a, b);
-        }
-    }
-
-    [Theory]
-    [InlineData("tanh")]
-    [InlineData("softsign")]
-    [InlineData("sigmoid")]
-    public void ComputeGradients_gives_per_example_dL_ds_matching_finite_differences_on_the_bias(string activation)
-    {
-        // ∂ℓ_b/∂s_bj = ∂ℓ_b/∂b_j for example b alone: a central difference of the double reference on that one row.
-        var mlp = SmallNet(activation);
-        var (x, y) = RandomBatch(3, 5, 4, 6);
-        var pass = new NetworkPass(mlp, 3);
-        pass.ComputeGradients(x, y);
-        double[] theta = [.. mlp.CopyParameters().Select(v => (double)v)];
-        const double h = 1e-4;
-        int offset = 0;
-        for (int l = 0; l < mlp.LayerCount; l++)
-        {
-            int fanIn = mlp.FanIn(l), fanOut = mlp.FanOut(l);
-            var ds = pass.PreActivationGradients(l).ToArray();
-            for (int b = 0; b < 3; b++)
-                for (int j = 0; j < fanOut; j++)
-                {
-                    var plus = (double[])theta.Clone();
-                    var minus = (double[])theta.Clone();
-                    plus[offset + fanOut * fanIn + j] += h;
-                    minus[offset + fanOut * fanIn + j] -= h;
-                    var row = x.AsSpan(b * 5, 5);
-                    int[] label = [y[b]];
-                    double fd = (ReferenceMlp.MeanLoss(mlp, plus, row, label) - ReferenceMlp.MeanLoss(mlp, minus, row, label)) / (2 * h);
-                    // Same tolerance argument as the step test above: float engine vs O(h²) double differences.
-                    Assert.True(Math.Abs(ds[b * fanOut + j] - fd) < 1e-4 + 1e-3 * Math.Abs(fd),
-                        $"{activation} layer {l} example {b} unit {j}: engine {ds[b * fanOut + j]}, finite difference {fd}");
-                }
-            offset += fanOut * fanIn + fanOut;
         }
     }
 }
