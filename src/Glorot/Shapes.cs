@@ -1,4 +1,4 @@
-namespace Glorot.Init;
+namespace Glorot;
 
 /// <summary>Checks and formats tensor shapes.</summary>
 public static class Shapes
