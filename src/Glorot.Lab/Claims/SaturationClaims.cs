@@ -21,7 +21,7 @@ internal static class SaturationClaims
     public const long TogetherSpread = 5 * PaperScale.Epoch;
 
     /// <summary>Claim 4: an activation counts as saturated-like when |a| exceeds this.</summary>
-    public const double Large = 0.9;
+    public const double Large = Runs.RunEvents.SaturationThreshold;
 
     private static readonly double[] PaperSaturationEpochs = [4, 20, 35, 55, 90];
 
@@ -131,17 +131,6 @@ internal static class SaturationClaims
         return (step, fractions, fractions.Count == 0 ? 0 : fractions.Average());
     }
 
-    /// <summary>Mass of a density histogram beyond ±<see cref="Large"/>, a bin cut by ±0.9 contributing in proportion.</summary>
-    public static double LargeFraction(IReadOnlyList<Runs.HistogramBin> bins)
-    {
-        double mass = 0;
-        foreach (var b in bins)
-        {
-            double width = b.High - b.Low;
-            if (width <= 0) continue;
-            double beyond = Math.Max(0, b.High - Math.Max(b.Low, Large)) + Math.Max(0, Math.Min(b.High, -Large) - b.Low);
-            mass += b.Density * Math.Min(width, beyond);
-        }
-        return mass;
-    }
+    /// <summary>Mass of a density histogram beyond ±<see cref="Large"/> (<see cref="Runs.HistogramBin.MassBeyond"/>).</summary>
+    public static double LargeFraction(IReadOnlyList<Runs.HistogramBin> bins) => Runs.HistogramBin.MassBeyond(bins, Large);
 }

@@ -1,4 +1,3 @@
-using Glorot.Lab.Claims;
 using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
@@ -76,12 +75,15 @@ internal static class RunEvents
         return new Event { WallTime = EventFile.Now, Step = record.Step, Summary = summary };
     }
 
+    /// <summary>|a| above this counts as saturated-like: claim 4's threshold (Glorot.Lab.Claims.SaturationClaims.Large).</summary>
+    public const double SaturationThreshold = 0.9;
+
     /// <summary>The fraction of values beyond ±0.9 in <paramref name="histogram"/>, read as claim 4 reads it.</summary>
     public static double SaturationFraction(Histogram histogram)
     {
         var density = histogram.Density();
-        return SaturationClaims.LargeFraction([.. Enumerable.Range(0, histogram.BinCount)
-            .Select(i => new HistogramBin(0, 0, "activation", histogram.Edge(i), histogram.Edge(i + 1), density[i]))]);
+        return HistogramBin.MassBeyond([.. Enumerable.Range(0, histogram.BinCount)
+            .Select(i => new HistogramBin(0, 0, "activation", histogram.Edge(i), histogram.Edge(i + 1), density[i]))], SaturationThreshold);
     }
 
     private static TbSummary.Types.Value Scalar(string tag, double value) => new() { Tag = tag, SimpleValue = (float)value };

@@ -20,7 +20,25 @@ public sealed record ProbeRow(long Step, int Layer, string Quantity, double Mean
     double? VarianceRatio = null);
 
 /// <summary>One bin of a run's probe_histograms.csv.</summary>
-public sealed record HistogramBin(long Step, int Layer, string Quantity, double Low, double High, double Density);
+public sealed record HistogramBin(long Step, int Layer, string Quantity, double Low, double High, double Density)
+{
+    /// <summary>
+    /// Mass of a density histogram beyond ±<paramref name="threshold"/>, a bin cut by ±threshold contributing in
+    /// proportion. The one measure of saturation: claim 4 and the TensorBoard curve written during training both use it.
+    /// </summary>
+    public static double MassBeyond(IReadOnlyList<HistogramBin> bins, double threshold)
+    {
+        double mass = 0;
+        foreach (var b in bins)
+        {
+            double width = b.High - b.Low;
+            if (width <= 0) continue;
+            double beyond = Math.Max(0, b.High - Math.Max(b.Low, threshold)) + Math.Max(0, Math.Min(b.High, -threshold) - b.Low);
+            mass += b.Density * Math.Min(width, beyond);
+        }
+        return mass;
+    }
+}
 
 /// <summary>One row of a run's metrics.csv (errors as fractions).</summary>
 public sealed record MetricRow(long Step, long ExamplesSeen, double? TrainError, double ValidationError, double TestError);

@@ -26,12 +26,6 @@ public class LabLayeringTests
         ["Experiments"] = ["TensorBoard", "Runs", "Figures", "Claims", "Report", "Suites"],
     };
 
-    // RunEvents writes the share of saturated units to TensorBoard during training with the claim's own measure
-    // (SaturationClaims.LargeFraction), so the curve and the claim cannot drift apart: the one use of a higher room,
-    // allowed for that type and that dependency alone.
-    private const string ExceptionType = "RunEvents";
-    private const string ExceptionTarget = "Glorot.Lab.Claims.SaturationClaims";
-
     private static readonly System.Reflection.Assembly Library = typeof(RunDirectory).Assembly;
 
     public static TheoryData<string> Rooms() => new(MayUse.Keys);
@@ -41,18 +35,8 @@ public class LabLayeringTests
     public void Each_room_uses_only_the_rooms_below_it(string room)
     {
         var forbidden = MayUse.Keys.Where(other => other != room && !MayUse[room].Contains(other)).Select(r => Lab + r).ToArray();
-        var result = InRoom(room).And().DoNotHaveName(ExceptionType).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        var result = InRoom(room).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
         Assert.True(result.IsSuccessful, $"{room} uses a room it may not: {string.Join(", ", result.FailingTypeNames ?? [])}");
-    }
-
-    [Fact]
-    public void RunEvents_uses_no_higher_room_but_the_saturation_measure()
-    {
-        var forbidden = MayUse.Keys.Where(other => other != "Runs" && !MayUse["Runs"].Contains(other))
-            .SelectMany(r => Library.GetTypes().Where(t => t.Namespace == Lab + r && t.FullName != ExceptionTarget).Select(t => t.FullName!))
-            .ToArray();
-        var result = InRoom("Runs").And().HaveName(ExceptionType).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
-        Assert.True(result.IsSuccessful, $"RunEvents uses more than {ExceptionTarget}: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]
