@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Glorot.Data;
 using Glorot.Nn;
+using Glorot.Numerics;
 using Glorot.Probes;
 
 namespace Glorot.Bench;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Glorot.Init;
+using Glorot.Numerics;
 using Glorot.Random;
 
 namespace Glorot.Bench;

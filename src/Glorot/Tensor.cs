@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Glorot.Init;
-using Glorot.Probes;
+using Glorot.Numerics;
 
 namespace Glorot;
 

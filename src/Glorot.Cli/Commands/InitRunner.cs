@@ -1,4 +1,5 @@
 using Glorot.Init;
+using Glorot.Numerics;
 using Glorot.Probes;
 
 namespace Glorot.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Glorot.Lab.Figures;
 using Glorot.Theory;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
-using Glorot.Lab.Suites;
+using Glorot.Lab.Runs;
+
 
 namespace Glorot.Lab.Claims;
 

@@ -58,13 +58,13 @@ public static class ClaimsTable
 
     /// <summary>Evaluates the claims on the runs <paramref name="find"/> gives and writes OUT/claims.csv and OUT/claims.json.</summary>
     public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find) =>
-        Write(outDirectory, find, Suites.SuiteDataset.Shapeset);
+        Write(outDirectory, find, Runs.SuiteDataset.Shapeset);
 
     /// <summary>
     /// Evaluates the claims on the runs <paramref name="find"/> gives, trained on <paramref name="data"/> (claims tied to
     /// Shapeset's values made not applicable elsewhere: <see cref="ClaimsOnOtherData"/>), and writes OUT/claims.csv and OUT/claims.json.
     /// </summary>
-    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find, Suites.SuiteDataset data)
+    public static IReadOnlyList<ClaimResult> Write(string outDirectory, Func<string, Runs.RunDirectory> find, Runs.SuiteDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var claims = data.IsShapeset ? Evaluate(find) : ClaimsOnOtherData.Adjust(Evaluate(find), data);

@@ -1,3 +1,6 @@
+using Glorot.Lab.Figures;
+
+
 namespace Glorot.Lab.Claims;
 
 /// <summary>

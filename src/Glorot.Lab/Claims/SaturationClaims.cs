@@ -1,3 +1,5 @@
+using Glorot.Lab.Figures;
+
 namespace Glorot.Lab.Claims;
 
 /// <summary>Claims 3–5: which hidden layers saturate, and when (§3.2–3.3, Figs. 3, 4, 10).</summary>
@@ -130,7 +132,7 @@ internal static class SaturationClaims
     }
 
     /// <summary>Mass of a density histogram beyond ±<see cref="Large"/>, a bin cut by ±0.9 contributing in proportion.</summary>
-    public static double LargeFraction(IReadOnlyList<Figures.HistogramBin> bins)
+    public static double LargeFraction(IReadOnlyList<Runs.HistogramBin> bins)
     {
         double mass = 0;
         foreach (var b in bins)

@@ -1,3 +1,5 @@
+using Glorot.Lab.Figures;
+
 namespace Glorot.Lab.Claims;
 
 /// <summary>Claims 1 and 2: the sigmoid networks of §3.1, Fig. 2 and Fig. 11.</summary>

@@ -1,3 +1,5 @@
+using Glorot.Lab.Figures;
+
 namespace Glorot.Lab.Claims;
 
 /// <summary>Claims 9 and 11: weight gradients during training (Fig. 9) and the final test errors (Table 1, Fig. 11).</summary>

@@ -1,4 +1,3 @@
-using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Experiments;

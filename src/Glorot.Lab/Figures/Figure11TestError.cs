@@ -1,5 +1,4 @@
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
 namespace Glorot.Lab.Figures;
 

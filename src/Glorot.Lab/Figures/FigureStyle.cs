@@ -60,7 +60,7 @@ public static class FigureStyle
     }
 
     /// <summary>The paper's unit on the x axis of Figs. 2, 3, 9, 10: "epochs of 20k mini-batch updates".</summary>
-    public const double UpdatesPerEpoch = Claims.PaperScale.Epoch;
+    public const double UpdatesPerEpoch = PaperScale.Epoch;
 
     /// <summary>
     /// Labels the top axis in the paper's epochs (updates / 20,000) over the same range as the bottom axis in updates,

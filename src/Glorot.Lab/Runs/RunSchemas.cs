@@ -6,7 +6,7 @@ namespace Glorot.Lab.Runs;
 /// <summary>
 /// The columns of every CSV a run directory holds, declared once: <see cref="CsvTable"/> writes through them and
 /// <see cref="RunTableReader"/> reads through them (the figures, the claims and the report read the typed rows of
-/// <see cref="Figures.RunTables"/>).
+/// <see cref="RunTables"/>).
 /// </summary>
 internal static class RunSchemas
 {

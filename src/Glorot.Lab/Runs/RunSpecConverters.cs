@@ -47,9 +47,12 @@ internal static class RunSpecConverters
 
     private sealed class ActivationConverter : NameConverter<Activation>
     {
-        protected override Activation Parse(string name) => Activation.TryParse(name, out var activation)
+        // An unknown name lists the known ones; a known name with a bad parameter (elu:-1) says what is wrong with it.
+        protected override Activation Parse(string name) => Activation.TryParse(name, out var activation, out string? error)
             ? activation
-            : throw new ArgumentException($"'{name}' is unknown; known: {string.Join(", ", Activation.Names)}.");
+            : throw new ArgumentException(error!.StartsWith("Unknown", StringComparison.Ordinal)
+                ? $"'{name}' is unknown; known: {string.Join(", ", Activation.Names)}."
+                : error.Replace($"Activation '{name}': ", $"'{name}': ", StringComparison.Ordinal));
 
         protected override string Name(Activation value) => value.ToString();
     }

@@ -1,3 +1,5 @@
+using Glorot.Lab.Runs;
+
 namespace Glorot.Lab.Suites;
 
 /// <summary>The stages of a suite with learning-rate selection.</summary>

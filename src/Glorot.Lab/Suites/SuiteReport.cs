@@ -1,5 +1,3 @@
-using Glorot.Lab.Figures;
-using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
 
 namespace Glorot.Lab.Suites;

@@ -1,3 +1,4 @@
+using Glorot.Numerics;
 using MathNet.Numerics.Integration;
 
 namespace Glorot.Init;

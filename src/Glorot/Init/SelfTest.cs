@@ -1,4 +1,5 @@
 using System.Globalization;
+using Glorot.Numerics;
 using Glorot.Random;
 
 namespace Glorot.Init;

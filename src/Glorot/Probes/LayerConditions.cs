@@ -1,4 +1,5 @@
 using Glorot.Nn;
+using Glorot.Numerics;
 
 namespace Glorot.Probes;
 

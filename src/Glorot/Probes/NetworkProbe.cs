@@ -1,5 +1,6 @@
 using Glorot.Kernels;
 using Glorot.Nn;
+using Glorot.Numerics;
 
 namespace Glorot.Probes;
 

@@ -1,3 +1,5 @@
+using Glorot.Numerics;
+
 namespace Glorot.Probes;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Glorot.Kernels;
+
 namespace Glorot.Random;
 
 /// <summary>

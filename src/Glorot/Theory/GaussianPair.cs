@@ -1,4 +1,5 @@
 using Glorot.Init;
+using Glorot.Numerics;
 using MathNet.Numerics.Integration;
 
 namespace Glorot.Theory;

@@ -1,4 +1,5 @@
 using Glorot.Init;
+using Glorot.Numerics;
 
 namespace Glorot.Theory;
 

@@ -1,5 +1,5 @@
 using Glorot.Lab.Claims;
-using Glorot.Lab.Figures;
+using Glorot.Lab.Runs;
 using Glorot.Lab.Tests.Runs;
 
 namespace Glorot.Lab.Tests.Claims;

@@ -1,6 +1,6 @@
 using Glorot.Lab.Claims;
 using Glorot.Lab.Experiments;
-using Glorot.Lab.Figures;
+using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Glorot.Lab.Tests.Runs;
 

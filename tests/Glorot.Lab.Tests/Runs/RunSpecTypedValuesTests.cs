@@ -80,6 +80,7 @@ public sealed class RunSpecTypedValuesTests
     [Theory]
     [InlineData("""{ "activation": "swish" }""", "s.json: activation 'swish' is unknown")]
     [InlineData("""{ "activation": 3 }""", "s.json: activation number is not a name")]
+    [InlineData("""{ "activation": "elu:-1" }""", "s.json: activation 'elu:-1': the")]
     [InlineData("""{ "init": "glorot-magic" }""", "s.json: init ")]
     [InlineData("""{ "output_init": "nope" }""", "s.json: output_init ")]
     [InlineData("""{ "output_init": "lsuv" }""", "s.json: output_init 'lsuv'")]

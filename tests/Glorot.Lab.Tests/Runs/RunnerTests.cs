@@ -70,7 +70,7 @@ public sealed class RunnerTests
         Assert.Equal(60, last.Step);
         for (int l = 0; l < last.Layers.Count; l++)
             Assert.Equal(b.FanIn(l) * Glorot.Probes.LayerConditions.WeightVariance(b, l), last.Layers[l].FanInWeightVariance);
-        var rows = Glorot.Lab.Figures.RunTables.Probes(resumed.Directory).Where(r => r.Quantity == "activation").ToList();
+        var rows = Glorot.Lab.Runs.RunTables.Probes(resumed.Directory).Where(r => r.Quantity == "activation").ToList();
         Assert.All(rows, r => Assert.NotNull(r.FanInWeightVariance));
         Assert.Equal([0L, 30, 60], rows.Where(r => r.Layer == 1).Select(r => r.Step));
     }

@@ -1,4 +1,5 @@
 using Glorot.Data;
+using Glorot.Numerics;
 
 namespace Glorot.Tests.Data;
 

@@ -1,5 +1,6 @@
 using Glorot.Init;
 using Glorot.Kernels;
+using Glorot.Numerics;
 using Glorot.Tests.Kernels;
 using Glorot.Tests.Support;
 

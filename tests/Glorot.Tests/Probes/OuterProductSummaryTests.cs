@@ -1,4 +1,5 @@
 using Glorot.Kernels;
+using Glorot.Numerics;
 using Glorot.Probes;
 using Glorot.Random;
 

@@ -1,3 +1,4 @@
+using Glorot.Numerics;
 using Glorot.Probes;
 
 namespace Glorot.Tests.Probes;

@@ -1,5 +1,6 @@
 using Glorot.Init;
 using Glorot.Kernels;
+using Glorot.Numerics;
 using Glorot.Random;
 using Glorot.Tests.Support;
 

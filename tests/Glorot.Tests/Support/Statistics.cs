@@ -1,9 +1,11 @@
+using Glorot.Numerics;
+
 namespace Glorot.Tests.Support;
 
 /// <summary>Moments and the normal CDF, for checking samplers against exact distributions.</summary>
 internal static class Statistics
 {
-    // The Kolmogorov–Smirnov statistic and its critical values live in the library (Glorot.Init.KolmogorovSmirnov),
+    // The Kolmogorov–Smirnov statistic and its critical values live in the library (Glorot.Numerics.KolmogorovSmirnov),
     // where `glorot init --verify` uses them; KolmogorovSmirnovTests checks them against their definition.
 
     /// <summary>Sample mean and (population) variance in double precision.</summary>

@@ -1,4 +1,4 @@
-namespace Glorot.Init;
+namespace Glorot.Numerics;
 
 /// <summary>
 /// The one-sample Kolmogorov–Smirnov test of a sample against an exact continuous CDF: the statistic, its

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Glorot.Init;
+namespace Glorot.Numerics;
 
 /// <summary>
 /// Gauss–Hermite quadrature for expectations under the standard normal: E[f(z)] ≈ Σᵢ wᵢ·f(xᵢ), z ~ N(0, 1),

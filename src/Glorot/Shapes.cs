@@ -1,4 +1,4 @@
-namespace Glorot.Init;
+namespace Glorot;
 
 /// <summary>Checks and formats tensor shapes.</summary>
 internal static class Shapes

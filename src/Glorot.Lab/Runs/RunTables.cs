@@ -1,6 +1,4 @@
-using Glorot.Lab.Runs;
-
-namespace Glorot.Lab.Figures;
+namespace Glorot.Lab.Runs;
 
 /// <summary>One row of a run's probe_summary.csv (layer 0 = input and output gradient).</summary>
 /// <param name="Step">Updates before the probe.</param>

@@ -1,7 +1,7 @@
-using Glorot.Init;
+using Glorot.Numerics;
 using Glorot.Random;
 
-namespace Glorot.Tests.Init;
+namespace Glorot.Tests.Numerics;
 
 public class KolmogorovSmirnovTests
 {

@@ -1,8 +1,7 @@
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Lab.Report;
+namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// One hidden layer's mean Jacobian singular value at initialization in two runs (paper §4.2.2), each beside its

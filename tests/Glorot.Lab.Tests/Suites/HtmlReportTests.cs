@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Glorot.Lab.Suites;
 using Glorot.Lab.Tests.Suites;
 
-namespace Glorot.Lab.Tests.Report;
+namespace Glorot.Lab.Tests.Suites;
 
 public sealed partial class HtmlReportTests(TinySuiteFixture suite) : IClassFixture<TinySuiteFixture>
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Glorot.Lab.Claims;
+namespace Glorot.Lab.Figures;
 
 /// <summary>The paper's time units and the number formats of the claims table.</summary>
 internal static class PaperScale

@@ -1,6 +1,7 @@
 using Glorot.Init;
+using Glorot.Numerics;
 
-namespace Glorot.Tests.Init;
+namespace Glorot.Tests.Numerics;
 
 public class GaussHermiteTests
 {

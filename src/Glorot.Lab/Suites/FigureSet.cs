@@ -1,7 +1,7 @@
+using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Lab.Figures;
+namespace Glorot.Lab.Suites;
 
 /// <summary>Every figure of the glorot2010 suite, drawn from its run directories into OUT/figures.</summary>
 public static class FigureSet

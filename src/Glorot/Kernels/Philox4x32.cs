@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Glorot.Random;
+namespace Glorot.Kernels;
 
 /// <summary>
 /// The counter-based generator Philox4x32-10 of Salmon, Moraes, Dror &amp; Shaw,
@@ -12,7 +12,7 @@ namespace Glorot.Random;
 /// stream low, stream high). Every random value in the project is a function of those three numbers alone.
 /// Known-answer vectors from Random123's <c>kat_vectors</c> are checked in the tests.
 /// </remarks>
-public static class Philox4x32
+internal static class Philox4x32
 {
     // Multipliers and Weyl key increments of Philox4x32 (Salmon et al. 2011, Table 2; Random123 philox.h).
     internal const uint M0 = 0xD2511F53;

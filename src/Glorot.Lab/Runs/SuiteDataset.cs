@@ -1,6 +1,6 @@
 using Glorot.Data;
 
-namespace Glorot.Lab.Suites;
+namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// The data set the glorot2010 suite trains on and what the paper reports for it: Shapeset-3×2 (§2.1, Table 1,

@@ -2,14 +2,14 @@ using System.Globalization;
 using Glorot.Lab.Runs;
 using Glorot.Lab.TensorBoard;
 using Glorot.Lab.TensorBoard.Proto;
-using Glorot.Lab.Tests.Runs;
+using Glorot.Lab.Tests.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
 using Google.Protobuf;
 using Histogram = Glorot.Probes.Histogram;
 using Summary = Glorot.Lab.TensorBoard.Proto.Summary;
 
-namespace Glorot.Lab.Tests.TensorBoard;
+namespace Glorot.Lab.Tests.Runs;
 
 /// <summary>The event file of a run, read back with Google.Protobuf and checked against metrics.csv and probes.jsonl.</summary>
 public sealed class RunEventsTests

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Glorot.Lab.Suites;
+using Glorot.Lab.Runs;
 
-namespace Glorot.Lab.Report;
+namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// Table 1 of the report for the suite's data set: the paper's column for it beside the measured errors (Shapeset with

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Glorot.Probes;
+namespace Glorot.Numerics;
 
 /// <summary>
 /// Count, mean, M2 = Σ(x − x̄)², min and max of a stream of values, in double precision, mergeable: Welford's

@@ -1,5 +1,5 @@
 using Glorot.Lab.Claims;
-using Glorot.Lab.Figures;
+using Glorot.Lab.TensorBoard;
 using Glorot.Nn;
 using Glorot.Probes;
 using Event = Glorot.Lab.TensorBoard.Proto.Event;
@@ -7,7 +7,7 @@ using HistogramProto = Glorot.Lab.TensorBoard.Proto.HistogramProto;
 using ProbeSummary = Glorot.Probes.Summary;
 using TbSummary = Glorot.Lab.TensorBoard.Proto.Summary;
 
-namespace Glorot.Lab.TensorBoard;
+namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// What a run shows in TensorBoard, as <c>Event</c> protos: the rows of metrics.csv as scalars, and each probe record

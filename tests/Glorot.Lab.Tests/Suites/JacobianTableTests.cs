@@ -1,8 +1,8 @@
-using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
+using Glorot.Lab.Suites;
 using Glorot.Lab.Tests.Runs;
 
-namespace Glorot.Lab.Tests.Report;
+namespace Glorot.Lab.Tests.Suites;
 
 public sealed class JacobianTableTests
 {

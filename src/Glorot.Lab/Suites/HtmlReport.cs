@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Glorot.Lab.Figures;
+using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Lab.Report;
+namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// The suite's report: one self-contained HTML page (figures embedded as data URIs, no external file or script)

@@ -1,6 +1,6 @@
 using Glorot.Lab.Tests.Suites;
 
-namespace Glorot.Lab.Tests.Figures;
+namespace Glorot.Lab.Tests.Suites;
 
 public sealed class FigureSetTests(TinySuiteFixture suite) : IClassFixture<TinySuiteFixture>
 {

@@ -1,8 +1,7 @@
-using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Tests.Runs;
 
-namespace Glorot.Lab.Tests.Figures;
+namespace Glorot.Lab.Tests.Runs;
 
 public sealed class RunTablesTests
 {

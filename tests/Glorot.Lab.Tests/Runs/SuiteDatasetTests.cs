@@ -1,7 +1,8 @@
 using Glorot.Lab.Claims;
+using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 
-namespace Glorot.Lab.Tests.Suites;
+namespace Glorot.Lab.Tests.Runs;
 
 public sealed class SuiteDatasetTests
 {

@@ -1,6 +1,7 @@
+using Glorot.Kernels;
 using Glorot.Random;
 
-namespace Glorot.Tests.Random;
+namespace Glorot.Tests.Kernels;
 
 public class Philox4x32Tests
 {

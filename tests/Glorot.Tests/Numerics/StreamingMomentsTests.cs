@@ -1,7 +1,7 @@
 using CsCheck;
-using Glorot.Probes;
+using Glorot.Numerics;
 
-namespace Glorot.Tests.Probes;
+namespace Glorot.Tests.Numerics;
 
 public class StreamingMomentsTests
 {

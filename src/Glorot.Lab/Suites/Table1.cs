@@ -1,8 +1,8 @@
 using Glorot.Lab.Figures;
+using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Lab.Report;
+namespace Glorot.Lab.Suites;
 
 /// <summary>One row of Table 1: the paper's test error on the suite's data set beside what this run measured.</summary>
 /// <param name="Network">The paper's name.</param>
