@@ -6,7 +6,7 @@ namespace Glorot;
 /// Compares what a request will allocate with the memory this process may use, before anything is allocated, so
 /// that a size that cannot fit is a one-line error instead of an out-of-memory crash minutes later.
 /// </summary>
-public static class MemoryBudget
+internal static class MemoryBudget
 {
     /// <summary>
     /// Bytes this process may use: <see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>, which is the machine's

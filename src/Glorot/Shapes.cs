@@ -1,7 +1,7 @@
 namespace Glorot;
 
 /// <summary>Checks and formats tensor shapes.</summary>
-public static class Shapes
+internal static class Shapes
 {
     /// <summary>The number of elements; throws if a dimension is not positive or the product exceeds a span.</summary>
     public static int ElementCount(ReadOnlySpan<int> shape)

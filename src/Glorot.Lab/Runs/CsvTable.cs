@@ -9,7 +9,7 @@ namespace Glorot.Lab.Runs;
 /// round-trip form so that a resumed run writes the same bytes), whose first column is the update step; on resume, the
 /// file is cut back to its length at the checkpoint. The one writer of a run's tables (<see cref="RunSchemas"/>).
 /// </summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private readonly CsvSchema _schema;
 

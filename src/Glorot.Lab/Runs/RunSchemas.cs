@@ -8,7 +8,7 @@ namespace Glorot.Lab.Runs;
 /// <see cref="RunTableReader"/> reads through them (the figures, the claims and the report read the typed rows of
 /// <see cref="RunTables"/>).
 /// </summary>
-public static class RunSchemas
+internal static class RunSchemas
 {
     /// <summary><c>metrics.csv</c>: one row per evaluation. train_loss and train_error are empty at update 0 (no
     /// training minibatch yet); errors are fractions.</summary>

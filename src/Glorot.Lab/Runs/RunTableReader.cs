@@ -8,7 +8,7 @@ namespace Glorot.Lab.Runs;
 /// header (so a file without a later, <see cref="CsvColumn.Added"/> column still reads, its cells empty), and each
 /// is read as the kind its schema declares.
 /// </summary>
-public static class RunTableReader
+internal static class RunTableReader
 {
     /// <summary>Every row of <paramref name="path"/>, parsed by <paramref name="parse"/>.</summary>
     /// <exception cref="FileNotFoundException">The file is missing.</exception>

@@ -4,7 +4,7 @@ namespace Glorot.Data;
 /// The first examples of a split, in order: what a probe set, an evaluation set and LSUV's batch are made of
 /// (Glorot &amp; Bengio 2010 §4.2 probe "300 fixed test examples"; Mishkin &amp; Matas 2016 take one minibatch).
 /// </summary>
-public static class FirstExamples
+internal static class FirstExamples
 {
     /// <summary>Examples 0 … <paramref name="count"/> − 1 of <paramref name="data"/>: inputs [count × InputSize] row-major, labels [count].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than the split holds.</exception>

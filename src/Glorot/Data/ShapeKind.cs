@@ -1,7 +1,7 @@
 namespace Glorot.Data;
 
 /// <summary>The three object categories of Shapeset-3×2, in the generator's order (its <c>n_vert_list</c>).</summary>
-public enum ShapeKind
+internal enum ShapeKind
 {
     /// <summary>A general triangle: a regular 3-gon under pre-rotation, anisotropic scale and rotation.</summary>
     Triangle = 0,

@@ -122,7 +122,7 @@ public sealed class Shapeset : IDataset
     public IReadOnlyList<string> ClassNames => ShapesetClasses.Names;
 
     /// <summary>Every parameter of example <paramref name="index"/>.</summary>
-    public ShapesetScene Scene(long index)
+    internal ShapesetScene Scene(long index)
     {
         var sampler = Sampler();
         sampler.Sample(Seed, Stream(index));

@@ -13,7 +13,7 @@ namespace Glorot.Data;
 /// f·A₂/A₁, with Aᵢ = s₀s₁·arearatio(nᵢ) the objects' area up to a common π/4. Equal centres (|d| = 0, where
 /// the generator would divide by zero) count as complete overlap.
 /// </remarks>
-public static class ShapesetOverlap
+internal static class ShapesetOverlap
 {
     /// <summary>The estimate for <paramref name="later"/> placed over <paramref name="earlier"/>; &gt; ½ means rejected.</summary>
     public static double Estimate(ShapesetObject earlier, ShapesetObject later)

@@ -11,7 +11,7 @@ namespace Glorot.Data;
 /// <param name="RotationIndex">r3 index (angle r3·2π/255) applied last.</param>
 /// <param name="VerticesX">Vertex x coordinates in pixels, before rasterization.</param>
 /// <param name="VerticesY">Vertex y coordinates in pixels.</param>
-public sealed record ShapesetObject(
+internal sealed record ShapesetObject(
     ShapeKind Kind, byte Grey, double ScaleMajor, double ScaleMinor, double CenterX, double CenterY,
     int PreRotationIndex, int RotationIndex, IReadOnlyList<double> VerticesX, IReadOnlyList<double> VerticesY);
 
@@ -21,4 +21,4 @@ public sealed record ShapesetObject(
 /// <param name="Objects">The objects actually drawn, the later over the earlier.</param>
 /// <param name="Rejections">Placements rejected for overlap while building this image.</param>
 /// <param name="Label">Class in [0, 9), see <see cref="ShapesetClasses"/>.</param>
-public sealed record ShapesetScene(byte Background, bool DarkObjects, IReadOnlyList<ShapesetObject> Objects, int Rejections, int Label);
+internal sealed record ShapesetScene(byte Background, bool DarkObjects, IReadOnlyList<ShapesetObject> Objects, int Rejections, int Label);

@@ -6,7 +6,7 @@ namespace Glorot.Data;
 /// docs/DATASETS.md explains each one and the decisions taken where the
 /// generator and this port must differ.
 /// </summary>
-public static class ShapesetSpec
+internal static class ShapesetSpec
 {
     /// <summary>Images are <c>img_shape = (32, 32)</c> (the paper: "fixed to 32×32").</summary>
     public const int ImageSize = 32;

@@ -14,7 +14,7 @@ namespace Glorot.IO;
 /// the directory; see also "Files are hard", Dan Luu 2015). Tests reach every operation through an internal
 /// fault seam (<see cref="FileFaults"/>) to simulate a kill at any of them.
 /// </remarks>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private const int ChunkBytes = 1 << 20;
 

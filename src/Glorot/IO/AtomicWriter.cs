@@ -5,7 +5,7 @@ namespace Glorot.IO;
 /// target; <see cref="Commit"/> flushes it to the disk, renames it over the target and flushes the directory.
 /// Disposed without a commit (an exception, a full disk), it removes the temporary and the target keeps its old content.
 /// </summary>
-public sealed class AtomicWriter : IDisposable
+internal sealed class AtomicWriter : IDisposable
 {
     private readonly string _target;
     private readonly string _temporary;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Glorot.IO;
 
 /// <summary>What a column of a results CSV holds.</summary>
-public enum CsvKind
+internal enum CsvKind
 {
     /// <summary>An integer (step, layer, count).</summary>
     Integer,
@@ -21,14 +21,14 @@ public enum CsvKind
 /// <param name="Kind">What its cells hold.</param>
 /// <param name="Added">False for a column every file of this kind has had; true for one added at the end later, so that
 /// a reader of an older file finds it missing and reads empty cells.</param>
-public sealed record CsvColumn(string Name, CsvKind Kind, bool Added = false);
+internal sealed record CsvColumn(string Name, CsvKind Kind, bool Added = false);
 
 /// <summary>
 /// The columns of one CSV file, declared once: the writer formats rows through it and the readers look cells up by
 /// its names. Cells are written in the invariant culture, doubles in round-trip form, so that a resumed run writes the
 /// same bytes as an uninterrupted one; null is an empty cell.
 /// </summary>
-public sealed class CsvSchema
+internal sealed class CsvSchema
 {
     private readonly Dictionary<string, int> _index;
 

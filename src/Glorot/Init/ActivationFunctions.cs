@@ -6,7 +6,7 @@ namespace Glorot.Init;
 /// <param name="Derivative">φ′(z) (at a kink, either one-sided value: a single point has no mass).</param>
 /// <param name="KinkAtZero">φ or one of its low derivatives jumps at 0, so quadrature should split there.</param>
 /// <param name="Formula">φ in mathematical notation.</param>
-public sealed record ActivationFunction(
+internal sealed record ActivationFunction(
     string Name, Func<double, double> Forward, Func<double, double> Derivative, bool KinkAtZero, string Formula);
 
 /// <summary>
@@ -14,7 +14,7 @@ public sealed record ActivationFunction(
 /// <c>Activation</c> type owns the formulas the engine uses; this table only gives the quadrature of
 /// <see cref="NumericGain"/> a double-precision φ and φ′ by name.
 /// </summary>
-public static class ActivationFunctions
+internal static class ActivationFunctions
 {
     /// <summary>Every accepted name ("[:p]" = optional parameter) with its formula (defaults for the parameters).</summary>
     public static IReadOnlyList<(string Name, string Formula)> Table { get; } =

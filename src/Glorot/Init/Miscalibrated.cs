@@ -8,7 +8,7 @@ namespace Glorot.Init;
 /// </summary>
 /// <param name="Inner">The initializer whose description is borrowed.</param>
 /// <param name="StdFactor">How much wider than claimed the draw is (1 = honest).</param>
-public sealed record Miscalibrated(Initializer Inner, double StdFactor) : Initializer
+internal sealed record Miscalibrated(Initializer Inner, double StdFactor) : Initializer
 {
     /// <inheritdoc />
     public override string Scheme => Inner.Scheme;

@@ -4,7 +4,7 @@ namespace Glorot.Init;
 /// "Did you mean …" for a mistyped name: the known names nearest by edit distance, so an error can name the likely
 /// intent in one line instead of printing the whole list.
 /// </summary>
-public static class NameSuggestions
+internal static class NameSuggestions
 {
     /// <summary>Names within this many edits are suggested; a transposition of two neighbours counts as one.</summary>
     public const int MaxDistance = 2;

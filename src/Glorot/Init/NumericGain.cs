@@ -52,7 +52,7 @@ public static class NumericGain
         Of(ActivationFunctions.Find(activation), mode);
 
     /// <summary>The gain of an activation, split at 0 where it has a kink.</summary>
-    public static GainResult Of(ActivationFunction activation, GainMode mode = GainMode.Forward)
+    internal static GainResult Of(ActivationFunction activation, GainMode mode = GainMode.Forward)
     {
         var psi = mode == GainMode.Forward ? activation.Forward : activation.Derivative;
         return Compute(activation.Name, mode, psi, activation.KinkAtZero, DefaultPoints);

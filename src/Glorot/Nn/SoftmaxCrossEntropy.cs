@@ -5,7 +5,7 @@ namespace Glorot.Nn;
 /// gradient with respect to the logits. Stable for any finite logits: log Σ e^{s_j} = m + log Σ e^{s_j − m},
 /// m = max_j s_j (log-sum-exp), so nothing overflows.
 /// </summary>
-public static class SoftmaxCrossEntropy
+internal static class SoftmaxCrossEntropy
 {
     /// <summary>
     /// logits, gradient: (B × C) row-major; labels: (B), each in [0, C). Writes the per-example gradient

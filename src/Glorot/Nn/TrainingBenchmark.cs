@@ -4,7 +4,7 @@ using Glorot.Random;
 namespace Glorot.Nn;
 
 /// <summary>What <see cref="TrainingBenchmark.Run"/> measures.</summary>
-public sealed record TrainingBenchmarkOptions
+internal sealed record TrainingBenchmarkOptions
 {
     /// <summary>Input width.</summary>
     public int Inputs { get; init; } = 1024;
@@ -47,14 +47,14 @@ public sealed record TrainingBenchmarkOptions
 /// <param name="FlopPerExample">FLOP per example counted.</param>
 /// <param name="RepeatSeconds">Wall time of each timed repeat.</param>
 /// <param name="Threads">Threads used.</param>
-public sealed record TrainingBenchmarkResult(double StepsPerSecond, double ExamplesPerSecond, double GflopPerSecond,
+internal sealed record TrainingBenchmarkResult(double StepsPerSecond, double ExamplesPerSecond, double GflopPerSecond,
     double FractionOfPeak, double PeakGflopPerSecond, double FlopPerExample, IReadOnlyList<double> RepeatSeconds, int Threads);
 
 /// <summary>
 /// Times full training steps (forward, softmax-NLL, backward, SGD update) of an MLP on random inputs — the data
 /// do not change the arithmetic, so random inputs measure the same step a real dataset would.
 /// </summary>
-public static class TrainingBenchmark
+internal static class TrainingBenchmark
 {
     /// <summary>
     /// FLOP per example of one step: forward 2·Σ in·out, weight gradient the same, backward data 2·Σ in·out

@@ -7,7 +7,7 @@ namespace Glorot.Nn;
 /// the trainer's per-batch buffers (the input, then s, z and dL/ds of every layer: <see cref="SgdTrainer"/>), and
 /// separate gradients and velocities when the update is not fused.
 /// </summary>
-public static class TrainingMemory
+internal static class TrainingMemory
 {
     /// <summary>Parameters Σ (n_in·n_out + n_out) of a network with widths [inputs, hidden…, outputs].</summary>
     public static double Parameters(IReadOnlyList<int> widths)

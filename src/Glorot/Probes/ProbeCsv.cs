@@ -36,7 +36,7 @@ public static class ProbeCsv
     }
 
     /// <summary>The columns of <c>probe_summary.csv</c> (see the class summary for which rows have the optional ones).</summary>
-    public static CsvSchema SummarySchema { get; } = new(SummaryFile,
+    internal static CsvSchema SummarySchema { get; } = new(SummaryFile,
         new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("quantity", CsvKind.Text), new("count", CsvKind.Integer),
         new("mean", CsvKind.Number), new("std", CsvKind.Number), new("min", CsvKind.Number), new("max", CsvKind.Number),
         new("p1", CsvKind.Number), new("p99", CsvKind.Number), new("percentile_rel_error", CsvKind.Number), new("non_finite", CsvKind.Integer),
@@ -46,7 +46,7 @@ public static class ProbeCsv
         new("n_out_var_w", CsvKind.OptionalNumber, Added: true), new("var_ratio", CsvKind.OptionalNumber, Added: true));
 
     /// <summary>The columns of <c>probe_histograms.csv</c>.</summary>
-    public static CsvSchema HistogramSchema { get; } = new(HistogramFile,
+    internal static CsvSchema HistogramSchema { get; } = new(HistogramFile,
         new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("quantity", CsvKind.Text), new("bin", CsvKind.Integer),
         new("left", CsvKind.Number), new("right", CsvKind.Number), new("count", CsvKind.Integer), new("density", CsvKind.Number));
 
