@@ -8,7 +8,7 @@ bandwidth.
 DIR holds rates.tsv (round, threads, batch, contender, steps/s), machine.json (Glorot.Bench copy), numpy_copy.json
 (train_step.py --only copy), load_before and load_after (/proc/loadavg).
 
-Weight traffic per step (1024-1000x5-9; the packed Wt of a layer is in x ceil(out/32)*32 floats): the forward
+Weight traffic per step (1024-HIDDEN-9, HIDDEN from DIR/hidden, default 1000x5; the packed Wt of a layer is in x ceil(out/32)*32 floats): the forward
 reads every W once; the unfused backward reads W of layers >= 1 for dX, then reads and writes every W in the
 update (4 passes, 3 for layer 0); the fused one reads each W once for both and writes it once (3 passes). At
 batch 10 the activations (10 x 1000 floats a layer) are under 1 % of that and are not counted.
@@ -19,6 +19,14 @@ import statistics
 import sys
 
 WIDTHS = [1024] + [1000] * 5 + [9]
+
+
+def widths_of(hidden):
+    """1024-HIDDEN-9 for HIDDEN = WIDTHxCOUNT or a comma list, as glorot bench train --hidden reads it."""
+    if "x" in hidden:
+        width, count = hidden.split("x")
+        return [1024] + [int(width)] * int(count) + [9]
+    return [1024] + [int(w) for w in hidden.split(",")] + [9]
 
 
 def weight_bytes():
@@ -37,7 +45,11 @@ def parse_size(text):
 
 
 def main():
+    global WIDTHS
     folder = sys.argv[1]
+    hidden_file = os.path.join(folder, "hidden")
+    if os.path.exists(hidden_file):
+        WIDTHS = widths_of(open(hidden_file).read().strip())
     rates = {}
     with open(os.path.join(folder, "rates.tsv")) as f:
         for line in f:
