@@ -35,9 +35,10 @@ internal static class BenchTrainCommand
         };
         var momentum = new Option<float>("--momentum") { Description = "SGD momentum (0 = plain SGD, update fused into the GEMM)" };
         var nesterov = new Option<bool>("--nesterov") { Description = "Nesterov momentum (needs --momentum above 0)" };
-        var fused = new Option<bool?>("--fused")
+        var fused = new Option<bool>("--fused")
         {
-            Description = "one pass over each weight matrix for its data gradient and update (true), or two (false), for comparison; default: fused where the weights exceed the last-level cache; same results either way",
+            Description = "one pass over each weight matrix for its data gradient and update (false: the two-pass step, for comparison; same results)",
+            DefaultValueFactory = _ => true,
         };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
 
@@ -86,7 +87,7 @@ internal static class BenchTrainCommand
                     repeats = options.Repeats,
                     momentum = options.Sgd.Momentum,
                     nesterov = options.Sgd.Nesterov,
-                    fused_backward = r.FusedBackward,
+                    fused_backward = options.FusedBackward,
                     steps_per_second = r.StepsPerSecond,
                     examples_per_second = r.ExamplesPerSecond,
                     gflop_per_second = r.GflopPerSecond,

@@ -159,29 +159,12 @@ public sealed class SgdTrainer
     /// <summary>
     /// Whether a step that needs no whole-gradient pass (no clipping) gives each layer its data gradient and its
     /// update in one pass over W (<see cref="DenseLayer.BackwardDataAndStep"/>, issue 13 §1); false keeps the two
-    /// passes. Null (the default) chooses by <see cref="FusesByDefault"/>. Bit-identical either way.
+    /// passes, for the benchmark (docs/BENCHMARKS.md "Fused backward step"). Bit-identical either way.
     /// </summary>
-    internal bool? FusedBackwardStep { get; init; }
-
-    /// <summary>Whether this trainer's steps take the fused pass (when no clipping forbids it).</summary>
-    internal bool FusesBackwardStep => FusedBackwardStep ?? (_fusesByDefault ??= FusesByDefault(WeightBytes(_mlp), CacheSize.LastLevelBytes));
-
-    private bool? _fusesByDefault;
-
-    private static long WeightBytes(Mlp mlp) =>
-        Enumerable.Range(0, mlp.LayerCount).Sum(l => (long)mlp.FanIn(l) * mlp.FanOut(l) * sizeof(float));
-
-    /// <summary>
-    /// The fused step saves a read of every W per step, which pays when W streams from memory; when all the weights
-    /// fit in the last-level cache the two-pass step is as fast or slightly faster (measured: 1024-1000×5-9, 20.7 MB,
-    /// in a 32 MB cache, fused 0.95–0.99× at batch 10; 1024-2500×5-9, 112 MB, fused 1.21–1.26×; docs/BENCHMARKS.md
-    /// "Fused backward step"). Where the cache size is unknown, fuse.
-    /// </summary>
-    internal static bool FusesByDefault(long weightBytes, long? lastLevelCacheBytes) =>
-        lastLevelCacheBytes is not { } cache || weightBytes > cache;
+    internal bool FusedBackwardStep { get; init; } = true;
 
     // Clipping scales or clamps by the whole gradient, so no weight may move before all of it is known.
-    private bool FusesStep => FusesBackwardStep && Options.ClipGlobalNorm is null && Options.ClipValue is null;
+    private bool FusesStep => FusedBackwardStep && Options.ClipGlobalNorm is null && Options.ClipValue is null;
 
     // The fused step's update of layer l: in place for plain SGD (with weight decay, β = 1 − ελ), else the batch-mean
     // gradient into the layer's gradient rows and torch.optim.SGD's momentum step on them (ApplyGradients' rule).

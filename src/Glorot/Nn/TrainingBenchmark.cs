@@ -30,11 +30,10 @@ internal sealed record TrainingBenchmarkOptions
     /// </summary>
     public double? PeakGflopPerCore { get; init; }
     /// <summary>
-    /// Whether each layer's data gradient and update share one pass over W (true) or take two (false); null, the
-    /// default, lets the trainer choose by the cache (SgdTrainer.FusesByDefault; docs/BENCHMARKS.md "Fused backward
-    /// step"). Same bits either way.
+    /// Whether each layer's data gradient and update share one pass over W (the trainer's default; see
+    /// docs/BENCHMARKS.md "Fused backward step"); false times the two-pass step it replaced. Same bits either way.
     /// </summary>
-    public bool? FusedBackward { get; init; }
+    public bool FusedBackward { get; init; } = true;
     /// <summary>The optimizer (plain SGD by default, as the paper).</summary>
     public SgdOptions Sgd { get; init; } = new() { LearningRate = 1e-3f };
 }
@@ -48,10 +47,8 @@ internal sealed record TrainingBenchmarkOptions
 /// <param name="FlopPerExample">FLOP per example counted.</param>
 /// <param name="RepeatSeconds">Wall time of each timed repeat.</param>
 /// <param name="Threads">Threads used.</param>
-/// <param name="FusedBackward">Whether the steps took the fused backward pass (asked for, or the trainer's choice).</param>
 internal sealed record TrainingBenchmarkResult(double StepsPerSecond, double ExamplesPerSecond, double GflopPerSecond,
-    double FractionOfPeak, double PeakGflopPerSecond, double FlopPerExample, IReadOnlyList<double> RepeatSeconds, int Threads,
-    bool FusedBackward);
+    double FractionOfPeak, double PeakGflopPerSecond, double FlopPerExample, IReadOnlyList<double> RepeatSeconds, int Threads);
 
 /// <summary>
 /// Times full training steps (forward, softmax-NLL, backward, SGD update) of an MLP on random inputs — the data
@@ -117,6 +114,6 @@ internal static class TrainingBenchmark
         double peak = (options.PeakGflopPerCore ?? Kernels.FmaPeak.GflopPerCore())
             * Math.Min(threads, Environment.ProcessorCount);
         return new TrainingBenchmarkResult(stepsPerSecond, stepsPerSecond * options.Batch, gflops, gflops / peak, peak,
-            flop, seconds, threads, trainer.FusesBackwardStep);
+            flop, seconds, threads);
     }
 }

@@ -46,17 +46,6 @@ public class BenchTrainCommandTests
     }
 
     [Fact]
-    public void Without_fused_the_trainer_chooses_and_the_choice_is_reported()
-    {
-        // The tiny network's weights (a few KB) fit in any last-level cache, so a machine that names its cache gets
-        // the two-pass step and one that does not gets the fused step (SgdTrainer.FusesByDefault).
-        var (code, stdout, stderr) = Glorot([.. Tiny, "--threads", "1", "--peak", "117", "--json"]);
-        Assert.True(code == 0, stderr);
-        using var json = JsonDocument.Parse(stdout);
-        Assert.Equal(global::Glorot.Kernels.CacheSize.LastLevelBytes is null, json.RootElement.GetProperty("fused_backward").GetBoolean());
-    }
-
-    [Fact]
     public void Text_output_names_the_network_and_the_rates()
     {
         var (code, stdout, stderr) = Glorot(Tiny);
