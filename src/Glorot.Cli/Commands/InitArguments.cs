@@ -19,17 +19,12 @@ internal sealed record InitArguments
     public bool Transposed { get; init; }
     public int? Groups { get; init; }
     public TensorLayout? Layout { get; init; }
-    public FanConvention? FanConvention { get; init; }
-    public FanMode? Mode { get; init; }
-    public Distribution? Distribution { get; init; }
-    public double? Gain { get; init; }
-    public string? Nonlinearity { get; init; }
-    public double? Scale { get; init; }
-    public double? Mean { get; init; }
-    public double? Std { get; init; }
-    public double? Low { get; init; }
-    public double? High { get; init; }
-    public double? Value { get; init; }
+
+    /// <summary>
+    /// The scheme's own parameters as given (mode, distribution, gain, nonlinearity, scale, mean, std, bounds, value,
+    /// fan convention); <see cref="InitDrawing"/> adds the layer, its groups and the layout.
+    /// </summary>
+    public InitOptions SchemeOptions { get; init; } = new();
     public ulong Seed { get; init; }
     public ulong Stream { get; init; }
     public bool Verify { get; init; }

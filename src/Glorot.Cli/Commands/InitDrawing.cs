@@ -56,16 +56,13 @@ internal static class InitDrawing
         if (a.Shape is not null && layer is not null) throw new UserInputException("Give either --shape or --layer, not both: the layer decides the shape.");
         if (a.Shape is null && layer is null) throw new UserInputException("--shape is required, e.g. --shape 256,784 (or describe the layer: --layer conv2d --in 3 --out 64 --kernel 5x5).");
         var entry = UserInput.Check(() => Schemes.Find(schemeName));
-        var options = new InitOptions
+        var options = a.SchemeOptions with
         {
-            Mode = a.Mode, Distribution = a.Distribution, Gain = a.Gain, Nonlinearity = a.Nonlinearity, Scale = a.Scale,
-            Mean = a.Mean, Std = a.Std, Low = a.Low, High = a.High, Value = a.Value,
             // With a layer, --groups describes the layer; dirac then takes the layer's groups.
             Groups = layer is null || entry.Name == "dirac" ? a.Groups : null,
             Layout = a.Layout,
             // Schemes without fans (uniform, orthogonal, …) only take the layer's shape.
             Layer = layer is not null && entry.Options.Contains("layer") ? layer : null,
-            FanConvention = a.FanConvention,
         };
         var shape = layer is null ? a.Shape! : UserInput.Check(() => layer.WeightShape(a.Layout ?? TensorLayout.OutInKernel));
         var initializer = wrap(UserInput.Check(() => Schemes.Create(entry.Name, options)));
