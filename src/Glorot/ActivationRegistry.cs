@@ -1,5 +1,4 @@
 using System.Globalization;
-using Glorot.Init;
 using Glorot.Kernels;
 
 namespace Glorot;
@@ -11,7 +10,16 @@ namespace Glorot;
 /// </summary>
 public static class ActivationRegistry
 {
-    private static readonly ActivationParameter LeakySlope = new("a", "leaky-relu slope", Gain.DefaultLeakySlope, ZeroAllowed: true);
+    /// <summary>PyTorch's default negative slope for leaky ReLU (torch.nn.LeakyReLU); Init.Gain.DefaultLeakySlope.</summary>
+    internal const double DefaultLeakySlope = 0.01;
+
+    /// <summary>Softsign's variance-preserving gain 1/√E[softsign(z)²] (defined and checked at Init.Gain.Softsign).</summary>
+    internal const double SoftsignGain = 2.3375333631086;
+
+    /// <summary>√(2/(1 + a²)) for leaky ReLU with negative slope a (He et al. 2015, eq. 15 with PReLU slope a).</summary>
+    internal static double LeakyReluGain(double slope) => Math.Sqrt(2.0 / (1.0 + slope * slope));
+
+    private static readonly ActivationParameter LeakySlope = new("a", "leaky-relu slope", DefaultLeakySlope, ZeroAllowed: true);
     private static readonly ActivationParameter EluAlpha = new("α", "ELU alpha", 1.0, ZeroAllowed: false);
 
     /// <summary>Every activation, in the order of <see cref="ActivationKind"/> (help and lists print them so).</summary>
@@ -42,7 +50,7 @@ public static class ActivationRegistry
         {
             Kind = ActivationKind.Softsign, Name = "softsign", Formula = _ => "z/(1 + |z|)",
             Source = "Bergstra et al. 2009; Glorot & Bengio 2010, §2.3", OutputRange = (-1, 1), HasKinkAtZero = true,
-            DerivativeUsesOutput = true, ClassicGain = _ => Gain.Softsign,
+            DerivativeUsesOutput = true, ClassicGain = _ => SoftsignGain,
             ClassicGainText = "1/√E[softsign(z)²] = 2.3375 (variance-preserving)",
             Kernel = ActivationKernel.Of(_ => new SoftsignOperator()),
         },
@@ -57,7 +65,7 @@ public static class ActivationRegistry
         {
             Kind = ActivationKind.LeakyRelu, Name = "leaky-relu", Aliases = ["leakyrelu", "lrelu", "leaky"], Parameter = LeakySlope,
             Formula = a => $"z for z > 0, {Format(a)}·z otherwise", Source = "Maas et al. 2013", HasKinkAtZero = true,
-            ClassicGain = Gain.LeakyRelu, ClassicGainText = "√(2/(1 + a²)), a = 0.01 by default",
+            ClassicGain = LeakyReluGain, ClassicGainText = "√(2/(1 + a²)), a = 0.01 by default",
             Kernel = ActivationKernel.Of(f => new LeakyReluOperator((float)f.Parameter)),
         },
         new()

@@ -10,14 +10,14 @@ namespace Glorot.Init;
 public static class Gain
 {
     /// <summary>PyTorch's default negative slope for leaky ReLU.</summary>
-    public const double DefaultLeakySlope = 0.01;
+    public const double DefaultLeakySlope = ActivationRegistry.DefaultLeakySlope;
 
     /// <summary>
     /// Softsign is in no framework's table. Glorot uses the variance-preserving convention g = 1/√E[φ(z)²],
     /// z ~ N(0, 1), which makes unit pre-activation variance a fixed point: E[softsign(z)²] = 0.1830140…,
     /// g = 2.3375334 (computed by quadrature; checked in the tests).
     /// </summary>
-    public const double Softsign = 2.3375333631086;
+    public const double Softsign = ActivationRegistry.SoftsignGain;
 
     /// <summary>
     /// Layer names PyTorch's <c>calculate_gain</c> also accepts (torch/nn/init.py): convolutions are linear maps, so
@@ -55,7 +55,7 @@ public static class Gain
     }
 
     /// <summary>√(2/(1 + a²)) for leaky ReLU with negative slope a (He et al. 2015, eq. 15 with PReLU slope a).</summary>
-    public static double LeakyRelu(double slope) => Math.Sqrt(2.0 / (1.0 + slope * slope));
+    public static double LeakyRelu(double slope) => ActivationRegistry.LeakyReluGain(slope);
 
     // "linear, identity" first for the identity row, as PyTorch's table calls it linear; conv layers share its gain.
     private static string Label(ActivationInfo a) => a.Kind == ActivationKind.Identity

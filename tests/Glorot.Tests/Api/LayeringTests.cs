@@ -35,12 +35,12 @@ public class LayeringTests
     // The vocabulary's known upward uses, each allowed for one type and named targets only (a namespace allows
     // all its types). Each closes a loop that a later step of issue 8 removes (docs/ARCHITECTURE.md):
     // - Tensor carries the record of how it was drawn (Tensor.Provenance, set by Initializer.Create);
-    // - the activation table (ActivationRegistry, ActivationInfo) holds each activation's kernels and takes classic
-    //   gains from Gain and name hints from NameSuggestions, while Kernels dispatch through it and Init reads it.
+    // - the activation table (ActivationRegistry, ActivationInfo) holds each activation's kernels, while Kernels
+    //   dispatch through it.
     private static readonly Dictionary<string, string[]> KnownUpwardUses = new()
     {
         ["Tensor"] = ["Glorot.Init.Provenance"],
-        ["ActivationRegistry"] = ["Glorot.Kernels", "Glorot.Init.Gain", "Glorot.Init.NameSuggestions"],
+        ["ActivationRegistry"] = ["Glorot.Kernels"],
         ["ActivationInfo"] = ["Glorot.Kernels.ActivationKernel"],
     };
 

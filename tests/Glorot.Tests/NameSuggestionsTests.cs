@@ -1,6 +1,6 @@
 using Glorot.Init;
 
-namespace Glorot.Tests.Init;
+namespace Glorot.Tests;
 
 public sealed class NameSuggestionsTests
 {

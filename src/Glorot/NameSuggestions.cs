@@ -1,4 +1,4 @@
-namespace Glorot.Init;
+namespace Glorot;
 
 /// <summary>
 /// "Did you mean …" for a mistyped name: the known names nearest by edit distance, so an error can name the likely
