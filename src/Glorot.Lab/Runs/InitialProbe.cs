@@ -118,9 +118,8 @@ public sealed class InitialProbe
         }
         else
         {
-            // The softmax layer (the last stream) takes the output scheme, as Runner.InitialWeights does for a run.
-            mlp.Initialize((w, fanOut, fanIn, s, stream) =>
-                ((int)stream == widths.Length - 2 ? output! : hidden!).Fill(w, [fanOut, fanIn], s, stream), spec.Seed);
+            // The softmax layer takes the output scheme, as a run's does (Runner.InitialWeights).
+            mlp.Initialize(WeightFills.HiddenAndOutput(WeightFills.From(hidden!), WeightFills.From(output!), mlp.LayerCount), spec.Seed);
         }
         return new InitialProbe(mlp, x, y, spec.Probe, hidden, output, widths, source, record);
     }

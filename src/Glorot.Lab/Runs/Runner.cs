@@ -234,8 +234,7 @@ public static class Runner
     {
         var hidden = spec.Init.IsLsuv ? Lsuv.PreInitialization : WeightFills.From(spec.Init.Create(spec.InitOptions()));
         var output = spec.OutputInit is null ? hidden : WeightFills.From(spec.OutputInit.Create());
-        return (w, fanOut, fanIn, seed, stream) =>
-            (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
+        return WeightFills.HiddenAndOutput(hidden, output, layerCount);
     }
 
     /// <summary>The latest checkpoint whose completion marker (its state file) was written, or null.</summary>

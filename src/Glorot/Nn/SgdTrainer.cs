@@ -237,13 +237,9 @@ public sealed class SgdTrainer
 
     private TrainingDivergedException Diverged(double loss)
     {
-        for (int l = 0; l < _mlp.LayerCount; l++)
-        {
-            if (!FiniteCheck.All(Pass.PreActivations(l)))
-                return new TrainingDivergedException(StepCount, l, $"dense layer {l} (0-based)'s pre-activations s are not finite (loss {loss})");
-            if (!FiniteCheck.All(Pass.Outputs(l)))
-                return new TrainingDivergedException(StepCount, l, $"dense layer {l} (0-based)'s activations z are not finite (loss {loss})");
-        }
-        return new TrainingDivergedException(StepCount, -1, $"the loss is {loss} with finite logits");
+        if (Pass.FirstNonFiniteLayer() is not { } l)
+            return new TrainingDivergedException(StepCount, -1, $"the loss is {loss} with finite logits");
+        string what = FiniteCheck.All(Pass.PreActivations(l)) ? "activations z" : "pre-activations s";
+        return new TrainingDivergedException(StepCount, l, $"dense layer {l} (0-based)'s {what} are not finite (loss {loss})");
     }
 }

@@ -23,6 +23,17 @@ public static class WeightFills
         return (w, fanOut, fanIn, seed, stream) => initializer.Fill(w, [fanOut, fanIn], seed, stream);
     }
 
+    /// <summary>
+    /// <paramref name="hidden"/> for every hidden layer and <paramref name="output"/> for the softmax layer, the last of
+    /// <paramref name="layerCount"/> (stream layerCount − 1): a run spec's "init" and "output_init".
+    /// </summary>
+    public static WeightFill HiddenAndOutput(WeightFill hidden, WeightFill output, int layerCount)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        ArgumentNullException.ThrowIfNull(output);
+        return (w, fanOut, fanIn, seed, stream) => (stream == (ulong)(layerCount - 1) ? output : hidden)(w, fanOut, fanIn, seed, stream);
+    }
+
     /// <summary>"Standard" initialization, Glorot &amp; Bengio (2010) eq. 1: U[−1/√fan_in, 1/√fan_in].</summary>
     public static WeightFill Standard { get; } = From(Schemes.Create("standard"));
 
