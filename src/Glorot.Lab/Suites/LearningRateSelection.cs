@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Suites;
 
@@ -35,6 +36,10 @@ public sealed record SelectionChoice(string Instance, string Label, ulong Seed, 
 /// </summary>
 public static class LearningRateSelection
 {
+    /// <summary>selection.csv: per network, seed and candidate learning rate, how the candidate did and whether it was chosen ("yes"/"no").</summary>
+    private static readonly CsvSchema Columns = new("selection.csv",
+        new("network", CsvKind.Text), new("seed", CsvKind.Integer), new("learning_rate", CsvKind.Number), new("run", CsvKind.Text), new("status", CsvKind.Text), new("validation_error_at_budget", CsvKind.OptionalNumber), new("budget", CsvKind.Integer), new("diverged_at_update", CsvKind.OptionalInteger), new("diverged_layer", CsvKind.Text), new("chosen", CsvKind.Text));
+
     /// <summary>File name of the choices in the output directory.</summary>
     public const string FileName = "selection.json";
 
@@ -85,7 +90,7 @@ public static class LearningRateSelection
                 candidates = c.Candidates,
             }),
         }, Runner.JsonOptions) + "\n");
-        var csv = new Csv("network", "seed", "learning_rate", "run", "status", "validation_error_at_budget", "budget", "diverged_at_update", "diverged_layer", "chosen");
+        var csv = new FigureCsv(Columns);
         foreach (var c in choices)
             foreach (var o in c.Candidates)
                 csv.Add(c.Instance, c.Seed, o.LearningRate, o.Run, o.Status, o.ValidationError, c.Budget, o.DivergedAtUpdate, o.DivergedLayer,
