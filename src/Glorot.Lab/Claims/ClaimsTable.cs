@@ -13,7 +13,7 @@ namespace Glorot.Lab.Claims;
 /// the report. Works from the run directories alone (a report may be drawn from gathered shards); a missing or
 /// unreadable run makes its claims "not reached", never an error. Criteria: docs/LAB.md, "Claims".
 /// </summary>
-public static class ClaimsTable
+internal static class ClaimsTable
 {
     /// <summary>claims.csv: one row per claim; its texts in double quotes, as they hold commas.</summary>
     private static readonly CsvSchema Columns = new("claims.csv",

@@ -15,7 +15,7 @@ namespace Glorot.Lab.Experiments;
 /// rescaled to a global L2 norm of at most c (torch.nn.utils.clip_grad_norm_; the engine's SgdOptions.ClipGlobalNorm).
 /// A direct training loop (the gradient norm of every update is recorded, which run specs do not log).
 /// </summary>
-public sealed class ClippingSuite : IExperimentSuite
+internal sealed class ClippingSuite : IExperimentSuite
 {
     /// <summary>The gradient-norm figure's CSV: per run and update.</summary>
     private static readonly CsvSchema NormColumns = new("clipping-gradient-norm.csv",

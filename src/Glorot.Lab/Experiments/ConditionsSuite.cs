@@ -16,7 +16,7 @@ namespace Glorot.Lab.Experiments;
 /// paper's tanh network with standard (eq. 1) and normalized (eq. 16) initialization, with the activation and gradient
 /// variance ratios between layers they are meant to keep at 1. A direct training loop.
 /// </summary>
-public sealed class ConditionsSuite : IExperimentSuite
+internal sealed class ConditionsSuite : IExperimentSuite
 {
     /// <summary>The n·Var(W) figure's CSV: per initialization, probe and layer.</summary>
     private static readonly CsvSchema VarianceColumns = new("conditions-n-var-w.csv",

@@ -4,7 +4,7 @@ using Glorot.IO;
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The figures of <see cref="He2015Suite"/>.</summary>
-public static class He2015Figures
+internal static class He2015Figures
 {
     /// <summary>The activation-std figure's CSV: per initialization and layer, the measured and predicted std.</summary>
     private static readonly CsvSchema StdColumns = new("he2015-activation-std.csv",

@@ -5,7 +5,7 @@ using Glorot.IO;
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The figures of <see cref="SignalSuite"/>: measured markers, predicted lines, log10 axes.</summary>
-public static class SignalFigures
+internal static class SignalFigures
 {
     /// <summary>The ratio figure's CSV: per activation and n·Var(W), the measured and predicted layer-to-layer ratio.</summary>
     private static readonly CsvSchema RatioColumns = new("signal ratio CSV",

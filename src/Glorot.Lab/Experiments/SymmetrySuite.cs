@@ -16,7 +16,7 @@ namespace Glorot.Lab.Experiments;
 /// is worth one unit. Measured on the texts' 2-input, 2-hidden-unit network learning XOR, and on the paper's
 /// network (Glorot &amp; Bengio 2010 §2.3: tanh, 5 × 1000, Shapeset-3×2); direct training loops, not run specs.
 /// </summary>
-public sealed class SymmetrySuite : IExperimentSuite
+internal sealed class SymmetrySuite : IExperimentSuite
 {
     /// <summary>The XOR unit-distance figure's CSV: per initialization, seed and update.</summary>
     private static readonly CsvSchema XorDistanceColumns = new("symmetry-xor-unit-distance.csv",

@@ -8,7 +8,7 @@ namespace Glorot.Lab.Figures;
 /// (eq. 11), which they impose at initialization only (eq. 16 compromises between them), followed over training from
 /// the run's probes — one panel per initialization, as Fig. 9.
 /// </summary>
-public static class ConditionsOverTraining
+internal static class ConditionsOverTraining
 {
     /// <summary>The figure's CSV: per probe and layer, fan-in·Var(W) and fan-out·Var(W); epoch = step in the paper's epochs.</summary>
     private static readonly CsvSchema Columns = new("conditions-n-var-w CSV",

@@ -7,7 +7,7 @@ namespace Glorot.Lab.Figures;
 /// Fig. 11: test error during online learning on Shapeset-3×2, one curve per network; on another data set the same
 /// curves are Fig. 12 (MNIST, CIFAR-10; for Fashion-MNIST a stand-in for its MNIST panel).
 /// </summary>
-public static class Figure11TestError
+internal static class Figure11TestError
 {
     /// <summary>The figure's CSV with one seed per network: per evaluation, the test error in percent.</summary>
     private static readonly CsvSchema Columns = new("test-error figure CSV",

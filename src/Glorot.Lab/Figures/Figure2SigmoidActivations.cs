@@ -7,7 +7,7 @@ namespace Glorot.Lab.Figures;
 /// Fig. 2: mean (line) and standard deviation (vertical bars) of the sigmoid activation values of each hidden layer
 /// during learning, over the fixed probe examples; 4 hidden layers, standard initialization.
 /// </summary>
-public static class Figure2SigmoidActivations
+internal static class Figure2SigmoidActivations
 {
     /// <summary>The figure's CSV: per probe and hidden layer, the activations' mean and std; epoch = step in the paper's epochs.</summary>
     private static readonly CsvSchema Columns = new("fig2-sigmoid-activations.csv",

@@ -7,7 +7,7 @@ namespace Glorot.Lab.Figures;
 /// Figs. 3 and 10: the 98 percentiles (markers alone: 1st and 99th percentile) and standard deviation (solid lines
 /// with markers, drawn at ±std) of each hidden layer's activation values during learning.
 /// </summary>
-public static class Figure3Saturation
+internal static class Figure3Saturation
 {
     /// <summary>The figure's CSV: per probe and hidden layer, the activations' 1st and 99th percentiles and std.</summary>
     private static readonly CsvSchema Columns = new("fig3-saturation.csv",

@@ -7,7 +7,7 @@ namespace Glorot.Lab.Figures;
 /// Fig. 5: cross-entropy (left) and quadratic cost (right) of a one-hidden-layer tanh network as functions of one
 /// first-layer weight w₁ and one output weight w₂ (<see cref="CostSurface"/>), as colour maps with contour lines.
 /// </summary>
-public static class Figure5CostSurface
+internal static class Figure5CostSurface
 {
     /// <summary>The figure's CSV: both costs at each point (w1, w2) of the grid.</summary>
     private static readonly CsvSchema Columns = new("fig5-cost-surfaces.csv",

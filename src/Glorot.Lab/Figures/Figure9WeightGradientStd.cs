@@ -7,7 +7,7 @@ namespace Glorot.Lab.Figures;
 /// Fig. 9: "standard deviation intervals of the weights gradients" of each layer during learning — per layer the interval
 /// mean ± std of the per-example ∂C/∂W (two lines of the layer's colour), tanh standard vs normalized, as the paper draws it.
 /// </summary>
-public static class Figure9WeightGradientStd
+internal static class Figure9WeightGradientStd
 {
     /// <summary>The figure's CSV: per probe and layer, the weight gradients' std and mean; epoch = step in the paper's epochs.</summary>
     private static readonly CsvSchema Columns = new("fig9-weight-gradient-std.csv",

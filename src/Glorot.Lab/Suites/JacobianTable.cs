@@ -9,14 +9,14 @@ namespace Glorot.Lab.Suites;
 /// prediction (<see cref="Glorot.Theory.LayerPrediction.JacobianMeanSingularValue"/>: √E[f′²] times the
 /// Marchenko–Pastur mean).
 /// </summary>
-public sealed record JacobianRow(int Layer, double? Standard, double? Normalized, double? PredictedStandard = null, double? PredictedNormalized = null);
+internal sealed record JacobianRow(int Layer, double? Standard, double? Normalized, double? PredictedStandard = null, double? PredictedNormalized = null);
 
 /// <summary>
 /// §4.2.2: "with our normalized initialization, this ratio [the average singular value of J = ∂z^{i+1}/∂z^i] is
 /// around 0.8 whereas with the standard initialization, it drops down to 0.5" — measured on the tanh runs' first
 /// probe, also written as jacobian.csv.
 /// </summary>
-public static class JacobianTable
+internal static class JacobianTable
 {
     /// <summary>jacobian.csv: per layer, the measured mean singular values (empty where a run lacks them), the paper's and the predicted ones.</summary>
     private static readonly CsvSchema Columns = new("jacobian.csv",

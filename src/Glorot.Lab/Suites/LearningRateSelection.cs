@@ -13,7 +13,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="ValidationError">Validation error (fraction) at the budget, when reached.</param>
 /// <param name="DivergedAtUpdate">The update whose loss or weights were not finite, when diverged.</param>
 /// <param name="DivergedLayer">The first non-finite layer (1 = the first hidden layer, "output" the softmax layer; null: only the loss), when diverged.</param>
-public sealed record CandidateOutcome(double LearningRate, string Run, string Status, double? ValidationError, long? DivergedAtUpdate, string? DivergedLayer);
+internal sealed record CandidateOutcome(double LearningRate, string Run, string Status, double? ValidationError, long? DivergedAtUpdate, string? DivergedLayer);
 
 /// <summary>The learning-rate choice of one network and seed.</summary>
 /// <param name="Instance">The run name of the network and seed (<c>tanh</c>, <c>tanh@seed=2</c>).</param>
@@ -22,7 +22,7 @@ public sealed record CandidateOutcome(double LearningRate, string Run, string St
 /// <param name="Budget">Updates each candidate trained before the choice.</param>
 /// <param name="Candidates">Every candidate, in increasing rate.</param>
 /// <param name="Chosen">The winner; null when every candidate diverged or some are missing.</param>
-public sealed record SelectionChoice(string Instance, string Label, ulong Seed, long Budget, IReadOnlyList<CandidateOutcome> Candidates, CandidateOutcome? Chosen)
+internal sealed record SelectionChoice(string Instance, string Label, ulong Seed, long Budget, IReadOnlyList<CandidateOutcome> Candidates, CandidateOutcome? Chosen)
 {
     /// <summary>The candidates that have not reached the budget yet.</summary>
     public IEnumerable<CandidateOutcome> Missing => Candidates.Where(c => c.Status == "missing");
@@ -34,7 +34,7 @@ public sealed record SelectionChoice(string Instance, string Label, ulong Seed, 
 /// more conservative choice), a candidate that diverged before the budget loses. Decided from the candidates' run
 /// directories alone, so any machine that holds them makes the same choice.
 /// </summary>
-public static class LearningRateSelection
+internal static class LearningRateSelection
 {
     /// <summary>selection.csv: per network, seed and candidate learning rate, how the candidate did and whether it was chosen ("yes"/"no").</summary>
     private static readonly CsvSchema Columns = new("selection.csv",

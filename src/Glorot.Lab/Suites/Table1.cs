@@ -13,7 +13,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="BestValidationTestError">Test error (%) where the validation error was lowest (mean over seeds).</param>
 /// <param name="Updates">Updates this run did (the most over seeds).</param>
 /// <param name="Status">completed / diverged / … (with several seeds: each status with its count).</param>
-public sealed record Table1Row(string Network, double? PaperTestError, double? PaperFigure11Error, double? MeasuredTestError,
+internal sealed record Table1Row(string Network, double? PaperTestError, double? PaperFigure11Error, double? MeasuredTestError,
     double? BestValidationTestError, long Updates, string Status)
 {
     /// <summary>Seeds with a run (the mean and standard deviation are over these).</summary>
@@ -33,7 +33,7 @@ public sealed record Table1Row(string Network, double? PaperTestError, double? P
 }
 
 /// <summary>Table 1 (the suite's data set's column): paper vs measured, also written as table1.csv.</summary>
-public static class Table1
+internal static class Table1
 {
     /// <summary>table1-significance.csv: Welch's test of two networks' end-of-run test errors; significant is "yes"/"no".</summary>
     private static readonly CsvSchema SignificanceColumns = new("table1-significance.csv",
