@@ -13,12 +13,9 @@ internal sealed class FigureCsv(CsvSchema schema)
 {
     private readonly StringBuilder _text = new StringBuilder(schema.Header).Append('\n');
 
-    /// <summary>The table's columns.</summary>
-    public CsvSchema Schema { get; } = schema;
-
     /// <summary>Adds a row, one cell per column in order.</summary>
     /// <exception cref="ArgumentException">Not one cell per column, or a cell of another kind than its column's.</exception>
-    public void Add(params ReadOnlySpan<object?> cells) => Schema.AppendRow(_text, cells);
+    public void Add(params ReadOnlySpan<object?> cells) => schema.AppendRow(_text, cells);
 
     /// <summary>Writes the table (atomically).</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, _text.ToString());

@@ -6,7 +6,8 @@ namespace Glorot.Lab.Runs;
 /// <summary>
 /// Reads a CSV written through a <see cref="CsvSchema"/> into typed rows: cells are found by the names in the file's
 /// header (so a file without a later, <see cref="CsvColumn.Added"/> column still reads, its cells empty), and each
-/// is read as the kind its schema declares.
+/// is read as the kind its schema declares. The run's tables hold no quoted cells (their text cells are names such as
+/// <c>activation</c>); a quoted cell would split at its commas and be refused as a row of the wrong width.
 /// </summary>
 internal static class RunTableReader
 {
