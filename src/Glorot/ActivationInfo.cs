@@ -1,17 +1,16 @@
-using Glorot.Kernels;
-
 namespace Glorot;
 
 /// <summary>
 /// Everything the library knows about one activation besides its double-precision definition (which is
 /// <see cref="Activation.Forward"/> and <see cref="Activation.Derivative"/>): the names it is parsed from, its
-/// parameter, its output range, where it is not smooth, its classic gain, its formula as text, and its vectorized
-/// kernels. <see cref="ActivationRegistry"/> holds one per <see cref="ActivationKind"/>; the engine, the gains,
-/// the probes, the theory and the CLI's help all read it.
+/// parameter, its output range, where it is not smooth, its classic gain and its formula as text.
+/// <see cref="ActivationRegistry"/> holds one per <see cref="ActivationKind"/>; the engine, the gains, the probes,
+/// the theory and the CLI's help all read it. Its float kernels are not named here: the kernels pick them by
+/// <see cref="Kind"/> (Glorot.Kernels.ActivationKernels), so the vocabulary does not reach up into Kernels.
 /// </summary>
 public sealed record ActivationInfo
 {
-    // Only the registry makes entries: each needs a kernel, which is internal.
+    // Only the registry makes entries: the table is the library's, not extensible by users.
     internal ActivationInfo() { }
 
     /// <summary>Which function.</summary>
@@ -63,9 +62,6 @@ public sealed record ActivationInfo
 
     /// <summary>Why the classic gain differs from the variance-preserving one, where it does; "" otherwise.</summary>
     public string ClassicGainNote { get; init; } = "";
-
-    /// <summary>The fast float kernels (forward and backward) of this function.</summary>
-    internal ActivationKernel Kernel { get; init; } = null!; // set by every entry; ActivationRegistry checks at start-up
 
     /// <summary>The name with its parameter's symbol, as help lists it: <c>leaky-relu[:a]</c>.</summary>
     public string Usage => Parameter is null ? Name : $"{Name}[:{Parameter.Symbol}]";

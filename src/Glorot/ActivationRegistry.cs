@@ -1,5 +1,4 @@
 using System.Globalization;
-using Glorot.Kernels;
 
 namespace Glorot;
 
@@ -29,14 +28,12 @@ public static class ActivationRegistry
         {
             Kind = ActivationKind.Identity, Name = "identity", Aliases = ["linear"], Formula = _ => "z",
             Source = "the output layer's logits", ClassicGain = _ => 1.0, ClassicGainText = "1",
-            Kernel = ActivationKernel.Of(_ => new IdentityOperator()),
         },
         new()
         {
             Kind = ActivationKind.Sigmoid, Name = "sigmoid", Aliases = ["logistic"], Formula = _ => "1/(1 + e^−z)",
             Source = "Glorot & Bengio 2010, §2.3", OutputRange = (0, 1), DerivativeUsesOutput = true,
             ClassicGain = _ => 1.0, ClassicGainText = "1", ClassicGainNote = "1 ignores sigmoid's mean of ½ and slope of ¼",
-            Kernel = ActivationKernel.Of(_ => new SigmoidOperator()),
         },
         new()
         {
@@ -44,7 +41,6 @@ public static class ActivationRegistry
             Source = "Glorot & Bengio 2010, §2.3", OutputRange = (-1, 1), DerivativeUsesOutput = true,
             ClassicGain = _ => 5.0 / 3.0, ClassicGainText = "5/3 (PyTorch's empirical value)",
             ClassicGainNote = "5/3 is an empirical choice, not 1/√E[tanh(z)²]",
-            Kernel = ActivationKernel.Of(_ => new TanhOperator()),
         },
         new()
         {
@@ -52,28 +48,24 @@ public static class ActivationRegistry
             Source = "Bergstra et al. 2009; Glorot & Bengio 2010, §2.3", OutputRange = (-1, 1), HasKinkAtZero = true,
             DerivativeUsesOutput = true, ClassicGain = _ => SoftsignGain,
             ClassicGainText = "1/√E[softsign(z)²] = 2.3375 (variance-preserving)",
-            Kernel = ActivationKernel.Of(_ => new SoftsignOperator()),
         },
         new()
         {
             Kind = ActivationKind.Relu, Name = "relu", Formula = _ => "max(0, z)",
             Source = "Nair & Hinton 2010; Glorot, Bordes & Bengio 2011", OutputRange = (0, null), HasKinkAtZero = true,
             ClassicGain = _ => Math.Sqrt(2.0), ClassicGainText = "√2 (He et al. 2015)",
-            Kernel = ActivationKernel.Of(_ => new ReluOperator()),
         },
         new()
         {
             Kind = ActivationKind.LeakyRelu, Name = "leaky-relu", Aliases = ["leakyrelu", "lrelu", "leaky"], Parameter = LeakySlope,
             Formula = a => $"z for z > 0, {Format(a)}·z otherwise", Source = "Maas et al. 2013", HasKinkAtZero = true,
             ClassicGain = LeakyReluGain, ClassicGainText = "√(2/(1 + a²)), a = 0.01 by default",
-            Kernel = ActivationKernel.Of(f => new LeakyReluOperator((float)f.Parameter)),
         },
         new()
         {
             Kind = ActivationKind.Elu, Name = "elu", Parameter = EluAlpha,
             Formula = alpha => $"z for z > 0, {(alpha == 1 ? "" : Format(alpha) + "·")}(e^z − 1) otherwise",
             Source = "Clevert et al. 2015", HasKinkAtZero = true, DerivativeUsesOutput = true,
-            Kernel = ActivationKernel.Of(f => new EluOperator((float)f.Parameter, 1f)),
         },
         new()
         {
@@ -83,17 +75,16 @@ public static class ActivationRegistry
             HasKinkAtZero = true, DerivativeUsesOutput = true,
             ClassicGain = _ => 0.75, ClassicGainText = "3/4 (PyTorch's; keeps self-normalization with LeCun-normal)",
             ClassicGainNote = "3/4 trades self-normalization for gradient flow — SELU's forward gain is 1 by construction",
-            Kernel = ActivationKernel.Of(_ => new EluOperator((float)Activation.SeluAlpha, (float)Activation.SeluLambda)),
         },
         new()
         {
             Kind = ActivationKind.Gelu, Name = "gelu", Formula = _ => "z·Φ(z)", Source = "Hendrycks & Gimpel 2016 (exact erf form)",
-            IsMonotone = false, Kernel = ActivationKernel.Of(_ => new GeluOperator()),
+            IsMonotone = false,
         },
         new()
         {
             Kind = ActivationKind.Softplus, Name = "softplus", Formula = _ => "ln(1 + e^z)", Source = "Dugas et al. 2001",
-            OutputRange = (0, null), Kernel = ActivationKernel.Of(_ => new SoftplusOperator()),
+            OutputRange = (0, null),
         },
     ];
 
@@ -162,13 +153,13 @@ public static class ActivationRegistry
 
     private static readonly ActivationInfo[] ByKind = Ordered();
 
-    // All is written in enum order so that Get is an index; a reordering or a missing kernel is caught at start-up,
-    // not by a wrong result.
+    // All is written in enum order so that Get is an index; a reordering or a missing kind is caught at start-up, not
+    // by a wrong result.
     private static ActivationInfo[] Ordered()
     {
         var kinds = Enum.GetValues<ActivationKind>();
-        if (All.Count != kinds.Length || kinds.Where((kind, i) => All[i].Kind != kind || (int)kind != i || All[i].Kernel is null).Any())
-            throw new InvalidOperationException("ActivationRegistry.All must list every ActivationKind once, in declaration order, each with its kernel.");
+        if (All.Count != kinds.Length || kinds.Where((kind, i) => All[i].Kind != kind || (int)kind != i).Any())
+            throw new InvalidOperationException("ActivationRegistry.All must list every ActivationKind once, in declaration order.");
         return [.. All];
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using Glorot.Init;
 using Glorot.Numerics;
 
 namespace Glorot;
@@ -56,6 +55,6 @@ public sealed class Tensor
         return moments.NonFinite == 0 ? moments : null;
     }
 
-    /// <summary>How the values began (set by <see cref="Initializer.Create"/>), or null when unknown.</summary>
+    /// <summary>How the values began (set by <see cref="Glorot.Init.Initializer.Create"/>), or null when unknown.</summary>
     public Provenance? Provenance { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Glorot.Init;
 
 namespace Glorot.Cli.Commands;
 
@@ -17,18 +18,19 @@ internal static class CheckedOption
             CustomParser = result => result.Tokens is [var token] ? parse(token.Value) : null,
         };
 
-    /// <summary>An enum-valued option that accepts each value under several names (case-insensitive); null when absent.</summary>
-    public static Option<T?> Named<T>(string name, string description, params (string[] Names, T Value)[] table) where T : struct, Enum =>
+    /// <summary>
+    /// An option of one of the initializers' enumerated types, read by the library's name table
+    /// (<see cref="InitOptionNames"/>: each value under its name and aliases, case ignored); null when absent.
+    /// </summary>
+    public static Option<T?> Named<T>(string name, string description) where T : struct, Enum =>
         new(name)
         {
             Description = description,
             CustomParser = result =>
             {
                 if (result.Tokens is not [var token]) return null;
-                string text = token.Value.Trim().ToLowerInvariant();
-                foreach (var (names, value) in table)
-                    if (names.Contains(text)) return value;
-                throw new UserInputException($"{name} '{token.Value}' is not one of {string.Join(", ", table.Select(t => t.Names[0]))}.");
+                if (InitOptionNames.TryParse(token.Value, out T value)) return value;
+                throw new UserInputException($"{name} '{token.Value}' is not one of {string.Join(", ", InitOptionNames.Of<T>().Select(n => n.Name))}.");
             },
         };
 

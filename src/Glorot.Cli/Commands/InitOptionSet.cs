@@ -16,15 +16,10 @@ internal sealed class InitOptionSet
     public Option<int[]?> Kernel { get; } = CheckedOption.Create("--kernel", "--layer/--preset: kernel size, e.g. 5x5", ParseShape);
     public Option<bool> Transposed { get; } = new("--transposed") { Description = "--layer/--preset: a transposed convolution" };
     public Option<FanConvention?> FanConvention { get; } = CheckedOption.Named<FanConvention>("--fan-convention",
-        "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)",
-        (["layer"], Glorot.Init.FanConvention.Layer), (["pytorch"], Glorot.Init.FanConvention.PyTorch), (["keras", "tensorflow"], Glorot.Init.FanConvention.Keras));
+        "With --layer: layer (counted, default) | pytorch | keras (reproduce that framework's fans)");
     public Option<string?> Preset { get; } = new("--preset") { Description = "Framework preset for a layer's weight and bias: pytorch-linear, pytorch-conv, keras-dense, keras-conv, flax-dense, flax-conv (a dense layer, or with --kernel a convolution); it fixes distribution, fans and gain" };
-    public Option<FanMode?> Mode { get; } = CheckedOption.Named<FanMode>("--mode", "fan-in | fan-out | fan-avg | fan-geo-avg",
-        (["fan-in", "fan_in", "in"], FanMode.FanIn), (["fan-out", "fan_out", "out"], FanMode.FanOut),
-        (["fan-avg", "fan_avg", "avg", "average"], FanMode.FanAvg), (["fan-geo-avg", "fan_geo_avg", "geo-avg"], FanMode.FanGeoAvg));
-    public Option<Distribution?> Distribution { get; } = CheckedOption.Named<Distribution>("--distribution", "uniform | normal | truncated-normal",
-        (["uniform"], Glorot.Init.Distribution.Uniform), (["normal"], Glorot.Init.Distribution.Normal),
-        (["truncated-normal", "truncated_normal", "trunc-normal"], Glorot.Init.Distribution.TruncatedNormal));
+    public Option<FanMode?> Mode { get; } = CheckedOption.Named<FanMode>("--mode", "fan-in | fan-out | fan-avg | fan-geo-avg");
+    public Option<Distribution?> Distribution { get; } = CheckedOption.Named<Distribution>("--distribution", "uniform | normal | truncated-normal");
     public Option<double?> Gain { get; } = new("--gain") { Description = "Explicit gain (multiplies the std)" };
     public Option<string?> Nonlinearity { get; } = new("--nonlinearity") { Description = $"Take the gain of: {string.Join(", ", Glorot.Init.Gain.Table.Select(row => row.Name.Split(", ")[0]))} (classic table, aliases in --list; see `glorot gain` for any activation)" };
     public Option<double?> Scale { get; } = new("--scale") { Description = "variance-scaling: Var = gain²·scale/n" };
@@ -34,8 +29,7 @@ internal sealed class InitOptionSet
     public Option<double?> High { get; } = new("--high") { Description = "uniform: high; truncated normals: upper bound (as --low)" };
     public Option<double?> Value { get; } = new("--value") { Description = "constant: the value" };
     public Option<int?> Groups { get; } = new("--groups") { Description = "--layer: channel groups (= --in for depthwise); dirac: number of groups" };
-    public Option<TensorLayout?> Layout { get; } = CheckedOption.Named<TensorLayout>("--layout", "pytorch ([out, in, k…], default) | keras ([k…, in, out])",
-        (["pytorch", "out-in"], TensorLayout.OutInKernel), (["keras", "tensorflow", "in-out"], TensorLayout.KernelInOut));
+    public Option<TensorLayout?> Layout { get; } = CheckedOption.Named<TensorLayout>("--layout", "pytorch ([out, in, k…], default) | keras ([k…, in, out])");
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
     public Option<ulong> Stream { get; } = new("--stream") { Description = "Random stream (e.g. the layer index); a preset's bias uses stream + 1", DefaultValueFactory = _ => 0 };
     public Option<bool> Verify { get; } = new("--verify") { Description = $"Self-test the draw (KS against the exact CDF, mean, variance, support; orthonormality) and print the verdict; exit {ExitCodes.VerifyFailed} on FAIL" };

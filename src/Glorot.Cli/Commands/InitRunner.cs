@@ -23,7 +23,7 @@ internal static class InitRunner
         var tensor = new Tensor(request.Shape);
         // A scheme refuses a shape it cannot fill (orthogonal of one dimension, dirac of a dense layer): the user chose both.
         var stats = UserInput.Check(() => request.Initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream));
-        var provenance = Provenance.Of(request.Initializer, request.Shape, request.Seed, request.Stream, request.Label);
+        var provenance = request.Initializer.ProvenanceOf(request.Shape, request.Seed, request.Stream, request.Label);
         tensor.Provenance = provenance;
         var verification = request.Verify ? SelfTest.Check(request.Initializer, request.Shape, tensor.Span) : null;
         return new InitResult(request, stats, tensor, StreamingMoments.Of(tensor.Span), verification, provenance);

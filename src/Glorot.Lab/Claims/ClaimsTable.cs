@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Glorot.Lab.Figures;
+using Glorot.IO;
 
 namespace Glorot.Lab.Claims;
 
@@ -12,8 +13,12 @@ namespace Glorot.Lab.Claims;
 /// the report. Works from the run directories alone (a report may be drawn from gathered shards); a missing or
 /// unreadable run makes its claims "not reached", never an error. Criteria: docs/LAB.md, "Claims".
 /// </summary>
-public static class ClaimsTable
+internal static class ClaimsTable
 {
+    /// <summary>claims.csv: one row per claim; its texts in double quotes, as they hold commas.</summary>
+    private static readonly CsvSchema Columns = new("claims.csv",
+        new("id", CsvKind.Text), new("claim", CsvKind.QuotedText), new("source", CsvKind.QuotedText), new("criterion", CsvKind.QuotedText), new("paper", CsvKind.QuotedText), new("measured", CsvKind.QuotedText), new("verdict", CsvKind.Text), new("note", CsvKind.QuotedText));
+
     /// <summary>File name of the CSV table in the output directory.</summary>
     public const string CsvFile = "claims.csv";
 
@@ -77,8 +82,8 @@ public static class ClaimsTable
     {
         ArgumentNullException.ThrowIfNull(claims);
         Directory.CreateDirectory(outDirectory);
-        var csv = new Csv("id", "claim", "source", "criterion", "paper", "measured", "verdict", "note");
-        foreach (var c in claims) csv.Add(c.Id, Quote(c.Claim), Quote(c.Source), Quote(c.Criterion), Quote(c.Paper), Quote(c.Measured), c.VerdictText, Quote(c.Note));
+        var csv = new FigureCsv(Columns);
+        foreach (var c in claims) csv.Add(c.Id, c.Claim, c.Source, c.Criterion, c.Paper, c.Measured, c.VerdictText, c.Note);
         csv.Save(Path.Combine(outDirectory, CsvFile));
         Glorot.IO.AtomicFile.WriteAllText(Path.Combine(outDirectory, JsonFile), JsonSerializer.Serialize(claims, Json) + "\n");
     }
@@ -110,7 +115,4 @@ public static class ClaimsTable
         }
         return h.Append("</table>\n").ToString();
     }
-
-    // A CSV cell holding commas or quotes is quoted (RFC 4180); the table's text cells are prose.
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
 }

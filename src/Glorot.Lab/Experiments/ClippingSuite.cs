@@ -5,6 +5,7 @@ using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Glorot.Nn;
+using Glorot.IO;
 
 namespace Glorot.Lab.Experiments;
 
@@ -14,8 +15,16 @@ namespace Glorot.Lab.Experiments;
 /// rescaled to a global L2 norm of at most c (torch.nn.utils.clip_grad_norm_; the engine's SgdOptions.ClipGlobalNorm).
 /// A direct training loop (the gradient norm of every update is recorded, which run specs do not log).
 /// </summary>
-public sealed class ClippingSuite : IExperimentSuite
+internal sealed class ClippingSuite : IExperimentSuite
 {
+    /// <summary>The gradient-norm figure's CSV: per run and update.</summary>
+    private static readonly CsvSchema NormColumns = new("clipping-gradient-norm.csv",
+        new("run", CsvKind.Text), new("update", CsvKind.Integer), new("gradient_norm", CsvKind.Number), new("loss", CsvKind.Number));
+
+    /// <summary>The test-error figure's CSV: per run and evaluation, the error as a fraction.</summary>
+    private static readonly CsvSchema ErrorColumns = new("clipping-test-error.csv",
+        new("run", CsvKind.Text), new("update", CsvKind.Integer), new("test_error", CsvKind.Number));
+
     /// <summary>The suite's name on the command line.</summary>
     public const string SuiteName = "clipping";
 
@@ -173,7 +182,7 @@ public sealed class ClippingSuite : IExperimentSuite
     private static FigureFile DrawGradientNorm(string directory, ClipTrace plain, ClipTrace clipped)
     {
         var plot = FigureStyle.NewPlot("Global gradient norm over updates", "update", "‖∂L/∂θ‖₂ before clipping");
-        var csv = new Csv("run", "update", "gradient_norm", "loss");
+        var csv = new FigureCsv(NormColumns);
         foreach (var (trace, name, color) in new[] { (plain, "no clipping", ScottPlot.Colors.OrangeRed), (clipped, $"clipped at {ClipNorm}", ScottPlot.Colors.SteelBlue) })
         {
             double[] xs = [.. Enumerable.Range(1, trace.GradientNorm.Count).Select(i => (double)i)];
@@ -197,7 +206,7 @@ public sealed class ClippingSuite : IExperimentSuite
     private static FigureFile DrawTestError(string directory, ClipTrace plain, ClipTrace clipped)
     {
         var plot = FigureStyle.NewPlot("Test error over training", "update", "test error (%)");
-        var csv = new Csv("run", "update", "test_error");
+        var csv = new FigureCsv(ErrorColumns);
         foreach (var (trace, name, color) in new[] { (plain, "no clipping", ScottPlot.Colors.OrangeRed), (clipped, $"clipped at {ClipNorm}", ScottPlot.Colors.SteelBlue) })
         {
             var line = plot.Add.Scatter(trace.TestErrors.Select(e => (double)e.Step).ToArray(), trace.TestErrors.Select(e => 100 * e.Error).ToArray());

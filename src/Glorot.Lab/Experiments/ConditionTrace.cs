@@ -8,7 +8,7 @@ namespace Glorot.Lab.Experiments;
 /// <param name="FanOutVariance">n_out·Var(W_l) (eq. 11's backward condition; 1 keeps the gradient).</param>
 /// <param name="ActivationRatio">Var(z^{k+1})/Var(z^k) between consecutive hidden layers (k = 1…L−1).</param>
 /// <param name="GradientRatio">Var(∂C/∂s^k)/Var(∂C/∂s^{k+1}) between consecutive hidden layers, top-down (1 = preserved).</param>
-public sealed record ConditionPoint(long Step, double[] FanInVariance, double[] FanOutVariance, double[] ActivationRatio, double[] GradientRatio)
+internal sealed record ConditionPoint(long Step, double[] FanInVariance, double[] FanOutVariance, double[] ActivationRatio, double[] GradientRatio)
 {
     /// <summary>The conditions as a probe record holds them (<see cref="LayerConditions"/>: Var(W) is the population variance).</summary>
     public static ConditionPoint From(ProbeRecord record)

@@ -6,6 +6,7 @@ using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Glorot.Nn;
 using Glorot.Probes;
+using Glorot.IO;
 
 namespace Glorot.Lab.Experiments;
 
@@ -15,8 +16,16 @@ namespace Glorot.Lab.Experiments;
 /// paper's tanh network with standard (eq. 1) and normalized (eq. 16) initialization, with the activation and gradient
 /// variance ratios between layers they are meant to keep at 1. A direct training loop.
 /// </summary>
-public sealed class ConditionsSuite : IExperimentSuite
+internal sealed class ConditionsSuite : IExperimentSuite
 {
+    /// <summary>The n·Var(W) figure's CSV: per initialization, probe and layer.</summary>
+    private static readonly CsvSchema VarianceColumns = new("conditions-n-var-w.csv",
+        new("init", CsvKind.Text), new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("n_in_var_w", CsvKind.Number), new("n_out_var_w", CsvKind.Number));
+
+    /// <summary>The variance-ratio figure's CSV: per initialization, probe and pair of adjacent layers ("1-2").</summary>
+    private static readonly CsvSchema RatioColumns = new("conditions-variance-ratios.csv",
+        new("init", CsvKind.Text), new("step", CsvKind.Integer), new("pair", CsvKind.Text), new("activation_ratio", CsvKind.Number), new("gradient_ratio", CsvKind.Number));
+
     /// <summary>The suite's name on the command line.</summary>
     public const string SuiteName = "conditions";
 
@@ -138,7 +147,7 @@ public sealed class ConditionsSuite : IExperimentSuite
     private static FigureFile DrawConditions(string directory, List<ConditionRun> runs)
     {
         var plot = FigureStyle.NewPlot("n_in·Var(W) of each hidden layer over training", "updates", "n_in·Var(W_l)");
-        var csv = new Csv("init", "step", "layer", "n_in_var_w", "n_out_var_w");
+        var csv = new FigureCsv(VarianceColumns);
         foreach (var run in runs)
         {
             int layers = run.Points[0].FanInVariance.Length;
@@ -163,7 +172,7 @@ public sealed class ConditionsSuite : IExperimentSuite
     private static FigureFile DrawRatios(string directory, List<ConditionRun> runs)
     {
         var plot = FigureStyle.NewPlot("Variance ratios between consecutive layers", "updates", "ratio (log10 axis)");
-        var csv = new Csv("init", "step", "pair", "activation_ratio", "gradient_ratio");
+        var csv = new FigureCsv(RatioColumns);
         var colors = new Dictionary<string, ScottPlot.Color> { ["standard"] = ScottPlot.Colors.OrangeRed, ["xavier-uniform"] = ScottPlot.Colors.SteelBlue };
         foreach (var run in runs)
         {

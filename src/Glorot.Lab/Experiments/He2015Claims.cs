@@ -4,7 +4,7 @@ using Glorot.Lab.Claims;
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The claims of <see cref="He2015Suite"/>.</summary>
-public static class He2015Claims
+internal static class He2015Claims
 {
     /// <summary>
     /// Accepted distance of the per-layer std ratio from its prediction. Each ReLU layer multiplies the second moment by

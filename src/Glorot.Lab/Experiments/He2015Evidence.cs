@@ -7,7 +7,7 @@ namespace Glorot.Lab.Experiments;
 /// <param name="ActivationStd">Std of each hidden layer's output at update 0 (layer 1 first).</param>
 /// <param name="Metrics">Test error over training.</param>
 /// <param name="Updates">Updates of the spec.</param>
-public sealed record He2015Evidence(string Init, double[] ActivationStd, IReadOnlyList<MetricRow> Metrics, long Updates)
+internal sealed record He2015Evidence(string Init, double[] ActivationStd, IReadOnlyList<MetricRow> Metrics, long Updates)
 {
     /// <summary>Geometric mean of std(layer k+1)/std(layer k) from layer 1 to the top: (std_top/std_1)^(1/(L−1)).</summary>
     public double PerLayerRatio => Math.Pow(ActivationStd[^1] / ActivationStd[0], 1.0 / (ActivationStd.Length - 1));

@@ -1,15 +1,24 @@
 using Glorot.Lab.Figures;
+using Glorot.IO;
 
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The figures of <see cref="He2015Suite"/>.</summary>
-public static class He2015Figures
+internal static class He2015Figures
 {
+    /// <summary>The activation-std figure's CSV: per initialization and layer, the measured and predicted std.</summary>
+    private static readonly CsvSchema StdColumns = new("he2015-activation-std.csv",
+        new("init", CsvKind.Text), new("layer", CsvKind.Integer), new("std", CsvKind.Number), new("predicted_std", CsvKind.Number));
+
+    /// <summary>The test-error figure's CSV: per initialization and evaluation, the errors as fractions.</summary>
+    private static readonly CsvSchema ErrorColumns = new("he2015-test-error.csv",
+        new("init", CsvKind.Text), new("step", CsvKind.Integer), new("test_error", CsvKind.Number), new("validation_error", CsvKind.Number));
+
     /// <summary>Activation std per layer at initialization, log10 axis, with the predicted slopes.</summary>
     public static FigureFile ActivationStd(string directory, He2015Evidence xavier, He2015Evidence he)
     {
         var plot = FigureStyle.NewPlot("Activation std per layer at initialization (ReLU)", "hidden layer", "std of z");
-        var csv = new Csv("init", "layer", "std", "predicted_std");
+        var csv = new FigureCsv(StdColumns);
         foreach (var (run, color, factor) in new[] { (xavier, ScottPlot.Colors.OrangeRed, 1 / Math.Sqrt(2)), (he, ScottPlot.Colors.SteelBlue, 1.0) })
         {
             double[] layers = [.. Enumerable.Range(1, run.ActivationStd.Length).Select(l => (double)l)];
@@ -38,7 +47,7 @@ public static class He2015Figures
     public static FigureFile TestError(string directory, He2015Evidence xavier, He2015Evidence he)
     {
         var plot = FigureStyle.NewPlot("Test error over training, 30-layer ReLU MLP", "updates", "test error (%)");
-        var csv = new Csv("init", "step", "test_error", "validation_error");
+        var csv = new FigureCsv(ErrorColumns);
         foreach (var (run, color) in new[] { (xavier, ScottPlot.Colors.OrangeRed), (he, ScottPlot.Colors.SteelBlue) })
         {
             var line = plot.Add.Scatter(run.Metrics.Select(m => (double)m.Step).ToArray(), run.Metrics.Select(m => 100 * m.TestError).ToArray());

@@ -12,7 +12,7 @@ namespace Glorot.Lab.Experiments;
 /// initialization (Var(W) = 2/n, eq. 10) converges. Two run specs trained by the lab's <see cref="Runner"/> (resumable
 /// run directories under OUT/runs), on Fashion-MNIST where Debian's package is installed and on Shapeset-3×2 otherwise.
 /// </summary>
-public sealed class He2015Suite : IExperimentSuite
+internal sealed class He2015Suite : IExperimentSuite
 {
     /// <summary>The suite's name on the command line.</summary>
     public const string SuiteName = "he2015";

@@ -4,7 +4,7 @@ using Glorot.Lab.Claims;
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The claims of <see cref="SignalSuite"/>, checked on its traces.</summary>
-public static class SignalClaims
+internal static class SignalClaims
 {
     /// <summary>
     /// 3σ of ln(std) after <paramref name="depth"/> random layers of width <paramref name="width"/>: each layer multiplies

@@ -1,11 +1,24 @@
 using System.Globalization;
 using Glorot.Lab.Figures;
+using Glorot.IO;
 
 namespace Glorot.Lab.Experiments;
 
 /// <summary>The figures of <see cref="SignalSuite"/>: measured markers, predicted lines, log10 axes.</summary>
-public static class SignalFigures
+internal static class SignalFigures
 {
+    /// <summary>The ratio figure's CSV: per activation and n·Var(W), the measured and predicted layer-to-layer ratio.</summary>
+    private static readonly CsvSchema RatioColumns = new("signal ratio CSV",
+        new("activation", CsvKind.Text), new("n_var_w", CsvKind.Number), new("measured_ratio", CsvKind.Number), new("predicted_ratio", CsvKind.Number));
+
+    /// <summary>The std-by-layer figure's CSV: per n·Var(W) and layer, the measured and predicted std.</summary>
+    private static readonly CsvSchema StdColumns = new("signal std CSV",
+        new("activation", CsvKind.Text), new("n_var_w", CsvKind.Number), new("layer", CsvKind.Integer), new("measured_std", CsvKind.Number), new("predicted_std", CsvKind.Number));
+
+    /// <summary>The singular-value figure's CSV: per n·Var(W), the product's singular values by rank (1 = largest).</summary>
+    private static readonly CsvSchema SingularValueColumns = new("signal singular values CSV",
+        new("activation", CsvKind.Text), new("n_var_w", CsvKind.Number), new("rank", CsvKind.Integer), new("singular_value", CsvKind.Number));
+
     private static readonly ScottPlot.Color[] ActivationColors = [ScottPlot.Colors.Black, ScottPlot.Colors.SteelBlue, ScottPlot.Colors.OrangeRed];
 
     /// <summary>Std at the top layer over the bottom layer's (signal), or bottom over top (gradient), against n·Var(W).</summary>
@@ -13,7 +26,7 @@ public static class SignalFigures
     {
         string what = gradient ? "gradient std, layer 1 / top layer" : "signal std, top layer / layer 1";
         var plot = FigureStyle.NewPlot(gradient ? "Gradient through depth vs n·Var(W)" : "Signal through depth vs n·Var(W)", "n·Var(W)", what);
-        var csv = new Csv("activation", "n_var_w", "measured_ratio", "predicted_ratio");
+        var csv = new FigureCsv(RatioColumns);
         int i = 0;
         foreach (var (name, _) in SignalSuite.Activations)
         {
@@ -49,7 +62,7 @@ public static class SignalFigures
     {
         var rows = traces.Where(t => t.Activation == activation).OrderBy(t => t.Gain).ToList();
         var plot = FigureStyle.NewPlot($"{activation}: {(gradient ? "gradient ∂C/∂s" : "signal z")} std per layer", "hidden layer", gradient ? "std of ∂C/∂s" : "std of z");
-        var csv = new Csv("activation", "n_var_w", "layer", "measured_std", "predicted_std");
+        var csv = new FigureCsv(StdColumns);
         for (int k = 0; k < rows.Count; k++)
         {
             var t = rows[k];
@@ -80,7 +93,7 @@ public static class SignalFigures
     {
         var rows = traces.Where(t => t.Activation == activation).OrderBy(t => t.Gain).ToList();
         var plot = FigureStyle.NewPlot($"{activation}: singular values of the layer-to-layer product", "rank (largest first)", "σ_i of ∏ diag(φ′)·W");
-        var csv = new Csv("activation", "n_var_w", "rank", "singular_value");
+        var csv = new FigureCsv(SingularValueColumns);
         for (int k = 0; k < rows.Count; k++)
         {
             var t = rows[k];

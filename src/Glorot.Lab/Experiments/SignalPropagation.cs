@@ -15,7 +15,7 @@ namespace Glorot.Lab.Experiments;
 /// <param name="PredictedGradientStd">Its prediction (eq. 6 with E[φ′²] per layer, from the measured output-layer gradient).</param>
 /// <param name="SingularValues">Singular values of the input-to-top-layer Jacobian ∏ diag(φ′(s_l))·W_l for the first example, descending.</param>
 /// <param name="PredictedMeanSquaredSingularValue">∏_l n·Var(W)·E[φ′(s_l)²]: the mean of σ² that eq. 5–6 predict for that product.</param>
-public sealed record SignalTrace(string Activation, double Gain, double[] ActivationStd, double[] PredictedActivationStd, double[] GradientStd,
+internal sealed record SignalTrace(string Activation, double Gain, double[] ActivationStd, double[] PredictedActivationStd, double[] GradientStd,
     double[] PredictedGradientStd, double[] SingularValues, double PredictedMeanSquaredSingularValue)
 {
     /// <summary>Mean of σ² over the product's singular values (= ‖J‖_F²/n).</summary>
@@ -27,7 +27,7 @@ public sealed record SignalTrace(string Activation, double Gain, double[] Activa
 /// Var[z^L] = Var[x]·∏ n·Var(W), Var[∂C/∂s^l] = Var[∂C/∂s^top]·∏ n·Var(W); the activation enters by its q-map),
 /// on Gaussian inputs, with the end-to-end Jacobian's singular values.
 /// </summary>
-public static class SignalPropagation
+internal static class SignalPropagation
 {
     /// <summary>Philox stream of the inputs: far above the weights' streams (one per layer).</summary>
     public const ulong InputStream = 1 << 20;

@@ -10,7 +10,7 @@ namespace Glorot.Lab.Experiments;
 /// and ReLU networks, measured beside eqs. 5–6 (with each activation's q-map), and the singular values of the
 /// layer-to-layer product. A direct loop over random networks (one forward and backward pass each), not run specs.
 /// </summary>
-public sealed class SignalSuite : IExperimentSuite
+internal sealed class SignalSuite : IExperimentSuite
 {
     /// <summary>The suite's name on the command line.</summary>
     public const string SuiteName = "signal";

@@ -5,7 +5,7 @@ using Glorot.Lab.Suites;
 namespace Glorot.Lab.Experiments;
 
 /// <summary>What <c>glorot reproduce --list</c> prints: every suite, its profiles and their estimated time.</summary>
-public static class SuiteIndex
+internal static class SuiteIndex
 {
     // Measured wall-clock times of glorot2010 on 2 cores, as docs/LAB.md and docs/BENCHMARKS.md ("Lab") give them.
     private static readonly (SuiteProfile Profile, string Time)[] Glorot2010Times =

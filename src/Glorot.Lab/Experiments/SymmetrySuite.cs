@@ -6,6 +6,7 @@ using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 using Glorot.Nn;
+using Glorot.IO;
 
 namespace Glorot.Lab.Experiments;
 
@@ -15,8 +16,20 @@ namespace Glorot.Lab.Experiments;
 /// is worth one unit. Measured on the texts' 2-input, 2-hidden-unit network learning XOR, and on the paper's
 /// network (Glorot &amp; Bengio 2010 §2.3: tanh, 5 × 1000, Shapeset-3×2); direct training loops, not run specs.
 /// </summary>
-public sealed class SymmetrySuite : IExperimentSuite
+internal sealed class SymmetrySuite : IExperimentSuite
 {
+    /// <summary>The XOR unit-distance figure's CSV: per initialization, seed and update.</summary>
+    private static readonly CsvSchema XorDistanceColumns = new("symmetry-xor-unit-distance.csv",
+        new("init", CsvKind.Text), new("seed", CsvKind.Integer), new("update", CsvKind.Integer), new("max_difference", CsvKind.Number));
+
+    /// <summary>The XOR loss figure's CSV: per network, seed and update.</summary>
+    private static readonly CsvSchema XorLossColumns = new("symmetry-xor-loss.csv",
+        new("network", CsvKind.Text), new("seed", CsvKind.Integer), new("update", CsvKind.Integer), new("loss", CsvKind.Number));
+
+    /// <summary>The paper network's unit-distance figure's CSV: per initialization, check and layer.</summary>
+    private static readonly CsvSchema PaperDistanceColumns = new("symmetry-paper-network-unit-distance.csv",
+        new("init", CsvKind.Text), new("update", CsvKind.Integer), new("layer", CsvKind.Integer), new("max_difference", CsvKind.Number));
+
     /// <summary>The suite's name on the command line.</summary>
     public const string SuiteName = "symmetry";
 
@@ -197,7 +210,7 @@ public sealed class SymmetrySuite : IExperimentSuite
     private static FigureFile DrawXorDifference(string directory, XorTrace constant, List<XorTrace> random)
     {
         var plot = FigureStyle.NewPlot("XOR 2-2-1: distance between the two hidden units", "updates", "max |unit 2 − unit 1|");
-        var csv = new Csv("init", "seed", "update", "max_difference");
+        var csv = new FigureCsv(XorDistanceColumns);
         void Line(XorTrace t, string init, string label, ScottPlot.Color color)
         {
             double[] xs = [.. Enumerable.Range(0, t.MaxDifference.Length).Select(i => (double)i)];
@@ -219,7 +232,7 @@ public sealed class SymmetrySuite : IExperimentSuite
     private static FigureFile DrawXorLoss(string directory, XorTrace constant, List<XorTrace> random, List<XorTrace> oneUnit)
     {
         var plot = FigureStyle.NewPlot("XOR: training loss", "updates", "mean −log P(y|x) over the 4 examples");
-        var csv = new Csv("network", "seed", "update", "loss");
+        var csv = new FigureCsv(XorLossColumns);
         void Line(XorTrace t, string network, string label, ScottPlot.Color color, float width)
         {
             double[] xs = [.. Enumerable.Range(0, t.Loss.Length).Select(i => (double)i)];
@@ -243,7 +256,7 @@ public sealed class SymmetrySuite : IExperimentSuite
     private static FigureFile DrawPaperNetwork(string directory, PaperTrace constant, PaperTrace standard)
     {
         var plot = FigureStyle.NewPlot($"tanh 5 × {constant.Width}: distance between units", "updates", "max |unit j − unit 1| over a layer");
-        var csv = new Csv("init", "update", "layer", "max_difference");
+        var csv = new FigureCsv(PaperDistanceColumns);
         foreach (var trace in new[] { constant, standard })
             for (int layer = 0; layer < trace.MaxDifferences[0].Length; layer++)
             {

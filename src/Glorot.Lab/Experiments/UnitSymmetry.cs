@@ -8,7 +8,7 @@ namespace Glorot.Lab.Experiments;
 /// W_{k−1}), its bias, and its outgoing weights (column j of W_k). Exactly 0 means every unit of the layer is the same
 /// function with the same influence, so the layer computes what one unit would.
 /// </summary>
-public static class UnitSymmetry
+internal static class UnitSymmetry
 {
     /// <summary>The largest difference between units in each hidden layer (index 0 = hidden layer 1).</summary>
     public static double[] MaxDifferences(Mlp mlp)

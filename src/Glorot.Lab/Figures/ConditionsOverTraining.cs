@@ -1,4 +1,5 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -7,8 +8,12 @@ namespace Glorot.Lab.Figures;
 /// (eq. 11), which they impose at initialization only (eq. 16 compromises between them), followed over training from
 /// the run's probes — one panel per initialization, as Fig. 9.
 /// </summary>
-public static class ConditionsOverTraining
+internal static class ConditionsOverTraining
 {
+    /// <summary>The figure's CSV: per probe and layer, fan-in·Var(W) and fan-out·Var(W); epoch = step in the paper's epochs.</summary>
+    private static readonly CsvSchema Columns = new("conditions-n-var-w CSV",
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("n_in_var_w", CsvKind.Number), new("n_out_var_w", CsvKind.Number), new("epoch", CsvKind.Number));
+
     /// <summary>True when the run's probes hold the conditions (runs written before they were recorded do not).</summary>
     public static bool Recorded(RunDirectory run) =>
         RunTables.Probes(run).Any(r => r.Quantity == "activation" && r.FanInWeightVariance is not null);
@@ -19,7 +24,7 @@ public static class ConditionsOverTraining
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "activation" && r.FanInWeightVariance is not null).ToList();
         int layers = rows.Max(r => r.Layer);
         var plot = FigureStyle.NewPlot($"n_in·Var(W_l) and n_out·Var(W_l) over training, tanh {init}", "updates", "n·Var(W_l)");
-        var csv = new Csv("step", "layer", "n_in_var_w", "n_out_var_w", "epoch");
+        var csv = new FigureCsv(Columns);
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();

@@ -17,7 +17,7 @@ namespace Glorot.Lab.Figures;
 /// <param name="CrossEntropy">C[i, j] at (w₂ = W2[i], w₁ = W1[j]).</param>
 /// <param name="Quadratic">Q[i, j] at (w₂ = W2[i], w₁ = W1[j]).</param>
 /// <param name="Net">The network and its examples.</param>
-public sealed record CostSurface(double[] W1, double[] W2, double[,] CrossEntropy, double[,] Quadratic, CostSurface.Network Net)
+internal sealed record CostSurface(double[] W1, double[] W2, double[,] CrossEntropy, double[,] Quadratic, CostSurface.Network Net)
 {
     /// <summary>The paper's axes: both weights in [−4, 4].</summary>
     public const double Range = 4;

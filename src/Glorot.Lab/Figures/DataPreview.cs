@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Glorot.Data;
+using Glorot.IO;
 using SkiaSharp;
 
 namespace Glorot.Lab.Figures;
@@ -62,15 +62,20 @@ public static class DataPreview
         Glorot.IO.AtomicFile.Write(path, png.SaveTo);
     }
 
+    // The preview's CSV: each tile's place in the grid, its example's index and label, and the class name (quoted).
+    private static readonly CsvSchema PreviewColumns = new("data preview CSV",
+        new("row", CsvKind.Integer), new("column", CsvKind.Integer), new("index", CsvKind.Integer), new("label", CsvKind.Integer),
+        new("class", CsvKind.QuotedText));
+
     /// <summary>The numbers behind a preview: position in the grid, example index, label and class name, as CSV.</summary>
     public static string Csv(IDataset data, IReadOnlyList<long> indices, int columns)
     {
-        var csv = new StringBuilder("row,column,index,label,class\n");
+        var csv = new StringBuilder(PreviewColumns.Header).Append('\n');
         var pixels = new byte[data.InputSize];
         for (var k = 0; k < indices.Count; k++)
         {
             int label = data.CopyPixels(indices[k], pixels);
-            csv.Append(CultureInfo.InvariantCulture, $"{k / columns},{k % columns},{indices[k]},{label},\"{data.ClassNames[label]}\"\n");
+            PreviewColumns.AppendRow(csv, k / columns, k % columns, indices[k], label, data.ClassNames[label]);
         }
         return csv.ToString();
     }

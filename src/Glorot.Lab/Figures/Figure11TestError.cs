@@ -1,4 +1,5 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -6,8 +7,16 @@ namespace Glorot.Lab.Figures;
 /// Fig. 11: test error during online learning on Shapeset-3×2, one curve per network; on another data set the same
 /// curves are Fig. 12 (MNIST, CIFAR-10; for Fashion-MNIST a stand-in for its MNIST panel).
 /// </summary>
-public static class Figure11TestError
+internal static class Figure11TestError
 {
+    /// <summary>The figure's CSV with one seed per network: per evaluation, the test error in percent.</summary>
+    private static readonly CsvSchema Columns = new("test-error figure CSV",
+        new("network", CsvKind.Text), new("step", CsvKind.Integer), new("examples_seen", CsvKind.Integer), new("test_error_percent", CsvKind.Number));
+
+    /// <summary>With several seeds: the mean over seeds, their sample std and the number of seeds.</summary>
+    private static readonly CsvSchema SeedColumns = new("test-error figure CSV",
+        [.. Columns.Columns, new("test_error_std_percent", CsvKind.Number), new("seeds", CsvKind.Integer)]);
+
     /// <summary>Draws the curves of <paramref name="runs"/> (label, directory).</summary>
     public static FigureFile Draw(IReadOnlyList<(string Label, RunDirectory Run)> runs, string directory, string paper) =>
         Draw([.. runs.Select(r => (r.Label, (IReadOnlyList<RunDirectory>)[r.Run]))], directory, paper);
@@ -26,8 +35,8 @@ public static class Figure11TestError
             : $"Fig. 12 — test error on {data.Title}";
         var plot = FigureStyle.NewPlot(title, "examples seen", seeds ? "test error (%), mean ± std over seeds" : "test error (%)");
         var csv = seeds
-            ? new Csv("network", "step", "examples_seen", "test_error_percent", "test_error_std_percent", "seeds")
-            : new Csv("network", "step", "examples_seen", "test_error_percent");
+            ? new FigureCsv(SeedColumns)
+            : new FigureCsv(Columns);
         var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < runs.Count; i++)
         {

@@ -1,4 +1,5 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -6,15 +7,19 @@ namespace Glorot.Lab.Figures;
 /// Fig. 2: mean (line) and standard deviation (vertical bars) of the sigmoid activation values of each hidden layer
 /// during learning, over the fixed probe examples; 4 hidden layers, standard initialization.
 /// </summary>
-public static class Figure2SigmoidActivations
+internal static class Figure2SigmoidActivations
 {
+    /// <summary>The figure's CSV: per probe and hidden layer, the activations' mean and std; epoch = step in the paper's epochs.</summary>
+    private static readonly CsvSchema Columns = new("fig2-sigmoid-activations.csv",
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("mean", CsvKind.Number), new("std", CsvKind.Number), new("epoch", CsvKind.Number));
+
     /// <summary>Draws the figure from the sigmoid run's probes.</summary>
     public static FigureFile Draw(RunDirectory run, string directory)
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "activation").ToList();
         int layers = rows.Max(r => r.Layer);
         var plot = FigureStyle.NewPlot("Fig. 2 — sigmoid, 4 layers, standard init", "updates", "activation value (mean ± std)");
-        var csv = new Csv("step", "layer", "mean", "std", "epoch");
+        var csv = new FigureCsv(Columns);
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();

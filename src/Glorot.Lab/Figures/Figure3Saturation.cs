@@ -1,4 +1,5 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -6,15 +7,19 @@ namespace Glorot.Lab.Figures;
 /// Figs. 3 and 10: the 98 percentiles (markers alone: 1st and 99th percentile) and standard deviation (solid lines
 /// with markers, drawn at ±std) of each hidden layer's activation values during learning.
 /// </summary>
-public static class Figure3Saturation
+internal static class Figure3Saturation
 {
+    /// <summary>The figure's CSV: per probe and hidden layer, the activations' 1st and 99th percentiles and std.</summary>
+    private static readonly CsvSchema Columns = new("fig3-saturation.csv",
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("p01", CsvKind.Number), new("p99", CsvKind.Number), new("std", CsvKind.Number));
+
     /// <summary>Draws the figure for one run (tanh or softsign, standard or normalized).</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string id, string figure, string title, string paper)
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "activation").ToList();
         int layers = rows.Max(r => r.Layer);
         var plot = FigureStyle.NewPlot(title, "updates", "activation value");
-        var csv = new Csv("step", "layer", "p01", "p99", "std");
+        var csv = new FigureCsv(Columns);
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();

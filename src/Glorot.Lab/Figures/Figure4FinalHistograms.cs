@@ -6,7 +6,7 @@ namespace Glorot.Lab.Figures;
 /// Fig. 4: normalized histogram (density) of the activation values at the end of learning, pooled over the units
 /// of each layer and the fixed probe examples.
 /// </summary>
-public static class Figure4FinalHistograms
+internal static class Figure4FinalHistograms
 {
     /// <summary>Draws the figure for one run at its last probe.</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string id, string title, string paper) =>

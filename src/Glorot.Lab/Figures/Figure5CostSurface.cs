@@ -1,4 +1,5 @@
 using ScottPlot;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -6,8 +7,12 @@ namespace Glorot.Lab.Figures;
 /// Fig. 5: cross-entropy (left) and quadratic cost (right) of a one-hidden-layer tanh network as functions of one
 /// first-layer weight w₁ and one output weight w₂ (<see cref="CostSurface"/>), as colour maps with contour lines.
 /// </summary>
-public static class Figure5CostSurface
+internal static class Figure5CostSurface
 {
+    /// <summary>The figure's CSV: both costs at each point (w1, w2) of the grid.</summary>
+    private static readonly CsvSchema Columns = new("fig5-cost-surfaces.csv",
+        new("w1", CsvKind.Number), new("w2", CsvKind.Number), new("cross_entropy", CsvKind.Number), new("quadratic", CsvKind.Number));
+
     /// <summary>The network of the figure: one random example, 4 inputs, 8 hidden units, seed 5 (<see cref="CostSurface.Network.Random"/>).</summary>
     public static CostSurface.Network Network() => CostSurface.Network.Random(examples: 1, inputs: 4, hidden: 8, seed: 5);
 
@@ -18,7 +23,7 @@ public static class Figure5CostSurface
         Plot[] panels = [Panel(surface.CrossEntropy, surface, "Fig. 5 — cross-entropy −log P(y|x)"),
             Panel(surface.Quadratic, surface, "Fig. 5 — quadratic ½‖P(·|x) − y‖²")];
 
-        var csv = new Csv("w1", "w2", "cross_entropy", "quadratic");
+        var csv = new FigureCsv(Columns);
         for (int i = 0; i < surface.W2.Length; i++)
             for (int j = 0; j < surface.W1.Length; j++)
                 csv.Add(surface.W1[j], surface.W2[i], surface.CrossEntropy[i, j], surface.Quadratic[i, j]);

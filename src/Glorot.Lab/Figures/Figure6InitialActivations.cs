@@ -3,7 +3,7 @@ using Glorot.Lab.Runs;
 namespace Glorot.Lab.Figures;
 
 /// <summary>Fig. 6: activation-value densities of a 5-layer tanh network at initialization, standard vs normalized init.</summary>
-public static class Figure6InitialActivations
+internal static class Figure6InitialActivations
 {
     /// <summary>Draws one panel (one initialization) from the run's first probe.</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper) =>

@@ -3,7 +3,7 @@ using Glorot.Lab.Runs;
 namespace Glorot.Lab.Figures;
 
 /// <summary>Fig. 7: densities of the back-propagated gradients ∂Cost/∂s (per example) at initialization, standard vs normalized.</summary>
-public static class Figure7InitialBackpropGradients
+internal static class Figure7InitialBackpropGradients
 {
     /// <summary>Draws one panel (one initialization) from the run's first probe.</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper) =>

@@ -3,7 +3,7 @@ using Glorot.Lab.Runs;
 namespace Glorot.Lab.Figures;
 
 /// <summary>Fig. 8: densities of the weight gradients just after initialization, standard vs normalized.</summary>
-public static class Figure8InitialWeightGradients
+internal static class Figure8InitialWeightGradients
 {
     /// <summary>Draws one panel (one initialization) from the run's first probe.</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper) =>

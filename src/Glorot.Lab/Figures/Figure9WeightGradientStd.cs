@@ -1,4 +1,5 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -6,15 +7,19 @@ namespace Glorot.Lab.Figures;
 /// Fig. 9: "standard deviation intervals of the weights gradients" of each layer during learning — per layer the interval
 /// mean ± std of the per-example ∂C/∂W (two lines of the layer's colour), tanh standard vs normalized, as the paper draws it.
 /// </summary>
-public static class Figure9WeightGradientStd
+internal static class Figure9WeightGradientStd
 {
+    /// <summary>The figure's CSV: per probe and layer, the weight gradients' std and mean; epoch = step in the paper's epochs.</summary>
+    private static readonly CsvSchema Columns = new("fig9-weight-gradient-std.csv",
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("std", CsvKind.Number), new("mean", CsvKind.Number), new("epoch", CsvKind.Number));
+
     /// <summary>Draws one panel (one initialization).</summary>
     public static FigureFile Draw(RunDirectory run, string directory, string init, string paper)
     {
         var rows = RunTables.Probes(run).Where(r => r.Quantity == "weight_gradient").ToList();
         int layers = rows.Max(r => r.Layer);
         var plot = FigureStyle.NewPlot($"Fig. 9 — weight-gradient std intervals, tanh {init}", "updates", "per-example ∂C/∂W: mean ± std");
-        var csv = new Csv("step", "layer", "std", "mean", "epoch");
+        var csv = new FigureCsv(Columns);
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = rows.Where(r => r.Layer == layer).OrderBy(r => r.Step).ToList();

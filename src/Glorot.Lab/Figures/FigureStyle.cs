@@ -20,7 +20,7 @@ public sealed record FigureFile(string Id, string Title, string Caption, string 
 /// same layer → colour in every figure, density histograms as overlaid lines, log10 axes for gradient scales; each
 /// figure saved as PNG and SVG with its data as CSV.
 /// </summary>
-public static class FigureStyle
+internal static class FigureStyle
 {
     /// <summary>Pixel size of saved figures.</summary>
     public const int Width = 720, Height = 480;
@@ -83,7 +83,7 @@ public static class FigureStyle
     /// Saves <paramref name="plot"/> as DIR/ID.png and DIR/ID.svg and <paramref name="csv"/> as DIR/ID.csv;
     /// <paramref name="wide"/> draws it <see cref="WideWidth"/> pixels wide for the report's full width.
     /// </summary>
-    public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, Csv csv, bool wide = false)
+    public static FigureFile Save(Plot plot, string directory, string id, string title, string caption, string paper, FigureCsv csv, bool wide = false)
     {
         int width = wide ? WideWidth : Width;
         Directory.CreateDirectory(directory);
@@ -112,23 +112,4 @@ public static class FigureStyle
             return _font.Length == 0 ? null : _font;
         }
     }
-}
-
-/// <summary>The data behind a figure, as a CSV table.</summary>
-public sealed class Csv(params string[] columns)
-{
-    private readonly StringBuilder _text = new StringBuilder().AppendJoin(',', columns).Append('\n');
-
-    /// <summary>Column names.</summary>
-    public IReadOnlyList<string> Columns { get; } = columns;
-
-    /// <summary>Adds a row (numbers in invariant round-trip form).</summary>
-    public void Add(params object?[] cells)
-    {
-        if (cells.Length != Columns.Count) throw new ArgumentException($"A row of {cells.Length} cells for {Columns.Count} columns.");
-        _text.AppendJoin(',', cells.Select(Glorot.IO.CsvSchema.Cell)).Append('\n');
-    }
-
-    /// <summary>Writes the table.</summary>
-    public void Save(string path) => Glorot.IO.AtomicFile.WriteAllText(path, _text.ToString());
 }

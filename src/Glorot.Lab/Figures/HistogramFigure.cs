@@ -1,10 +1,19 @@
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
 /// <summary>Overlaid per-layer density lines of one quantity at the first or the last probe of a run (Figs. 4, 6–8).</summary>
 internal static class HistogramFigure
 {
+    /// <summary>The figure's CSV: per layer, each bin's edges and density.</summary>
+    private static readonly CsvSchema Columns = new("histogram figure CSV",
+        new("step", CsvKind.Integer), new("layer", CsvKind.Integer), new("low", CsvKind.Number), new("high", CsvKind.Number), new("density", CsvKind.Number));
+
+    /// <summary>With the theory overlay: each bin's predicted densities too (empty where the run has no prediction).</summary>
+    private static readonly CsvSchema TheoryColumns = new("histogram figure CSV",
+        [.. Columns.Columns, new("mean_field_density", CsvKind.OptionalNumber), new("linear_density", CsvKind.OptionalNumber)]);
+
     /// <summary>
     /// Draws the measured densities; with <paramref name="theory"/>, also each layer's predicted density over the same
     /// bins (<see cref="TheoryOverlay.Density"/>): mean field dashed, eqs. 5–7 dotted, in the layer's colour, and as two
@@ -20,8 +29,8 @@ internal static class HistogramFigure
         var overlay = theory ? TheoryOverlay.Of(run, step) : null;
         var plot = FigureStyle.NewPlot($"{title} (update {step:N0})", quantity.Replace('_', ' ') + " value", "density");
         var csv = theory
-            ? new Csv("step", "layer", "low", "high", "density", "mean_field_density", "linear_density")
-            : new Csv("step", "layer", "low", "high", "density");
+            ? new FigureCsv(TheoryColumns)
+            : new FigureCsv(Columns);
         for (int layer = 1; layer <= layers; layer++)
         {
             var points = bins.Where(b => b.Layer == layer).OrderBy(b => b.Low).ToList();

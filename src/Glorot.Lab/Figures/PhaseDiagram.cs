@@ -1,5 +1,6 @@
 using Glorot.Theory;
 using ScottPlot;
+using Glorot.IO;
 
 namespace Glorot.Lab.Figures;
 
@@ -9,6 +10,10 @@ namespace Glorot.Lab.Figures;
 /// </summary>
 public static class PhaseDiagram
 {
+    /// <summary>The figure's CSV: ξ_c at each grid cell (boundary 0), then the points of the order–chaos boundary (ξ_c = ∞, boundary 1).</summary>
+    private static readonly CsvSchema Columns = new("phase diagram CSV",
+        new("sigma_w2", CsvKind.Number), new("sigma_b2", CsvKind.Number), new("xi_c", CsvKind.Number), new("boundary", CsvKind.Integer));
+
     /// <summary>ξ_c is drawn as log10 of at most this many layers (it diverges at the edge).</summary>
     public const double MaxDepthScale = 1000;
 
@@ -33,7 +38,7 @@ public static class PhaseDiagram
                 catch (ArgumentException) { xi[i, j] = double.NaN; }
             }
         });
-        var csv = new Csv("sigma_w2", "sigma_b2", "xi_c", "boundary");
+        var csv = new FigureCsv(Columns);
         var plot = FigureStyle.NewPlot($"Edge of chaos, {phi}: ξ_c (layers, log10 colour)", "σ_w² = fan-in·Var[W]", "σ_b²");
         // Heatmap rows run top to bottom; row 0 of the grid is the smallest σ_b².
         var flipped = new double[grid, grid];

@@ -12,7 +12,7 @@ namespace Glorot.Lab.Figures;
 /// E[x²] and output-layer dL/ds the probe measured, with the spec's initializers' Var[W]. Drawn over Figs. 6–8 and
 /// set beside the Jacobian table.
 /// </summary>
-public sealed class TheoryOverlay
+internal sealed class TheoryOverlay
 {
     private TheoryOverlay(Activation activation, IReadOnlyList<LayerPrediction> meanField, IReadOnlyList<LinearPrediction> linear)
     {

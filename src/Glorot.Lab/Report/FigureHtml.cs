@@ -5,7 +5,7 @@ using Glorot.Lab.Figures;
 namespace Glorot.Lab.Report;
 
 /// <summary>One figure as a report shows it: the image embedded beside its title, caption and what the source shows.</summary>
-public static class FigureHtml
+internal static class FigureHtml
 {
     /// <summary>
     /// The figure's HTML block. SVG first (sharp at any pixel density), the PNG as the fallback of browsers that cannot

@@ -8,7 +8,7 @@ namespace Glorot.Lab.Report;
 /// <param name="DegreesOfFreedom">The Welch–Satterthwaite degrees of freedom.</param>
 /// <param name="P">Two-sided p-value.</param>
 /// <param name="Significant">Whether <see cref="P"/> &lt; <see cref="WelchTest.Alpha"/>.</param>
-public sealed record WelchResult(double MeanDifference, double T, double DegreesOfFreedom, double P, bool Significant);
+internal sealed record WelchResult(double MeanDifference, double T, double DegreesOfFreedom, double P, bool Significant);
 
 /// <summary>
 /// Welch's unequal-variances t-test, two-sided (B. L. Welch, "The generalization of 'Student's' problem when several
@@ -16,7 +16,7 @@ public sealed record WelchResult(double MeanDifference, double T, double Degrees
 /// sample variances s², ν = (s_a²/n_a + s_b²/n_b)² / ((s_a²/n_a)²/(n_a−1) + (s_b²/n_b)²/(n_b−1)),
 /// p = 2·(1 − F_ν(|t|)) with F_ν Student's t CDF. Used for Table 1's Tanh vs Tanh N across seeds.
 /// </summary>
-public static class WelchTest
+internal static class WelchTest
 {
     /// <summary>The significance level the report states.</summary>
     public const double Alpha = 0.05;

@@ -1,7 +1,7 @@
 namespace Glorot.Lab.Runs;
 
 /// <summary>Checks on a path the user gave, so that a bad one gets an error that names the real problem.</summary>
-public static class RunPaths
+internal static class RunPaths
 {
     /// <summary>
     /// Throws <see cref="ArgumentException"/> when <paramref name="path"/> cannot be a directory: it, or a folder

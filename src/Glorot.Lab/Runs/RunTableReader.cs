@@ -6,15 +6,26 @@ namespace Glorot.Lab.Runs;
 /// <summary>
 /// Reads a CSV written through a <see cref="CsvSchema"/> into typed rows: cells are found by the names in the file's
 /// header (so a file without a later, <see cref="CsvColumn.Added"/> column still reads, its cells empty), and each
-/// is read as the kind its schema declares.
+/// is read as the kind its schema declares. The run's tables hold no quoted cells (their text cells are names such as
+/// <c>activation</c>); a quoted cell would split at its commas and be refused as a row of the wrong width.
 /// </summary>
 internal static class RunTableReader
 {
     /// <summary>Every row of <paramref name="path"/>, parsed by <paramref name="parse"/>.</summary>
     /// <exception cref="FileNotFoundException">The file is missing.</exception>
     /// <exception cref="InvalidDataException">A column the schema requires is missing from the header, a row has
-    /// another number of cells than the header, or a cell is not of its column's kind.</exception>
-    public static List<T> Read<T>(string path, CsvSchema schema, Func<CsvRow, T> parse)
+    /// another number of cells than the header, a cell is not of its column's kind, or <paramref name="parse"/>
+    /// refuses a row (the message then names the line and the row).</exception>
+    public static List<T> Read<T>(string path, CsvSchema schema, Func<CsvRow, T> parse) => ReadRows(path, schema, parse, skipTornLastLine: false);
+
+    /// <summary>
+    /// Like <see cref="Read{T}"/>, but a last line without its line break is left out: the rest of a row whose append
+    /// a kill cut short (every row ends with one, <see cref="CsvSchema.AppendRow"/>). For files that grow by appends
+    /// and are read before a resume cuts them back (<see cref="CsvTable.TruncateTo"/>), such as <c>metrics.csv</c>.
+    /// </summary>
+    public static List<T> ReadCompleteRows<T>(string path, CsvSchema schema, Func<CsvRow, T> parse) => ReadRows(path, schema, parse, skipTornLastLine: true);
+
+    private static List<T> ReadRows<T>(string path, CsvSchema schema, Func<CsvRow, T> parse, bool skipTornLastLine)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(parse);
@@ -23,8 +34,14 @@ internal static class RunTableReader
         int line = 0;
         int[] positions = [];
         int width = 0;
-        foreach (var text in File.ReadLines(path))
+        bool lastLineTorn = skipTornLastLine && !EndsWithLineBreak(path);
+        using var lines = File.ReadLines(path).GetEnumerator();
+        bool more = lines.MoveNext();
+        while (more)
         {
+            string text = lines.Current;
+            more = lines.MoveNext();
+            if (!more && lastLineTorn) break;
             if (line++ == 0)
             {
                 var names = text.Split(',');
@@ -47,13 +64,26 @@ internal static class RunTableReader
             {
                 throw new InvalidDataException($"{path}: line {line} holds a cell that is not a number: '{text}'.", ex);
             }
+            catch (InvalidDataException ex)
+            {
+                throw new InvalidDataException($"{path}: line {line} '{text}': {ex.Message}", ex);
+            }
         }
         return rows;
+    }
+
+    // True when the file's last byte is a line break, or the file is empty.
+    private static bool EndsWithLineBreak(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length == 0) return true;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
     }
 }
 
 /// <summary>One row of a CSV read through its <see cref="CsvSchema"/>: cells by column name, as the column's kind.</summary>
-public readonly struct CsvRow
+internal readonly struct CsvRow
 {
     private readonly CsvSchema _schema;
     private readonly int[] _positions;
@@ -68,6 +98,11 @@ public readonly struct CsvRow
 
     /// <summary>An <see cref="CsvKind.Integer"/> cell.</summary>
     public long Integer(string column) => long.Parse(Cell(column, CsvKind.Integer), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>An <see cref="CsvKind.OptionalInteger"/> cell: null when empty or when the file predates the column.</summary>
+    public long? OptionalInteger(string column) => Cell(column, CsvKind.OptionalInteger) is { Length: > 0 } s
+        ? long.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>A <see cref="CsvKind.Number"/> cell.</summary>
     public double Number(string column) => double.Parse(Cell(column, CsvKind.Number), NumberStyles.Float, CultureInfo.InvariantCulture);

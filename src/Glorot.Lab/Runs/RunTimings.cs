@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Glorot.IO;
 
@@ -71,25 +70,17 @@ public sealed class RunTimings
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
-    /// <summary>Reads a table that <see cref="WriteTable"/> wrote, rows in file order.</summary>
-    /// <exception cref="InvalidDataException">Another header, or a row that is not (name, seconds ≥ 0, count ≥ 0).</exception>
-    public static IReadOnlyList<(string Phase, PhaseTime Time)> ReadTable(string path)
+    /// <summary>Reads a table that <see cref="WriteTable"/> wrote, rows in file order, through its schema
+    /// (<see cref="RunSchemas.Timings"/>). The file is written whole or not at all, so it has no torn line to forgive.</summary>
+    /// <exception cref="InvalidDataException">A header without the schema's columns, or a row that is not (name, seconds ≥ 0, count ≥ 0).</exception>
+    public static IReadOnlyList<(string Phase, PhaseTime Time)> ReadTable(string path) => RunTableReader.Read(path, RunSchemas.Timings, row =>
     {
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != RunSchemas.Timings.Header)
-            throw new InvalidDataException($"{path}: the header is not '{RunSchemas.Timings.Header}'.");
-        var rows = new List<(string, PhaseTime)>();
-        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
-        {
-            string[] cells = line.Split(',');
-            if (cells.Length != 3
-                || !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !double.IsFinite(seconds) || seconds < 0
-                || !long.TryParse(cells[2], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
-                throw new InvalidDataException($"{path}: '{line}' is not a row of phase, seconds, count.");
-            rows.Add((cells[0], new PhaseTime(seconds, count)));
-        }
-        return rows;
-    }
+        double seconds = row.Number("seconds");
+        long count = row.Integer("count");
+        if (!double.IsFinite(seconds) || seconds < 0 || count < 0)
+            throw new InvalidDataException("not a row of phase, seconds ≥ 0, count ≥ 0.");
+        return (row.Text("phase"), new PhaseTime(seconds, count));
+    });
 
     /// <summary>The block <see cref="Measure"/> times.</summary>
     public readonly struct Scope(RunTimings owner, RunPhase phase, long start) : IDisposable

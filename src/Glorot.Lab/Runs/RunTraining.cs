@@ -55,7 +55,8 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
         {
             if (options.Cancellation.IsCancellationRequested)
             {
-                if (lastCheckpoint != step && mlp.FirstNonFiniteLayer() is null) Checkpoint(step, Seconds());
+                // Cancelled, not diverged, even if the weights are no longer finite: they are then left unsaved.
+                if (lastCheckpoint != step) CheckpointIfFinite(step, Seconds());
                 return Finish(RunStatus.Cancelled, step, Seconds(), null);
             }
             using (_timings.Measure(RunPhase.Data)) data.Train.Fill(step, x, y);
@@ -77,23 +78,15 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
                 return Diverged(step, failure with { What = $"{failure.What} after update {step}" }, lastCheckpoint, Seconds());
             if (step % spec.CheckpointEvery == 0 || step == spec.Updates)
             {
-                // A tanh or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite
-                // after an overflowing update: only finite weights make a good checkpoint.
-                if (mlp.FirstNonFiniteLayer() is { } bad)
-                    return Diverged(step, new Failure(bad, $"the weights or biases are not finite after update {step}"), lastCheckpoint, Seconds());
-                lastCheckpoint = Checkpoint(step, Seconds());
+                if (CheckpointIfFinite(step, Seconds()) is { } bad) return Diverged(step, bad, lastCheckpoint, Seconds());
+                lastCheckpoint = step;
             }
             if (step % reportEvery == 0 || step == spec.Updates)
                 options.Progress?.Report(new RunProgress(spec.Name, step, spec.Updates, _testError));
         }
         if (step < spec.Updates)
         {
-            if (lastCheckpoint != step)
-            {
-                if (mlp.FirstNonFiniteLayer() is { } bad)
-                    return Diverged(step, new Failure(bad, $"the weights or biases are not finite after update {step}"), lastCheckpoint, Seconds());
-                Checkpoint(step, Seconds());
-            }
+            if (lastCheckpoint != step && CheckpointIfFinite(step, Seconds()) is { } bad) return Diverged(step, bad, lastCheckpoint, Seconds());
             return Finish(RunStatus.Paused, step, Seconds(), null);
         }
         var completed = Finish(RunStatus.Completed, step, Seconds(), null);
@@ -176,6 +169,16 @@ internal sealed partial class RunTraining(RunSpec spec, RunDirectory dir, RunDat
             correct += c;
         }
         return (lossSum / labels.Length, 1 - correct / (double)labels.Length);
+    }
+
+    // Checkpoints after update `step` when every weight and bias is finite, else returns why the run diverged. A tanh
+    // or sigmoid maps an infinite weight's s = ±∞ to a finite z, so the loss can stay finite after an overflowing
+    // update: only finite weights make a good checkpoint. Every checkpoint after update 0 goes through here.
+    private Failure? CheckpointIfFinite(long step, double seconds)
+    {
+        if (mlp.FirstNonFiniteLayer() is { } bad) return new Failure(bad, $"the weights or biases are not finite after update {step}");
+        Checkpoint(step, seconds);
+        return null;
     }
 
     // Writes the checkpoint of this step, then removes older ones: the latest good checkpoint always exists.

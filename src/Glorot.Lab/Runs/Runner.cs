@@ -160,15 +160,19 @@ public static class Runner
         RunSpecJson.Save(spec, dir.Spec);
     }
 
-    // The step of metrics.csv's last row, or null: how far a run without a usable checkpoint had come.
+    // The step of metrics.csv's last whole row, or null: how far a run without a usable checkpoint had come. A row a
+    // kill tore is not counted: its first cell may be a prefix of the step ("4" of "40").
     private static long? LastMetricsStep(RunDirectory dir)
     {
         if (!File.Exists(dir.Metrics)) return null;
-        long? last = null;
-        foreach (string line in File.ReadLines(dir.Metrics).Skip(1))
-            if (long.TryParse(line.Split(',', 2)[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long step))
-                last = step;
-        return last;
+        try
+        {
+            return RunTableReader.ReadCompleteRows(dir.Metrics, RunSchemas.Metrics, row => (long?)row.Integer("step")).LastOrDefault();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{ex.Message} The run has no complete checkpoint to continue from; start over with --force (deletes its results).", ex);
+        }
     }
 
     // With --force, a run whose checkpoints are all damaged starts over instead of stopping.

@@ -4,7 +4,7 @@ using Glorot.Lab.Runs;
 namespace Glorot.Lab.Suites;
 
 /// <summary>Every figure of the glorot2010 suite, drawn from its run directories into OUT/figures.</summary>
-public static class FigureSet
+internal static class FigureSet
 {
     /// <summary>Draws all figures from the runs of <paramref name="layout"/>; returns them in the paper's order.</summary>
     public static List<FigureFile> DrawAll(SuiteLayout layout, string outDirectory)

@@ -11,7 +11,7 @@ namespace Glorot.Lab.Suites;
 /// The suite's report: one self-contained HTML page (figures embedded as data URIs, no external file or script)
 /// opening with the paper's claims checked on the runs (<see cref="Claims.ClaimsTable"/>), then Table 1 paper vs measured, every figure beside what the paper shows, each run's spec, timings and machine.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>File name of the report in the output directory.</summary>
     public const string FileName = "report.html";

@@ -1,5 +1,6 @@
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Suites;
 
@@ -8,15 +9,19 @@ namespace Glorot.Lab.Suites;
 /// prediction (<see cref="Glorot.Theory.LayerPrediction.JacobianMeanSingularValue"/>: √E[f′²] times the
 /// Marchenko–Pastur mean).
 /// </summary>
-public sealed record JacobianRow(int Layer, double? Standard, double? Normalized, double? PredictedStandard = null, double? PredictedNormalized = null);
+internal sealed record JacobianRow(int Layer, double? Standard, double? Normalized, double? PredictedStandard = null, double? PredictedNormalized = null);
 
 /// <summary>
 /// §4.2.2: "with our normalized initialization, this ratio [the average singular value of J = ∂z^{i+1}/∂z^i] is
 /// around 0.8 whereas with the standard initialization, it drops down to 0.5" — measured on the tanh runs' first
 /// probe, also written as jacobian.csv.
 /// </summary>
-public static class JacobianTable
+internal static class JacobianTable
 {
+    /// <summary>jacobian.csv: per layer, the measured mean singular values (empty where a run lacks them), the paper's and the predicted ones.</summary>
+    private static readonly CsvSchema Columns = new("jacobian.csv",
+        new("layer", CsvKind.Integer), new("standard_mean_singular_value", CsvKind.OptionalNumber), new("normalized_mean_singular_value", CsvKind.OptionalNumber), new("paper_standard", CsvKind.Number), new("paper_normalized", CsvKind.Number), new("predicted_standard", CsvKind.OptionalNumber), new("predicted_normalized", CsvKind.OptionalNumber));
+
     /// <summary>The rows (empty when neither run measured Jacobians).</summary>
     public static List<JacobianRow> Rows(string outDirectory, string standardRun = "tanh", string normalizedRun = "tanh-n") =>
         Rows(outDirectory, new RunDirectory(Path.Combine(outDirectory, "runs", standardRun)), new RunDirectory(Path.Combine(outDirectory, "runs", normalizedRun)));
@@ -50,8 +55,7 @@ public static class JacobianTable
         var predictedNormalized = layers.Count > 0 ? Predict(normalizedRun) : [];
         static double? At(Dictionary<int, double> d, int l) => d.TryGetValue(l, out var v) ? v : null;
         var result = layers.Select(l => new JacobianRow(l, At(standard, l), At(normalized, l), At(predictedStandard, l), At(predictedNormalized, l))).ToList();
-        var csv = new Csv("layer", "standard_mean_singular_value", "normalized_mean_singular_value", "paper_standard", "paper_normalized",
-            "predicted_standard", "predicted_normalized");
+        var csv = new FigureCsv(Columns);
         foreach (var r in result) csv.Add(r.Layer, r.Standard, r.Normalized, 0.5, 0.8, r.PredictedStandard, r.PredictedNormalized);
         if (result.Count > 0) csv.Save(Path.Combine(outDirectory, "jacobian.csv"));
         return result;

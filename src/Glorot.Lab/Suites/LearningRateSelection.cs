@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Glorot.Lab.Figures;
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Suites;
 
@@ -12,7 +13,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="ValidationError">Validation error (fraction) at the budget, when reached.</param>
 /// <param name="DivergedAtUpdate">The update whose loss or weights were not finite, when diverged.</param>
 /// <param name="DivergedLayer">The first non-finite layer (1 = the first hidden layer, "output" the softmax layer; null: only the loss), when diverged.</param>
-public sealed record CandidateOutcome(double LearningRate, string Run, string Status, double? ValidationError, long? DivergedAtUpdate, string? DivergedLayer);
+internal sealed record CandidateOutcome(double LearningRate, string Run, string Status, double? ValidationError, long? DivergedAtUpdate, string? DivergedLayer);
 
 /// <summary>The learning-rate choice of one network and seed.</summary>
 /// <param name="Instance">The run name of the network and seed (<c>tanh</c>, <c>tanh@seed=2</c>).</param>
@@ -21,7 +22,7 @@ public sealed record CandidateOutcome(double LearningRate, string Run, string St
 /// <param name="Budget">Updates each candidate trained before the choice.</param>
 /// <param name="Candidates">Every candidate, in increasing rate.</param>
 /// <param name="Chosen">The winner; null when every candidate diverged or some are missing.</param>
-public sealed record SelectionChoice(string Instance, string Label, ulong Seed, long Budget, IReadOnlyList<CandidateOutcome> Candidates, CandidateOutcome? Chosen)
+internal sealed record SelectionChoice(string Instance, string Label, ulong Seed, long Budget, IReadOnlyList<CandidateOutcome> Candidates, CandidateOutcome? Chosen)
 {
     /// <summary>The candidates that have not reached the budget yet.</summary>
     public IEnumerable<CandidateOutcome> Missing => Candidates.Where(c => c.Status == "missing");
@@ -33,8 +34,12 @@ public sealed record SelectionChoice(string Instance, string Label, ulong Seed, 
 /// more conservative choice), a candidate that diverged before the budget loses. Decided from the candidates' run
 /// directories alone, so any machine that holds them makes the same choice.
 /// </summary>
-public static class LearningRateSelection
+internal static class LearningRateSelection
 {
+    /// <summary>selection.csv: per network, seed and candidate learning rate, how the candidate did and whether it was chosen ("yes"/"no").</summary>
+    private static readonly CsvSchema Columns = new("selection.csv",
+        new("network", CsvKind.Text), new("seed", CsvKind.Integer), new("learning_rate", CsvKind.Number), new("run", CsvKind.Text), new("status", CsvKind.Text), new("validation_error_at_budget", CsvKind.OptionalNumber), new("budget", CsvKind.Integer), new("diverged_at_update", CsvKind.OptionalInteger), new("diverged_layer", CsvKind.Text), new("chosen", CsvKind.Text));
+
     /// <summary>File name of the choices in the output directory.</summary>
     public const string FileName = "selection.json";
 
@@ -85,7 +90,7 @@ public static class LearningRateSelection
                 candidates = c.Candidates,
             }),
         }, Runner.JsonOptions) + "\n");
-        var csv = new Csv("network", "seed", "learning_rate", "run", "status", "validation_error_at_budget", "budget", "diverged_at_update", "diverged_layer", "chosen");
+        var csv = new FigureCsv(Columns);
         foreach (var c in choices)
             foreach (var o in c.Candidates)
                 csv.Add(c.Instance, c.Seed, o.LearningRate, o.Run, o.Status, o.ValidationError, c.Budget, o.DivergedAtUpdate, o.DivergedLayer,

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Glorot.Lab.Suites;
 
 /// <summary>The machine a suite ran on, for the report's timings.</summary>
-public static class MachineInfo
+internal static class MachineInfo
 {
     /// <summary>OS, runtime, cores, CPU model and instruction sets.</summary>
     public static Dictionary<string, string> Describe()

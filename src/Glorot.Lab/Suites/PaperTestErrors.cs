@@ -6,7 +6,7 @@ namespace Glorot.Lab.Suites;
 /// Keys are the suite's network names; Table 1's sigmoid row is the 5-layer network (<c>sigmoid-5</c>), as on Shapeset.
 /// The Shapeset column lives with the networks (<see cref="Glorot2010Suite"/>).
 /// </summary>
-public static class PaperTestErrors
+internal static class PaperTestErrors
 {
     private static readonly Dictionary<string, double> MnistTable1 = new()
     {

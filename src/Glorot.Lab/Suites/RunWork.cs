@@ -16,7 +16,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="ProbeEvery">Updates between probes (<see cref="RunSpec.ProbeEvery"/>).</param>
 /// <param name="Jacobians">The layer Jacobians' spectra, measured with the probe at update 0 only.</param>
 /// <param name="Updates">The spec's planned updates: an evaluation and a probe also fall on the last one.</param>
-public sealed record RunWork(double Setup, double Update, double Evaluation, long EvaluateEvery, double Probe, long ProbeEvery, double Jacobians, long Updates)
+internal sealed record RunWork(double Setup, double Update, double Evaluation, long EvaluateEvery, double Probe, long ProbeEvery, double Jacobians, long Updates)
 {
     /// <summary>Seconds of everything up to <paramref name="step"/>, the evaluation and probes due at it included.</summary>
     public double Through(long step) =>

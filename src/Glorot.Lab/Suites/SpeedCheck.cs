@@ -28,7 +28,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="Cores">Logical cores of this process.</param>
 /// <param name="Load">The one-minute load average (runnable threads), when the OS says it.</param>
 /// <param name="VectorPath">The GEMM's vector path on this CPU.</param>
-public sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond, double SecondsPerProbeExample, double SecondsPerWeightGradient,
+internal sealed record SpeedCheck(double SecondsPerExample, double FlopsPerSecond, double SecondsPerProbeExample, double SecondsPerWeightGradient,
     double SecondsPerJacobian, int Width, double FlopPerExample, int Threads, int Cores, double? Load, string VectorPath)
 {
     /// <summary>Busy: more runnable threads than half the cores before the suite adds its own.</summary>

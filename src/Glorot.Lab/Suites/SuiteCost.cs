@@ -5,7 +5,7 @@ using Glorot.Lab.Runs;
 namespace Glorot.Lab.Suites;
 
 /// <summary>The cost model of a suite's runs and the digest that identifies each spec.</summary>
-public static class SuiteCost
+internal static class SuiteCost
 {
     /// <summary>
     /// The speed the estimates assume: 150 GFLOP/s, the training step of the 1024-1000×5-9 network at batch 10 on

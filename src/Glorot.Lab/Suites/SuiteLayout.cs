@@ -13,7 +13,7 @@ public sealed class SuiteLayout
     private readonly Dictionary<string, RunDirectory> _runs;
 
     /// <summary>A layout of <paramref name="networks"/> whose runs (key: instance name, <c>tanh</c> or <c>tanh@seed=2</c>) are <paramref name="runs"/>.</summary>
-    public SuiteLayout(IReadOnlyList<SuiteRun> networks, IReadOnlyList<ulong> seeds, IReadOnlyDictionary<string, RunDirectory> runs,
+    internal SuiteLayout(IReadOnlyList<SuiteRun> networks, IReadOnlyList<ulong> seeds, IReadOnlyDictionary<string, RunDirectory> runs,
         IReadOnlyList<SelectionChoice>? choices = null)
     {
         Networks = networks;
@@ -29,7 +29,7 @@ public sealed class SuiteLayout
     public IReadOnlyList<ulong> Seeds { get; }
 
     /// <summary>The learning-rate choices (empty when no rate was chosen).</summary>
-    public IReadOnlyList<SelectionChoice> Choices { get; }
+    internal IReadOnlyList<SelectionChoice> Choices { get; }
 
     /// <summary>The layout of a suite trained in one directory with fixed rates: <c>OUT/runs/NAME</c> for every network.</summary>
     public static SuiteLayout InDirectory(IReadOnlyList<SuiteRun> networks, string outDirectory) =>

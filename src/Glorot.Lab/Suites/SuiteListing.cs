@@ -10,7 +10,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="Updates">Updates of its spec.</param>
 /// <param name="Trains">Updates it is sure to train: the selection budget for a candidate, all of them otherwise.</param>
 /// <param name="FlopPerUpdate">FLOP of one update (<see cref="SuiteCost.FlopPerUpdate"/>).</param>
-public sealed record SuiteListingRow(string Name, string Digest, long Updates, long Trains, double FlopPerUpdate)
+internal sealed record SuiteListingRow(string Name, string Digest, long Updates, long Trains, double FlopPerUpdate)
 {
     /// <summary>Estimated FLOP of <see cref="Trains"/>.</summary>
     public double Flop => Trains * FlopPerUpdate;
@@ -20,7 +20,7 @@ public sealed record SuiteListingRow(string Name, string Digest, long Updates, l
 }
 
 /// <summary>What <c>glorot reproduce … --list</c> prints and <c>--export-specs</c> writes.</summary>
-public static class SuiteListing
+internal static class SuiteListing
 {
     /// <summary>Every run of <paramref name="plan"/>, in plan order.</summary>
     public static IReadOnlyList<SuiteListingRow> Rows(SuitePlan plan) =>

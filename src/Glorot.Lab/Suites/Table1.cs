@@ -1,6 +1,7 @@
 using Glorot.Lab.Figures;
 using Glorot.Lab.Report;
 using Glorot.Lab.Runs;
+using Glorot.IO;
 
 namespace Glorot.Lab.Suites;
 
@@ -12,7 +13,7 @@ namespace Glorot.Lab.Suites;
 /// <param name="BestValidationTestError">Test error (%) where the validation error was lowest (mean over seeds).</param>
 /// <param name="Updates">Updates this run did (the most over seeds).</param>
 /// <param name="Status">completed / diverged / … (with several seeds: each status with its count).</param>
-public sealed record Table1Row(string Network, double? PaperTestError, double? PaperFigure11Error, double? MeasuredTestError,
+internal sealed record Table1Row(string Network, double? PaperTestError, double? PaperFigure11Error, double? MeasuredTestError,
     double? BestValidationTestError, long Updates, string Status)
 {
     /// <summary>Seeds with a run (the mean and standard deviation are over these).</summary>
@@ -32,8 +33,12 @@ public sealed record Table1Row(string Network, double? PaperTestError, double? P
 }
 
 /// <summary>Table 1 (the suite's data set's column): paper vs measured, also written as table1.csv.</summary>
-public static class Table1
+internal static class Table1
 {
+    /// <summary>table1-significance.csv: Welch's test of two networks' end-of-run test errors; significant is "yes"/"no".</summary>
+    private static readonly CsvSchema SignificanceColumns = new("table1-significance.csv",
+        new("a", CsvKind.Text), new("b", CsvKind.Text), new("metric", CsvKind.Text), new("seeds_a", CsvKind.Integer), new("seeds_b", CsvKind.Integer), new("mean_difference_percent", CsvKind.Number), new("t", CsvKind.Number), new("degrees_of_freedom", CsvKind.Number), new("p_two_sided", CsvKind.Number), new("alpha", CsvKind.Number), new("significant", CsvKind.Text));
+
     /// <summary>The rows, one per run of <paramref name="runs"/> in <c>OUT/runs/NAME</c>.</summary>
     public static List<Table1Row> Rows(IReadOnlyList<SuiteRun> runs, IReadOnlyList<RunResult> results, string outDirectory) =>
         Rows(SuiteLayout.InDirectory(runs, outDirectory), results, outDirectory);
@@ -79,8 +84,10 @@ public static class Table1
             "fashion-mnist" => ["paper_table1_mnist_reference_percent"],
             _ => [$"paper_table1_{dataset}_percent", $"paper_fig12_{dataset}_end_percent"],
         };
-        var csv = new Csv(["network", .. paperColumns, "measured_test_error_percent",
-            "test_error_at_best_validation_percent", "updates", "status", "seeds", "measured_test_error_std_percent", "test_error_at_best_validation_std_percent"]);
+        var csv = new FigureCsv(new CsvSchema("table1.csv", [new("network", CsvKind.Text), .. paperColumns.Select(c => new CsvColumn(c, CsvKind.OptionalNumber)),
+            new("measured_test_error_percent", CsvKind.OptionalNumber), new("test_error_at_best_validation_percent", CsvKind.OptionalNumber),
+            new("updates", CsvKind.Integer), new("status", CsvKind.Text), new("seeds", CsvKind.Integer),
+            new("measured_test_error_std_percent", CsvKind.OptionalNumber), new("test_error_at_best_validation_std_percent", CsvKind.OptionalNumber)]));
         foreach (var r in rows)
         {
             object?[] paper = standIn ? [r.PaperReference] : [r.PaperTestError, r.PaperFigure11Error];
@@ -102,7 +109,7 @@ public static class Table1
         if (tanh is null || tanhN is null) return null;
         var result = WelchTest.Compare(tanh.MeasuredPerSeed, tanhN.MeasuredPerSeed);
         if (result is null) return null;
-        var csv = new Csv("a", "b", "metric", "seeds_a", "seeds_b", "mean_difference_percent", "t", "degrees_of_freedom", "p_two_sided", "alpha", "significant");
+        var csv = new FigureCsv(SignificanceColumns);
         csv.Add("Tanh", "Tanh N", "end_of_run_test_error", tanh.Seeds, tanhN.Seeds, result.MeanDifference, result.T, result.DegreesOfFreedom, result.P,
             WelchTest.Alpha, result.Significant ? "yes" : "no");
         csv.Save(Path.Combine(outDirectory, "table1-significance.csv"));

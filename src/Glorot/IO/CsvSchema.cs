@@ -8,12 +8,17 @@ internal enum CsvKind
 {
     /// <summary>An integer (step, layer, count).</summary>
     Integer,
+    /// <summary>An integer, or an empty cell where the row has none (the update a run diverged at).</summary>
+    OptionalInteger,
     /// <summary>A finite or non-finite double in round-trip form ("R").</summary>
     Number,
     /// <summary>A double, or an empty cell where the row has none.</summary>
     OptionalNumber,
-    /// <summary>A name without commas (quantity, phase).</summary>
+    /// <summary>A name or label (quantity, phase, a network's label); empty for null. A cell holding a comma, a double
+    /// quote or a line break is written in double quotes, inner quotes doubled (RFC 4180 §2), so it stays one cell.</summary>
     Text,
+    /// <summary>Free text (a claim, a note), always written in double quotes, inner quotes doubled (RFC 4180 §2).</summary>
+    QuotedText,
 }
 
 /// <summary>One column of a <see cref="CsvSchema"/>.</summary>
@@ -68,7 +73,9 @@ internal sealed class CsvSchema
         : throw new ArgumentException($"{FileName} has no column '{name}'; its columns: {Header}.");
 
     /// <summary>Appends one row, one cell per column in order, and its line break.</summary>
-    /// <exception cref="ArgumentException">Not one cell per column.</exception>
+    /// <exception cref="ArgumentException">Not one cell per column, or a cell that does not read back as its column's
+    /// kind (text in a number column, an empty cell in a required one): a bug in the writer, caught before the file
+    /// holds a row that no reader of the schema could read.</exception>
     public void AppendRow(StringBuilder text, params ReadOnlySpan<object?> cells)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -76,10 +83,40 @@ internal sealed class CsvSchema
         for (int i = 0; i < cells.Length; i++)
         {
             if (i > 0) text.Append(',');
-            text.Append(Cell(cells[i]));
+            text.Append(Format(Columns[i], cells[i]));
         }
         text.Append('\n');
     }
+
+    // The cell as its column's kind writes it; numbers are checked by parsing what was formatted, the way a reader will.
+    private string Format(CsvColumn column, object? value)
+    {
+        string cell = Cell(value);
+        bool fits = column.Kind switch
+        {
+            CsvKind.Integer => IsInteger(cell),
+            CsvKind.OptionalInteger => cell.Length == 0 || IsInteger(cell),
+            CsvKind.Number => IsNumber(cell),
+            CsvKind.OptionalNumber => cell.Length == 0 || IsNumber(cell),
+            _ => true,
+        };
+        if (!fits)
+            throw new ArgumentException($"{FileName}: column '{column.Name}' holds {column.Kind} cells, not '{cell}' ({value?.GetType().Name ?? "null"}).");
+        return column.Kind switch
+        {
+            CsvKind.QuotedText => Quoted(cell),
+            CsvKind.Text when cell.AsSpan().IndexOfAny(",\"\n\r") >= 0 => Quoted(cell),
+            _ => cell,
+        };
+    }
+
+    // Seeds are ulong and may pass long.MaxValue.
+    private static bool IsInteger(string cell) => long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+        || ulong.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsNumber(string cell) => double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static string Quoted(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A cell: numbers in invariant round-trip form, empty for null.</summary>
     public static string Cell(object? value) => value switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using Glorot.Random;
 
 namespace Glorot.Init;
 
@@ -51,9 +52,28 @@ public abstract record Initializer
     {
         var tensor = new Tensor(shape);
         Fill(tensor.Span, shape, seed, stream);
-        tensor.Provenance = Provenance.Of(this, shape, seed, stream);
+        tensor.Provenance = ProvenanceOf(shape, seed, stream);
         return tensor;
     }
+
+    /// <summary>
+    /// The record of a fill of <paramref name="shape"/> by this initializer with (<paramref name="seed"/>,
+    /// <paramref name="stream"/>): its description (<see cref="Describe"/>), its parameters and the generator's name
+    /// and version, enough to draw the same bits again.
+    /// </summary>
+    public Provenance ProvenanceOf(ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, string? name = null)
+    {
+        var stats = Describe(shape);
+        // The scheme keeps its registry name (he-normal), which Schemes.Find reads back; the rest is snake_case.
+        return new Provenance(name, shape.ToArray(), stats.Scheme, Parameters(), stats.Distribution.Replace('-', '_'), stats.Formula,
+            stats.Fans?.FanIn, stats.Fans?.FanOut, stats.Gain, stats.Mean, stats.Std, stats.Low, stats.High,
+            seed, stream, Provenance.GeneratorName, RandomFill.AlgorithmVersion, Provenance.CurrentLibraryVersion);
+    }
+
+    /// <summary>Writes the record of a fill (<see cref="ProvenanceOf"/>) beside the tensor file, named after the file
+    /// unless <paramref name="name"/> is given; returns the path written (<c>w.npy</c> → <c>w.init.json</c>).</summary>
+    public string WriteProvenanceBeside(string tensorPath, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, string? name = null) =>
+        ProvenanceOf(shape, seed, stream, name ?? Path.GetFileNameWithoutExtension(tensorPath)).WriteBeside(tensorPath);
 
     /// <summary>
     /// The exact cumulative distribution function of each value of a fill of this shape (values are i.i.d.), or

@@ -200,10 +200,7 @@ public static class Schemes
         return mode;
     }
 
-    private static string ModeName(FanMode mode) => mode switch
-    {
-        FanMode.FanIn => "fan-in", FanMode.FanOut => "fan-out", FanMode.FanAvg => "fan-avg", _ => "fan-geo-avg",
-    };
+    private static string ModeName(FanMode mode) => InitOptionNames.NameOf(mode);
 
     private static double GainOf(InitOptions o, double defaultGain) =>
         o.Gain ?? (o.Nonlinearity is { } nl ? Init.Gain.Of(nl) : defaultGain);

@@ -1,7 +1,7 @@
 namespace Glorot.Kernels;
 
 /// <summary>
-/// An activation's vectorized kernels, as its <see cref="ActivationInfo"/> entry holds them: one virtual call per
+/// An activation's vectorized kernels, as <see cref="ActivationKernels"/> holds them by kind: one virtual call per
 /// span picks the operator struct, and <see cref="ActivationDriver"/> then runs a loop specialized for that struct
 /// (the hot loop stays monomorphic; nothing is dispatched per element).
 /// </summary>

@@ -12,7 +12,7 @@ public static class RandomFill
 {
     /// <summary>
     /// Version of the fill algorithms (Philox4x32-10 and the transforms below). Recorded in every
-    /// <see cref="Init.Provenance"/>; bump it whenever any fill would give different bits for the same (seed, stream).
+    /// <see cref="Provenance"/>; bump it whenever any fill would give different bits for the same (seed, stream).
     /// </summary>
     public const int AlgorithmVersion = 1;
 

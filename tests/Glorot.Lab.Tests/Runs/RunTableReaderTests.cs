@@ -58,6 +58,29 @@ public sealed class RunTableReaderTests
     }
 
     [Fact]
+    public void A_last_line_without_its_line_break_is_torn_and_only_the_complete_rows_reader_leaves_it_out()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Sub("t.csv");
+        File.WriteAllText(path, "step,quantity,x,y\n5,activation,0.5,\n10,activation,0.2,\n2");
+        Assert.Equal([5L, 10L], RunTableReader.ReadCompleteRows(path, Schema, r => r.Integer("step")));
+        Assert.Contains("line 4", Assert.Throws<InvalidDataException>(() => RunTableReader.Read(path, Schema, r => r.Integer("step"))).Message);
+        File.AppendAllText(path, "0,activation,0.1,\n"); // completed: the row counts
+        Assert.Equal([5L, 10L, 20L], RunTableReader.ReadCompleteRows(path, Schema, r => r.Integer("step")));
+    }
+
+    [Fact]
+    public void A_row_the_parser_refuses_is_named_with_its_line()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Sub("t.csv");
+        File.WriteAllText(path, "step,quantity,x,y\n5,activation,-1,\n");
+        var ex = Assert.Throws<InvalidDataException>(() => RunTableReader.Read(path, Schema,
+            r => r.Number("x") >= 0 ? r.Number("x") : throw new InvalidDataException("x is negative.")));
+        Assert.Contains("line 2 '5,activation,-1,': x is negative.", ex.Message);
+    }
+
+    [Fact]
     public void The_run_schemas_name_the_files_of_a_run_directory()
     {
         var dir = new RunDirectory("/r");

@@ -97,5 +97,9 @@ public sealed class RunTimingsTests
         Assert.Contains("training,abc,3", error.Message);
         File.WriteAllText(path, "step,seconds\n");
         Assert.Contains("header", Assert.Throws<InvalidDataException>(() => RunTimings.ReadTable(path)).Message);
+        File.WriteAllText(path, "phase,seconds,count\ntraining,-1,3\n");
+        Assert.Contains("training,-1,3", Assert.Throws<InvalidDataException>(() => RunTimings.ReadTable(path)).Message);
+        File.WriteAllText(path, "phase,seconds,count\ntraining,1,-3\n");
+        Assert.Contains("training,1,-3", Assert.Throws<InvalidDataException>(() => RunTimings.ReadTable(path)).Message);
     }
 }

@@ -153,6 +153,29 @@ public sealed class RunnerResumeTests
     }
 
     [Fact]
+    public void A_row_torn_by_a_kill_is_not_counted_as_results_reached()
+    {
+        using var temp = new TempDirectory();
+        var done = Runner.Run(Spec(), temp.Path);
+        File.Delete(Path.Combine(Runner.LatestCheckpoint(done.Directory)!, RunState.FileName));
+        File.AppendAllText(done.Directory.Metrics, "6"); // the start of a row for update 60, cut by a kill
+        var ex = Assert.Throws<InvalidDataException>(() => Runner.Run(Spec(), temp.Path, new RunOptions { Resume = true }));
+        Assert.Contains("has results up to update 40 but no complete checkpoint", ex.Message);
+    }
+
+    [Fact]
+    public void A_damaged_metrics_table_without_a_checkpoint_says_how_to_start_over()
+    {
+        using var temp = new TempDirectory();
+        var done = Runner.Run(Spec(), temp.Path);
+        File.Delete(Path.Combine(Runner.LatestCheckpoint(done.Directory)!, RunState.FileName));
+        File.AppendAllText(done.Directory.Metrics, "60,oops\n");
+        var ex = Assert.Throws<InvalidDataException>(() => Runner.Run(Spec(), temp.Path, new RunOptions { Resume = true }));
+        Assert.Contains("--force", ex.Message);
+        Assert.Contains("metrics.csv", ex.Message);
+    }
+
+    [Fact]
     public void A_resume_on_another_compute_path_says_the_continuation_is_not_bit_identical()
     {
         using var temp = new TempDirectory();

@@ -45,6 +45,32 @@ public sealed class CsvSchemaTests
     }
 
     [Theory]
+    [InlineData("step", "ten")]          // text in an integer column
+    [InlineData("step", 1.5)]            // a fraction in an integer column
+    [InlineData("step", null)]           // an empty cell in a required column
+    [InlineData("x", "activation")]      // text in a number column
+    [InlineData("x", null)]
+    [InlineData("y", "n/a")]             // an optional number is a number or empty, nothing else
+    public void A_cell_that_would_not_read_back_as_its_column_kind_is_refused_naming_the_column(string column, object? cell)
+    {
+        object?[] row = [1L, "a", 2.0, null];
+        row[Schema.IndexOf(column)] = cell;
+        var ex = Assert.Throws<ArgumentException>(() => Schema.AppendRow(new StringBuilder(), row));
+        Assert.Contains($"column '{column}'", ex.Message);
+    }
+
+    [Fact]
+    public void Text_is_quoted_only_where_it_would_break_the_row_and_quoted_text_always()
+    {
+        var schema = new CsvSchema("t.csv", new("label", CsvKind.Text), new("note", CsvKind.QuotedText), new("at", CsvKind.OptionalInteger));
+        var text = new StringBuilder();
+        schema.AppendRow(text, "tanh", "plain", null);
+        schema.AppendRow(text, "completed 2/3, diverged 1/3", "say \"hi\", twice", 40L);
+        schema.AppendRow(text, null, null, ulong.MaxValue);
+        Assert.Equal("tanh,\"plain\",\n\"completed 2/3, diverged 1/3\",\"say \"\"hi\"\", twice\",40\n,\"\",18446744073709551615\n", text.ToString());
+    }
+
+    [Theory]
     [InlineData("a", "a")]
     [InlineData("a,b", "c")]
     public void Duplicate_or_comma_names_are_refused(string first, string second)

@@ -91,7 +91,7 @@ public class ActivationDispatchTests
         foreach (var kind in kinds)
         {
             Assert.Equal(kind, ActivationRegistry.Get(kind).Kind);
-            Assert.NotNull(ActivationRegistry.Get(kind).Kernel);
+            Assert.NotNull(ActivationKernels.Of(kind));
         }
     }
 

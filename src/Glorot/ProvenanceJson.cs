@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Glorot.Init;
+namespace Glorot;
 
 /// <summary>
 /// The JSON form of <see cref="Provenance"/> (schema 1), written by hand so that reading can reject anything that

@@ -1,7 +1,6 @@
 using System.Reflection;
-using Glorot.Random;
 
-namespace Glorot.Init;
+namespace Glorot;
 
 /// <summary>
 /// How a tensor began: the scheme and its parameters, the fans and gain it used, the distribution it drew from,
@@ -10,10 +9,14 @@ namespace Glorot.Init;
 /// <c>&lt;name&gt;.init.json</c> per tensor file, so a tensor copied alone keeps its record and no shared
 /// manifest has to be rewritten when one tensor changes.
 /// </summary>
+/// <remarks>
+/// A record of the vocabulary, so that a <see cref="Tensor"/> can carry its own without the vocabulary knowing the
+/// initializers; an initializer makes one with <c>Initializer.ProvenanceOf</c> (Glorot.Init).
+/// </remarks>
 /// <param name="Name">The tensor's name ("layer1.weight"), or null.</param>
 /// <param name="Shape">The tensor's shape.</param>
 /// <param name="Scheme">The scheme's name.</param>
-/// <param name="Parameters">The scheme's parameters (<see cref="Initializer.Parameters"/>).</param>
+/// <param name="Parameters">The scheme's parameters (<c>Initializer.Parameters()</c>).</param>
 /// <param name="Distribution">"uniform", "normal", "truncated_normal", "orthogonal", "constant", …</param>
 /// <param name="Formula">The rule in mathematical notation.</param>
 /// <param name="FanIn">fan_in, where the scheme uses fans.</param>
@@ -26,7 +29,7 @@ namespace Glorot.Init;
 /// <param name="Seed">The seed.</param>
 /// <param name="Stream">The stream.</param>
 /// <param name="Generator">The random generator: <see cref="GeneratorName"/>.</param>
-/// <param name="GeneratorVersion">The fill algorithms' version (<see cref="RandomFill.AlgorithmVersion"/>).</param>
+/// <param name="GeneratorVersion">The fill algorithms' version (<c>Glorot.Random.RandomFill.AlgorithmVersion</c>).</param>
 /// <param name="LibraryVersion">The Glorot version that drew the tensor.</param>
 public sealed record Provenance(
     string? Name, int[] Shape, string Scheme, IReadOnlyDictionary<string, string> Parameters, string Distribution,
@@ -45,16 +48,6 @@ public sealed record Provenance(
     /// <summary>The suffix that replaces a tensor file's extension: w.npy → w.init.json.</summary>
     public const string FileSuffix = ".init.json";
 
-    /// <summary>The record of a fill of <paramref name="shape"/> by <paramref name="initializer"/> with (seed, stream).</summary>
-    public static Provenance Of(Initializer initializer, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, string? name = null)
-    {
-        var stats = initializer.Describe(shape);
-        // The scheme keeps its registry name (he-normal), which Schemes.Find reads back; the rest is snake_case.
-        return new Provenance(name, shape.ToArray(), stats.Scheme, initializer.Parameters(), stats.Distribution.Replace('-', '_'), stats.Formula,
-            stats.Fans?.FanIn, stats.Fans?.FanOut, stats.Gain, stats.Mean, stats.Std, stats.Low, stats.High,
-            seed, stream, GeneratorName, RandomFill.AlgorithmVersion, CurrentLibraryVersion);
-    }
-
     /// <summary>The version of this library (its informational version, without build metadata).</summary>
     public static string CurrentLibraryVersion { get; } =
         (typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -71,10 +64,6 @@ public sealed record Provenance(
         Write(path);
         return path;
     }
-
-    /// <summary>Writes the record, with <see cref="Initializer"/>'s description, beside the tensor file.</summary>
-    public static string WriteBeside(string tensorPath, Initializer initializer, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, string? name = null) =>
-        Of(initializer, shape, seed, stream, name ?? Path.GetFileNameWithoutExtension(tensorPath)).WriteBeside(tensorPath);
 
     /// <summary>Reads the record beside a tensor file.</summary>
     /// <exception cref="IOException">No record there.</exception>

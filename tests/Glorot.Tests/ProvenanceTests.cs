@@ -2,7 +2,7 @@ using CsCheck;
 using Glorot.Init;
 using Glorot.Random;
 
-namespace Glorot.Tests.Init;
+namespace Glorot.Tests;
 
 public sealed class ProvenanceTests : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class ProvenanceTests : IDisposable
     {
         var layer = LayerSpec.Convolution(3, 64, [5, 5]);
         var scheme = Schemes.Create("he-uniform", new InitOptions { Layer = layer, Nonlinearity = "leaky-relu:0.2" });
-        return Provenance.Of(scheme, layer.WeightShape(), seed, stream, "conv1.weight");
+        return scheme.ProvenanceOf(layer.WeightShape(), seed, stream, "conv1.weight");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ProvenanceTests : IDisposable
     [Fact]
     public void Every_key_and_every_word_valued_field_is_snake_case()
     {
-        var p = Provenance.Of(Schemes.Create("variance-scaling", new InitOptions { Distribution = Distribution.TruncatedNormal, Mode = FanMode.FanGeoAvg }), [8, 4], 1);
+        var p = Schemes.Create("variance-scaling", new InitOptions { Distribution = Distribution.TruncatedNormal, Mode = FanMode.FanGeoAvg }).ProvenanceOf([8, 4], 1);
         Assert.Equal("truncated_normal", p.Distribution);
         Assert.Equal(
             ["distribution=truncated_normal", "fan_convention=layer", "gain=1", "layout=out_in_kernel", "mode=fan_geo_avg", "name=variance-scaling", "scale=1"],
@@ -67,7 +67,7 @@ public sealed class ProvenanceTests : IDisposable
     public void Round_trips_for_any_seed_stream_and_name() =>
         Gen.Select(Gen.ULong, Gen.ULong, Gen.String[0, 40]).Sample((seed, stream, name) =>
         {
-            var p = Provenance.Of(new RandomNormal(0.5, 0.1), [3, 4], seed, stream, name);
+            var p = new RandomNormal(0.5, 0.1).ProvenanceOf([3, 4], seed, stream, name);
             Assert.Equal(p, Provenance.Parse(p.ToJson()));
         }, iter: 200);
 
@@ -75,7 +75,7 @@ public sealed class ProvenanceTests : IDisposable
     public void Written_beside_a_tensor_file_and_read_back()
     {
         var npy = Path.Combine(_directory, "w.npy");
-        var path = Provenance.WriteBeside(npy, new Orthogonal(1.5), [8, 16], 42, 3);
+        var path = new Orthogonal(1.5).WriteProvenanceBeside(npy, [8, 16], 42, 3);
         Assert.Equal(Path.Combine(_directory, "w.init.json"), path);
         var back = Provenance.ReadBeside(npy);
         Assert.Equal(("orthogonal", "w", 42UL, 3UL), (back.Scheme, back.Name, back.Seed, back.Stream));
