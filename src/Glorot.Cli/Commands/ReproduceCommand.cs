@@ -147,15 +147,16 @@ internal static class ReproduceCommand
                 : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
+            // SuiteRunner.Prepare refuses a stage/shard combination, and a run that --out cannot take (a run already
+            // there without --resume, another spec), before anything is written: the user's options. The work is not.
+            var prepared = UserInput.Check(() => SuiteRunner.Prepare(options, dir));
             // The tiny profile (tests) trains for less time than the check takes.
-            var cost = chosen != SuiteProfile.Tiny ? Predict(plan, options, o, result.InvocationConfiguration.Error) : null;
+            var cost = chosen != SuiteProfile.Tiny ? Predict(prepared, o, result.InvocationConfiguration.Error) : null;
             using var stop = StopSignals.Listen();
             try
             {
-                // SuiteRunner.Run refuses a stage/shard combination, and each run one that --out cannot take (a run
-                // already there without --resume, another spec), before training it: the user's options.
-                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => UserInput.Check(() => SuiteRunner.Run(options, dir, progress, stop.Token,
-                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}"))), cost);
+                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => prepared.Run(progress, stop.Token,
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), cost);
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0
@@ -182,11 +183,9 @@ internal static class ReproduceCommand
 
     // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it; the
     // check's costs then weigh the progress and its ETA.
-    private static SuiteWork? Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
+    private static SuiteWork? Predict(PreparedSuite suite, TextWriter output, TextWriter error)
     {
-        // This invocation's stages, as SuiteRunner trains them.
-        List<SuiteTask> tasks = [.. options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection),
-            .. options.Stage == SuiteStage.Selection ? [] : plan.Tasks(SuiteStage.Final)];
+        var (tasks, options, plan) = (suite.Tasks, suite.Options, suite.Plan);
         if (tasks.Count == 0) return null;
         var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
         double minutes = check.Predict(tasks, options.JobCount) / 60;
