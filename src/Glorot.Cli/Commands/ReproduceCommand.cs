@@ -104,11 +104,10 @@ internal static class ReproduceCommand
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
                 throw new UserInputException($"Unknown suite '{name}'; use {Glorot2010Suite.Name} or " +
                     string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (glorot reproduce --list shows them).");
-            var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
-            // The library refuses a bad data set, grid, shard or option combination with ArgumentException: the user's.
+            // The lab refuses a bad profile, data set, grid, shard or option combination with ArgumentException: the user's.
             var options = UserInput.Check(() => new SuiteOptions
             {
-                Profile = chosen,
+                Profile = SuiteProfiles.Parse(result.GetValue(profile) ?? "quick"),
                 Dataset = SuiteDataset.Resolve(result.GetValue(dataset) ?? "shapeset", result.GetValue(dataPath)),
                 Seed = result.GetValue(seed),
                 Seeds = result.GetValue(seeds),
@@ -121,7 +120,7 @@ internal static class ReproduceCommand
                 Jobs = result.GetValue(jobs),
                 Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
                 Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,
-                Stage = ParseStage(result.GetValue(stage) ?? "all"),
+                Stage = SuiteProfiles.ParseStage(result.GetValue(stage) ?? "all"),
             });
             var plan = UserInput.Check(() => SuitePlan.Of(options)); // validates every option before anything is written
             var o = result.InvocationConfiguration.Output;
@@ -136,8 +135,8 @@ internal static class ReproduceCommand
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
                 return ExitCodes.Success;
             }
-            string dir = result.GetValue(output) ?? (options.Dataset.IsShapeset ? $"glorot2010-{options.ProfileName}" : $"glorot2010-{options.Dataset.Name}-{options.ProfileName}");
-            o.WriteLine(Estimate(chosen));
+            string dir = result.GetValue(output) ?? options.DefaultOutDirectory;
+            o.WriteLine(SuiteProfiles.Expectation(options.Profile));
             if (!options.Dataset.IsShapeset)
                 o.WriteLine($"data set: {options.Dataset.Title} in {options.Dataset.Path}" + (options.Dataset.IsStandIn
                     ? " (a stand-in: the paper has no Fashion-MNIST; the report shows its MNIST values as the closest reference)."
@@ -151,12 +150,13 @@ internal static class ReproduceCommand
             // there without --resume, another spec), before anything is written: the user's options. The work is not.
             var prepared = UserInput.Check(() => SuiteRunner.Prepare(options, dir));
             // The tiny profile (tests) trains for less time than the check takes.
-            var cost = chosen != SuiteProfile.Tiny ? Predict(prepared, o, result.InvocationConfiguration.Error) : null;
+            var forecast = options.Profile != SuiteProfile.Tiny ? SuiteForecast.Of(prepared) : null;
+            if (forecast is not null) PrintForecast(forecast, options.Resume, o, result.InvocationConfiguration.Error);
             using var stop = StopSignals.Listen();
             try
             {
                 var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => prepared.Run(progress, stop.Token,
-                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), cost);
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), forecast?.Work);
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0
@@ -164,9 +164,8 @@ internal static class ReproduceCommand
                     : $"done in {outcome.Seconds / 60:F1} min; part of the suite in {Path.GetFullPath(dir)}: gather the parts with glorot report DIR [DIR…] --out OUT");
                 if (result.GetValue(profileTime))
                 {
-                    var rows = SuiteTimings.Gather(outcome.Runs, outcome.StageTimings);
-                    RunTimings.WriteTable(Path.Combine(dir, "timings.csv"), rows);
-                    o.WriteLine($"where the time went ({Path.GetFullPath(Path.Combine(dir, "timings.csv"))}):");
+                    var (rows, path) = SuiteTimings.Write(outcome, dir);
+                    o.WriteLine($"where the time went ({Path.GetFullPath(path)}):");
                     o.Write(SuiteTimings.Format(rows, outcome.Seconds));
                 }
                 return ExitCodes.Success;
@@ -181,47 +180,14 @@ internal static class ReproduceCommand
         return command;
     }
 
-    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it; the
-    // check's costs then weigh the progress and its ETA.
-    private static SuiteWork? Predict(PreparedSuite suite, TextWriter output, TextWriter error)
+    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it.
+    private static void PrintForecast(SuiteForecast forecast, bool resume, TextWriter output, TextWriter error)
     {
-        var (tasks, options, plan) = (suite.Tasks, suite.Options, suite.Plan);
-        if (tasks.Count == 0) return null;
-        var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
-        double minutes = check.Predict(tasks, options.JobCount) / 60;
+        var check = forecast.Check;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"speed check: {check.Describe()}; predicted training time {minutes:F1} min{(options.Resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
+            $"speed check: {check.Describe()}; predicted training time {forecast.Seconds / 60:F1} min{(resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
         if (check.Busy)
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"glorot: warning: this machine is busy (load {check.Load:F1} on {check.Cores} cores): the runs share the cores with other work and will take longer than predicted."));
-        return new SuiteWork(tasks, plan.SelectionUpdates, check.Work);
     }
-
-    // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.
-    internal static SuiteProfile ParseProfile(string text) => text.ToLowerInvariant() switch
-    {
-        "quick" => SuiteProfile.Quick,
-        "full" => SuiteProfile.Full,
-        "medium" => SuiteProfile.Medium,
-        "narrow" => SuiteProfile.Narrow,
-        "tiny" => SuiteProfile.Tiny,
-        _ => throw new UserInputException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
-    };
-
-    private static SuiteStage ParseStage(string text) => text.ToLowerInvariant() switch
-    {
-        "all" => SuiteStage.All,
-        "selection" => SuiteStage.Selection,
-        "final" => SuiteStage.Final,
-        _ => throw new UserInputException($"Unknown stage '{text}'; use all, selection or final."),
-    };
-
-    private static string Estimate(SuiteProfile profile) => profile switch
-    {
-        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 1–2 minutes on 2 idle cores (1.1 min measured), longer on a busy machine.",
-        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes). Ctrl+C stops at a checkpoint; --resume continues.",
-        _ => "glorot2010, tiny profile (tests only: not a reproduction).",
-    };
 }

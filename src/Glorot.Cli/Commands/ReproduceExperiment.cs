@@ -11,11 +11,8 @@ internal static class ReproduceExperiment
     public static int Run(ParseResult result, IExperimentSuite suite, string profileText, string? output, ulong seed, bool list)
     {
         var o = result.InvocationConfiguration.Output;
-        var profile = ReproduceCommand.ParseProfile(profileText);
-        var known = suite.Profiles.FirstOrDefault(p => p.Profile == profile);
-        if (known is null && profile != SuiteProfile.Tiny)
-            throw new UserInputException($"Suite {suite.Name} has no {profileText} profile; use " +
-                string.Join(" or ", suite.Profiles.Select(p => p.Profile.ToString().ToLowerInvariant())) + ".");
+        var profile = UserInput.Check(() => SuiteProfiles.Parse(profileText));
+        var known = UserInput.Check(() => ExperimentSuites.Profile(suite, profile));
         if (list)
         {
             foreach (var p in suite.Profiles)

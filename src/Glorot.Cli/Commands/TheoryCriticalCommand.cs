@@ -45,11 +45,7 @@ internal static class TheoryCriticalCommand
             }
             if (result.GetValue(output) is not null) throw new UserInputException("--out goes with --phase-diagram.");
             var activations = name is null ? Activation.Names.Select(Activation.Parse).ToList() : [UserInput.Check(() => Activation.Parse(name))];
-            var rows = activations.Select(f =>
-            {
-                try { return new Row(f.ToString(), EdgeOfChaos.At(f, sb * sb), null); }
-                catch (ArgumentException ex) { return new Row(f.ToString(), null, UserInput.Describe(ex)); }
-            }).ToList();
+            var rows = EdgeOfChaos.Table(activations, sb * sb).Select(r => new Row(r.Activation.ToString(), r.Point, r.Note)).ToList();
             if (name is not null && rows[0].Note is { } only) throw new UserInputException(only);
             if (result.GetValue(json))
             {

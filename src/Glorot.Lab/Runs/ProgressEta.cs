@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Glorot.Cli.Commands;
+namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// The remaining time of a job from its progress: a linear estimate from the value it started at (a resumed job's
@@ -8,7 +8,7 @@ namespace Glorot.Cli.Commands;
 /// <see cref="MinElapsed"/> and <see cref="MinFraction"/> of this invocation's work, so that start-up (JIT, data,
 /// the first evaluation and the Jacobian probe) does not make a first wild guess.
 /// </summary>
-internal static class ProgressEta
+public static class ProgressEta
 {
     /// <summary>No estimate before this much time.</summary>
     public static readonly TimeSpan MinElapsed = TimeSpan.FromSeconds(10);

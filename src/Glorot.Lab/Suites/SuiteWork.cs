@@ -1,7 +1,6 @@
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Cli.Commands;
+namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// A suite's progress in predicted seconds of work instead of updates: each run's <see cref="RunWork"/> (from the speed
@@ -10,7 +9,7 @@ namespace Glorot.Cli.Commands;
 /// look free. The ETA (<see cref="ProgressEta.Remaining"/>) extrapolates these seconds by the measured ratio of real to
 /// predicted time so far, so a machine uniformly slower than the check (other work on the cores) still gets a right one.
 /// </summary>
-internal sealed class SuiteWork
+public sealed class SuiteWork
 {
     private readonly Dictionary<(string Stage, string Run), Segment> _segments = [];
 
