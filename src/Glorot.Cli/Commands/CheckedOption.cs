@@ -17,6 +17,16 @@ internal static class CheckedOption
             CustomParser = result => result.Tokens is [var token] ? parse(token.Value) : null,
         };
 
+    /// <summary>A value-typed option read by <paramref name="parse"/> (given the token's text); null when absent.</summary>
+    public static Option<T?> Parsed<T>(string name, string description, Func<string, T> parse) where T : struct =>
+        new(name)
+        {
+            Description = description,
+            // Not the enum's member names, which would show values the parser does not advertise (a test-only profile).
+            HelpName = name.TrimStart('-'),
+            CustomParser = result => result.Tokens is [var token] ? parse(token.Value) : null,
+        };
+
     /// <summary>An enum-valued option that accepts each value under several names (case-insensitive); null when absent.</summary>
     public static Option<T?> Named<T>(string name, string description, params (string[] Names, T Value)[] table) where T : struct, Enum =>
         new(name)

@@ -8,10 +8,9 @@ namespace Glorot.Cli.Commands;
 /// <summary><c>glorot reproduce NAME</c> for the source texts' experiments (<see cref="ExperimentSuites"/>): runs one, prints where its report is.</summary>
 internal static class ReproduceExperiment
 {
-    public static int Run(ParseResult result, IExperimentSuite suite, string profileText, string? output, ulong seed, bool list)
+    public static int Run(ParseResult result, IExperimentSuite suite, SuiteProfile profile, string? output, ulong seed, bool list)
     {
         var o = result.InvocationConfiguration.Output;
-        var profile = UserInput.Check(() => SuiteProfiles.Parse(profileText));
         var known = UserInput.Check(() => ExperimentSuites.Profile(suite, profile));
         if (list)
         {
@@ -19,7 +18,8 @@ internal static class ReproduceExperiment
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Name} {p.Profile.ToString().ToLowerInvariant()}: about {p.EstimatedSeconds:F0} s on 2 cores; {p.Description}"));
             return ExitCodes.Success;
         }
-        string dir = output ?? $"{suite.Name}-{profile.ToString().ToLowerInvariant()}";
+        string profileText = profile.ToString().ToLowerInvariant();
+        string dir = output ?? $"{suite.Name}-{profileText}";
         if (known is not null)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Name}, {profileText} profile: {known.Description}; expect about {known.EstimatedSeconds:F0} s on 2 cores."));
         using var stop = StopSignals.Listen();

@@ -38,8 +38,11 @@ internal static class TheoryCriticalCommand
                 if (name is null) throw new UserInputException("--phase-diagram draws one activation: add --activation, e.g. --activation tanh.");
                 string path = result.GetValue(output) ?? throw new UserInputException("--phase-diagram needs --out FILE.png.");
                 if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserInputException($"--out {path}: name a .png file.");
-                var figure = UserInput.Check(() => PhaseDiagram.Draw(Activation.Parse(name), result.GetValue(maxW), result.GetValue(maxB), result.GetValue(grid),
-                    Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path)));
+                var f = UserInput.Check(() => Activation.Parse(name));
+                double w2 = result.GetValue(maxW), b2 = result.GetValue(maxB);
+                int cells = result.GetValue(grid);
+                UserInput.Check(() => PhaseDiagram.Check(w2, b2, cells));
+                var figure = PhaseDiagram.Draw(f, w2, b2, cells, Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path));
                 writer.WriteLine($"wrote {figure.Png}, {figure.Svg}, {figure.Csv}");
                 return ExitCodes.Success;
             }
