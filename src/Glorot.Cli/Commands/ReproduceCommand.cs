@@ -132,7 +132,8 @@ internal static class ReproduceCommand
             }
             if (result.GetValue(export) is { } exportDir)
             {
-                var paths = UserInput.Check(() => SuiteListing.ExportSpecs(plan, exportDir)); // refuses a DIR under a file
+                UserInput.Check(() => RunPaths.CheckDirectory(exportDir, "--export-specs")); // a DIR that is, or is under, a file
+                var paths = SuiteListing.ExportSpecs(plan, exportDir);
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
                 return ExitCodes.Success;
             }
