@@ -255,6 +255,7 @@ public static class Runner
     private static string Progress(RunDirectory dir) =>
         LatestCheckpoint(dir) is { } checkpoint ? $" (checkpoint at update {long.Parse(Path.GetFileName(checkpoint)[5..], System.Globalization.CultureInfo.InvariantCulture)})" : "";
 
+    // In Prepare, so that a start over refused for its batch has not yet deleted the run that was there.
     private static void CheckLsuvBatch(RunSpec spec, Glorot.Data.IDataset train)
     {
         int batch = spec.LsuvOptions().BatchSize;
