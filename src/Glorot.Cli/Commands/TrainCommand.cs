@@ -26,7 +26,7 @@ internal static class TrainCommand
         {
             ThreadsOption.Apply(result);
             var spec = UserInput.Check(() => RunSpecJson.Load(result.GetValue(specPath) ?? ""));
-            string dir = result.GetValue(output) ?? Path.Combine("runs", spec.Name);
+            string dir = result.GetValue(output) ?? RunDirectory.Default(spec).Root;
             var o = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             using var stop = StopSignals.Listen();
