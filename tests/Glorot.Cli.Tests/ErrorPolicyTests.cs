@@ -91,6 +91,72 @@ public sealed class ErrorPolicyTests : IDisposable
         Assert.False(System.IO.File.Exists(target));
     }
 
+    private const string TinySpec = """
+        { "name": "t", "hidden": [8, 8], "updates": 30, "evaluate_every": 10, "evaluation_examples": 40,
+          "probe_every": 15, "probe_examples": 10, "weight_gradient_examples": 3, "histogram_bins": 8,
+          "checkpoint_every": 10, "learning_rate": 0.05 }
+        """;
+
+    // Runs the command counting its file operations and returns the index of the first one in a checkpoint (step-N):
+    // a point inside training, after every check of the input.
+    private static long FirstCheckpointOperation(params string[] args)
+    {
+        var counter = new FileFaults();
+        int exit;
+        string error;
+        using (FileFaults.Install(counter))
+            (exit, _, error) = CliRunner.Run(args);
+        Assert.True(exit == 0, error);
+        long at = counter.Log.FindIndex(op => op.Path.Contains("step-", StringComparison.Ordinal));
+        Assert.True(at > 0, "no checkpoint written");
+        return at;
+    }
+
+    // The same command with an ArgumentException, as a bug deep in the library would throw one, at operation `at`.
+    private static (int Exit, string Stderr) RunWithArgumentExceptionAt(long at, params string[] args)
+    {
+        using var faults = FileFaults.Install(new FileFaults { FailAt = at, Failure = (_, _) => new ArgumentException("injected inside training") });
+        var (exit, _, error) = CliRunner.Run(args);
+        return (exit, error);
+    }
+
+    [Fact]
+    public void An_argument_exception_inside_trainings_work_is_a_bug_with_its_trace()
+    {
+        string spec = File("tiny.json", TinySpec);
+        long at = FirstCheckpointOperation("train", spec, "--out", Path.Combine(_dir, "counted"));
+        var (exit, error) = RunWithArgumentExceptionAt(at, "train", spec, "--out", Path.Combine(_dir, "faulted"));
+        Assert.True(exit == ExitCodes.InternalError, $"exit {exit}: {error}");
+        Assert.StartsWith("glorot: internal error", error);
+        Assert.Contains("System.ArgumentException: injected inside training", error);
+        Assert.Contains("   at Glorot.", error);
+    }
+
+    [Fact]
+    public void An_argument_exception_inside_a_suites_work_is_a_bug_with_its_trace()
+    {
+        long at = FirstCheckpointOperation("reproduce", "glorot2010", "--profile", "tiny", "--jobs", "1", "--out", Path.Combine(_dir, "counted"));
+        var (exit, error) = RunWithArgumentExceptionAt(at, "reproduce", "glorot2010", "--profile", "tiny", "--jobs", "1", "--out", Path.Combine(_dir, "faulted"));
+        Assert.True(exit == ExitCodes.InternalError, $"exit {exit}: {error}");
+        Assert.Contains("System.ArgumentException: injected inside training", error);
+        Assert.Contains("   at Glorot.", error);
+    }
+
+    [Fact]
+    public void A_suite_into_an_out_that_holds_its_runs_is_one_line_and_exit_2_before_anything_is_written()
+    {
+        string dir = Path.Combine(_dir, "suite-out");
+        var (first, _, firstError) = CliRunner.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir);
+        Assert.True(first == 0, firstError);
+        string manifest = System.IO.File.ReadAllText(Path.Combine(dir, "suite.json"));
+        var (exit, _, error) = CliRunner.Run("reproduce", "glorot2010", "--profile", "tiny", "--out", dir);
+        Assert.True(exit == ExitCodes.UserError, $"exit {exit}: {error}");
+        Assert.StartsWith("glorot: ", error);
+        Assert.Contains("already holds a run", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Equal(manifest, System.IO.File.ReadAllText(Path.Combine(dir, "suite.json")));
+    }
+
     [Fact]
     public void Help_lists_every_exit_code()
     {

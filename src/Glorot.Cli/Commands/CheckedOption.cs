@@ -18,6 +18,16 @@ internal static class CheckedOption
             CustomParser = result => result.Tokens is [var token] ? parse(token.Value) : null,
         };
 
+    /// <summary>A value-typed option read by <paramref name="parse"/> (given the token's text); null when absent.</summary>
+    public static Option<T?> Parsed<T>(string name, string description, Func<string, T> parse) where T : struct =>
+        new(name)
+        {
+            Description = description,
+            // Not the enum's member names, which would show values the parser does not advertise (a test-only profile).
+            HelpName = name.TrimStart('-'),
+            CustomParser = result => result.Tokens is [var token] ? parse(token.Value) : null,
+        };
+
     /// <summary>
     /// An option of one of the initializers' enumerated types, read by the library's name table
     /// (<see cref="InitOptionNames"/>: each value under its name and aliases, case ignored); null when absent.

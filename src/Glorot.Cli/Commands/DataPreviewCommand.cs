@@ -22,9 +22,7 @@ internal static class DataPreviewCommand
         foreach (var option in new Option[] { output, rows, columns, first, scale, csv }) command.Options.Add(option);
         command.SetAction(result =>
         {
-            int r = result.GetValue(rows), c = result.GetValue(columns), s = result.GetValue(scale);
-            long start = result.GetValue(first);
-            if (r is < 1 or > 100 || c is < 1 or > 100) throw new UserInputException("--rows and --columns must be 1 to 100.");
+            int s = result.GetValue(scale);
             if (s is < 1 or > 32) throw new UserInputException("--scale must be 1 to 32.");
             string path = result.GetRequiredValue(output);
             var csvPath = result.GetValue(csv);
@@ -32,21 +30,11 @@ internal static class DataPreviewCommand
                 if (file is not null && Directory.Exists(file))
                     throw new UserInputException($"{option} {file} is a directory; give a file name, e.g. {(option == "--out" ? "grid.png" : "grid.csv")}.");
             var data = common.OpenSplit(result);
-            long count = Math.Min((long)r * c, data.Count - start);
-            if (start < 0 || count <= 0)
-                throw new UserInputException($"--first {start} is outside {data.Name}, which has examples 0 to {data.Count - 1}.");
-            var indices = Enumerable.Range(0, (int)count).Select(k => start + k).ToArray();
-            string title = $"{data.Name}: examples {start}–{start + count - 1}" +
-                (data is Glorot.Data.Shapeset shapeset ? $" (seed {shapeset.Seed})" : "");
-            UserInput.Check(() => DataPreview.SavePng(data, indices, c, path, s, title));
+            var grid = UserInput.Check(() => DataPreview.Grid(data, result.GetValue(rows), result.GetValue(columns), result.GetValue(first)));
+            DataPreview.Write(data, grid, path, s, csvPath);
             var stdout = result.InvocationConfiguration.Output;
-            long gridRows = (count + c - 1) / c;
-            stdout.WriteLine($"wrote {path}: {count} examples of {data.Name} in {gridRows} row{(gridRows == 1 ? "" : "s")} of {c}");
-            if (csvPath is not null)
-            {
-                Glorot.IO.AtomicFile.WriteAllText(csvPath, DataPreview.Csv(data, indices, c));
-                stdout.WriteLine($"wrote {csvPath}");
-            }
+            stdout.WriteLine($"wrote {path}: {grid.Indices.Count} examples of {data.Name} in {grid.Rows} row{(grid.Rows == 1 ? "" : "s")} of {grid.Columns}");
+            if (csvPath is not null) stdout.WriteLine($"wrote {csvPath}");
             return ExitCodes.Success;
         });
         return command;

@@ -35,9 +35,7 @@ internal static class DataStatsCommand
             IDataset[] chosen = result.GetResult(common.Split) is { Implicit: false }
                 ? [common.OpenSplit(splits, result)]
                 : [splits.Train, splits.Validation, splits.Test];
-            var stats = chosen
-                .Select(d => UserInput.Check(() => DatasetStatistics.Compute(d, Math.Min(wanted ?? (d.IsEndless ? 10_000 : d.Count), d.Count))))
-                .ToArray();
+            var stats = DatasetStatistics.Of(chosen, wanted);
             bool isShapeset = splits.Train is Shapeset;
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) WriteJson(stdout, stats, isShapeset);

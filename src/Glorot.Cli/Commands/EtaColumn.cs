@@ -1,3 +1,4 @@
+using Glorot.Lab.Runs;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -20,9 +20,11 @@ internal static class InitRunner
         // The tensor, and with --verify the self-test's sorted copy (doubles), before anything is allocated.
         double count = Shapes.ElementCount(request.Shape);
         UserInput.Check(() => MemoryBudget.Require(count * (sizeof(float) + (request.Verify ? sizeof(double) : 0)), $"A tensor of shape {Shapes.Format(request.Shape)}"));
-        var tensor = new Tensor(request.Shape);
         // A scheme refuses a shape it cannot fill (orthogonal of one dimension, dirac of a dense layer): the user chose both.
-        var stats = UserInput.Check(() => request.Initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream));
+        // The fill itself is not the user's: an exception from it is a bug.
+        UserInput.Check(() => request.Initializer.Check(request.Shape));
+        var tensor = new Tensor(request.Shape);
+        var stats = request.Initializer.Fill(tensor.Span, request.Shape, request.Seed, request.Stream);
         var provenance = request.Initializer.ProvenanceOf(request.Shape, request.Seed, request.Stream, request.Label);
         tensor.Provenance = provenance;
         var verification = request.Verify ? SelfTest.Check(request.Initializer, request.Shape, tensor.Span) : null;

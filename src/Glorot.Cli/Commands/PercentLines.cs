@@ -1,4 +1,5 @@
 using System.Globalization;
+using Glorot.Lab.Runs;
 
 namespace Glorot.Cli.Commands;
 

@@ -24,13 +24,11 @@ internal static class ReportCommand
         command.SetAction(result =>
         {
             var clock = Stopwatch.StartNew();
-            var gathered = UserInput.Check(() => SuiteGather.Gather(result.GetValue(directories) ?? [])); // every check before anything is written
-            string outDirectory = result.GetValue(output)!;
-            string report = SuiteReport.Write(gathered.Plan, gathered.Layout, gathered.Results, outDirectory, clock.Elapsed.TotalSeconds);
-            SuiteManifest.Of(gathered.Plan).Write(outDirectory, gathered.Plan.Options, new { gathered_from = (result.GetValue(directories) ?? []).Select(Path.GetFullPath) });
+            string[] sources = result.GetValue(directories) ?? [];
+            var gathered = UserInput.Check(() => SuiteGather.Gather(sources)); // every check before anything is written
+            string report = SuiteGather.Write(gathered, sources, result.GetValue(output)!, clock.Elapsed.TotalSeconds);
             var o = result.InvocationConfiguration.Output;
-            var missing = gathered.Plan.Instances.Select(i => i.Name).Where(n => gathered.Layout.Run(n) is null).ToList();
-            if (missing.Count > 0) o.WriteLine($"missing runs (named in the report): {string.Join(", ", missing)}");
+            if (gathered.Missing.Count > 0) o.WriteLine($"missing runs (named in the report): {string.Join(", ", gathered.Missing)}");
             o.WriteLine($"{gathered.Results.Count} runs gathered; report: {Path.GetFullPath(report)}");
             return ExitCodes.Success;
         });

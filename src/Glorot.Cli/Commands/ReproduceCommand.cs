@@ -22,15 +22,14 @@ internal static class ReproduceCommand
                           string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (the source texts' experiments); --list without a suite lists them all",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var profile = new Option<string>("--profile")
-        {
-            Description = "quick: the paper's networks for a few thousand updates each, about 1–2 minutes on 2 idle cores, a " +
-                          "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
-                          "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
-                          "(2.5 M updates, learning-rate search) at hidden width 128, about 40 minutes with --jobs 2; full: the paper's protocol " +
-                          "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
-            DefaultValueFactory = _ => "quick",
-        };
+        // The lab reads the names (SuiteProfiles); a name it does not know is the user's.
+        var profile = CheckedOption.Parsed("--profile",
+            "quick (the default): the paper's networks for a few thousand updates each, about 1–2 minutes on 2 idle cores, a " +
+            "reduced-scale reproduction; medium: the paper's networks for 160k updates (500k for tanh) with the " +
+            "learning rate chosen on validation error, about an hour on 2 idle cores; narrow: the paper's whole protocol " +
+            "(2.5 M updates, learning-rate search) at hidden width 128, about 40 minutes with --jobs 2; full: the paper's protocol " +
+            "(2.5 M updates per network, hours each; checkpoints every 20k updates, continue with --resume)",
+            text => UserInput.Check(() => SuiteProfiles.Parse(text)));
         var output = new Option<string?>("--out") { Description = "output directory (default: glorot2010-PROFILE)" };
         var resume = new Option<bool>("--resume") { Description = "continue the runs in --out from their latest checkpoints (bit-identical to an uninterrupted run)" };
         var force = new Option<bool>("--force") { Description = "start over runs already in --out (deletes their results)" };
@@ -43,24 +42,26 @@ internal static class ReproduceCommand
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial weights and of the training stream", DefaultValueFactory = _ => 1 };
         var seeds = new Option<int>("--seeds") { Description = "train every network with N seeds (--seed, --seed+1, …); Table 1 and Fig. 11 show mean ± std", DefaultValueFactory = _ => 1 };
         var width = new Option<int?>("--width") { Description = "hidden width instead of the profile's (1000 for quick, medium, full; 128 for narrow)" };
-        var rates = new Option<string?>("--learning-rates")
-        {
-            Description = "comma-separated learning rates every network chooses from on validation error (one rate: that rate, no choice); " +
-                          "default: the profile's (quick, full: fixed 0.1 sigmoid, 0.01 others; medium, narrow: a half-decade grid)",
-        };
+        var rates = CheckedOption.Create("--learning-rates",
+            "comma-separated learning rates every network chooses from on validation error (one rate: that rate, no choice); " +
+            "default: the profile's (quick, full: fixed 0.1 sigmoid, 0.01 others; medium, narrow: a half-decade grid)",
+            text => UserInput.Check(() => LearningRateGrid.Parse(text)));
+        // A list in one token (comma-separated): a second token is the next argument, not another value.
+        rates.Arity = ArgumentArity.ExactlyOne;
         var jobs = new Option<int?>("--jobs")
         {
             Description = "runs trained at once, each on its own thread, the cores divided among them (default: one per core; " +
                           "measured on 2 loaded cores, 2 jobs of 1 thread took half the time of 1 job of 2 threads)",
         };
-        var only = new Option<string?>("--only") { Description = "train only these networks or runs (NAME[,NAME…]: tanh, tanh@seed=2, tanh@lr=0.01)" };
-        var shard = new Option<string?>("--shard") { Description = "train only shard i of n (0-based, balanced by estimated cost); gather the shards with glorot report" };
-        var stage = new Option<string>("--stage")
-        {
-            Description = "all (default), selection (every learning-rate candidate up to the budget) or final (choose, then train the winners to the end); " +
-                          "shards of a suite with learning-rate selection run one stage at a time",
-            DefaultValueFactory = _ => "all",
-        };
+        var only = CheckedOption.Create("--only", "train only these networks or runs (NAME[,NAME…]: tanh, tanh@seed=2, tanh@lr=0.01)",
+            text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        only.Arity = ArgumentArity.ExactlyOne;
+        var shard = CheckedOption.Create("--shard", "train only shard i of n (0-based, balanced by estimated cost); gather the shards with glorot report",
+            text => UserInput.Check(() => SuiteShard.Parse(text)));
+        var stage = CheckedOption.Parsed("--stage",
+            "all (default), selection (every learning-rate candidate up to the budget) or final (choose, then train the winners to the end); " +
+            "shards of a suite with learning-rate selection run one stage at a time",
+            text => UserInput.Check(() => SuiteProfiles.ParseStage(text)));
         var list = new Option<bool>("--list") { Description = "print every run (name, spec digest, updates, estimated cost) and train nothing" };
         var profileTime = new Option<bool>("--profile-time")
         {
@@ -99,29 +100,28 @@ internal static class ReproduceCommand
                     .Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
                 if (explicitOnly.Count > 0)
                     throw new UserInputException($"{string.Join(", ", explicitOnly)} apply to {Glorot2010Suite.Name} only; {experiment.Name} takes --profile, --out, --seed, --threads and --list.");
-                return ReproduceExperiment.Run(result, experiment, result.GetValue(profile) ?? "quick", result.GetValue(output), result.GetValue(seed), result.GetValue(list));
+                return ReproduceExperiment.Run(result, experiment, result.GetValue(profile) ?? SuiteProfile.Quick, result.GetValue(output), result.GetValue(seed), result.GetValue(list));
             }
             if (!string.Equals(name, Glorot2010Suite.Name, StringComparison.OrdinalIgnoreCase))
                 throw new UserInputException($"Unknown suite '{name}'; use {Glorot2010Suite.Name} or " +
                     string.Join(", ", ExperimentSuites.All.Select(s => s.Name)) + " (glorot reproduce --list shows them).");
-            var chosen = ParseProfile(result.GetValue(profile) ?? "quick");
-            // The library refuses a bad data set, grid, shard or option combination with ArgumentException: the user's.
+            // The lab refuses a bad data set or option combination with ArgumentException: the user's.
             var options = UserInput.Check(() => new SuiteOptions
             {
-                Profile = chosen,
+                Profile = result.GetValue(profile) ?? SuiteProfile.Quick,
                 Dataset = SuiteDataset.Resolve(result.GetValue(dataset) ?? "shapeset", result.GetValue(dataPath)),
                 Seed = result.GetValue(seed),
                 Seeds = result.GetValue(seeds),
                 Width = result.GetValue(width),
-                LearningRates = result.GetValue(rates) is { } grid ? LearningRateGrid.Parse(grid) : null,
+                LearningRates = CheckedOption.Given(result, rates),
                 Resume = result.GetValue(resume),
                 Force = result.GetValue(force),
                 KeepCheckpoints = result.GetValue(keep),
                 TensorBoard = result.GetValue(tensorboard),
                 Jobs = result.GetValue(jobs),
-                Only = result.GetValue(only) is { } names ? [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
-                Shard = result.GetValue(shard) is { } s ? SuiteShard.Parse(s) : null,
-                Stage = ParseStage(result.GetValue(stage) ?? "all"),
+                Only = CheckedOption.Given(result, only),
+                Shard = CheckedOption.Given(result, shard),
+                Stage = result.GetValue(stage) ?? SuiteStage.All,
             });
             var plan = UserInput.Check(() => SuitePlan.Of(options)); // validates every option before anything is written
             var o = result.InvocationConfiguration.Output;
@@ -132,12 +132,13 @@ internal static class ReproduceCommand
             }
             if (result.GetValue(export) is { } exportDir)
             {
-                var paths = UserInput.Check(() => SuiteListing.ExportSpecs(plan, exportDir)); // refuses a DIR under a file
+                UserInput.Check(() => RunPaths.CheckDirectory(exportDir, "--export-specs")); // a DIR that is, or is under, a file
+                var paths = SuiteListing.ExportSpecs(plan, exportDir);
                 o.WriteLine($"wrote {paths.Count} run specs to {Path.GetFullPath(exportDir)} (glorot train DIR/NAME.json --out runs/NAME)");
                 return ExitCodes.Success;
             }
-            string dir = result.GetValue(output) ?? (options.Dataset.IsShapeset ? $"glorot2010-{options.ProfileName}" : $"glorot2010-{options.Dataset.Name}-{options.ProfileName}");
-            o.WriteLine(Estimate(chosen));
+            string dir = result.GetValue(output) ?? options.DefaultOutDirectory;
+            o.WriteLine(SuiteProfiles.Expectation(options.Profile));
             if (!options.Dataset.IsShapeset)
                 o.WriteLine($"data set: {options.Dataset.Title} in {options.Dataset.Path}" + (options.Dataset.IsStandIn
                     ? " (a stand-in: the paper has no Fashion-MNIST; the report shows its MNIST values as the closest reference)."
@@ -147,15 +148,17 @@ internal static class ReproduceCommand
                 : "";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{plan.AllRuns.Count()} runs, hidden width {plan.Networks[0].Spec.Hidden[0]}, {plan.Seeds.Count} seed(s), {options.JobCount} job(s) × {options.ThreadsPerRun} thread(s){part}."));
+            // SuiteRunner.Prepare refuses a stage/shard combination, and a run that --out cannot take (a run already
+            // there without --resume, another spec), before anything is written: the user's options. The work is not.
+            var prepared = UserInput.Check(() => SuiteRunner.Prepare(options, dir));
             // The tiny profile (tests) trains for less time than the check takes.
-            var cost = chosen != SuiteProfile.Tiny ? Predict(plan, options, o, result.InvocationConfiguration.Error) : null;
+            var forecast = options.Profile != SuiteProfile.Tiny ? SuiteForecast.Of(prepared) : null;
+            if (forecast is not null) PrintForecast(forecast, options.Resume, o, result.InvocationConfiguration.Error);
             using var stop = StopSignals.Listen();
             try
             {
-                // SuiteRunner.Run refuses a stage/shard combination, and each run one that --out cannot take (a run
-                // already there without --resume, another spec), before training it: the user's options.
-                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => UserInput.Check(() => SuiteRunner.Run(options, dir, progress, stop.Token,
-                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}"))), cost);
+                var outcome = SuiteProgressDisplay.Run(o, "glorot2010", progress => prepared.Run(progress, stop.Token,
+                    line => result.InvocationConfiguration.Error.WriteLine($"glorot: note: {line}")), forecast?.Work);
                 foreach (var run in outcome.Runs.Where(r => r.Divergence is not null))
                     o.WriteLine($"run {run.Name} diverged at update {run.Divergence!.FailedUpdate} (layer {run.Divergence.Layer ?? "none"}); last good checkpoint at {run.Divergence.LastCheckpointStep?.ToString() ?? "none"}.");
                 o.WriteLine(outcome.Report.Length > 0
@@ -163,9 +166,8 @@ internal static class ReproduceCommand
                     : $"done in {outcome.Seconds / 60:F1} min; part of the suite in {Path.GetFullPath(dir)}: gather the parts with glorot report DIR [DIR…] --out OUT");
                 if (result.GetValue(profileTime))
                 {
-                    var rows = SuiteTimings.Gather(outcome.Runs, outcome.StageTimings);
-                    RunTimings.WriteTable(Path.Combine(dir, "timings.csv"), rows);
-                    o.WriteLine($"where the time went ({Path.GetFullPath(Path.Combine(dir, "timings.csv"))}):");
+                    var (rows, path) = SuiteTimings.Write(outcome, dir);
+                    o.WriteLine($"where the time went ({Path.GetFullPath(path)}):");
                     o.Write(SuiteTimings.Format(rows, outcome.Seconds));
                 }
                 return ExitCodes.Success;
@@ -180,49 +182,14 @@ internal static class ReproduceCommand
         return command;
     }
 
-    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it; the
-    // check's costs then weigh the progress and its ETA.
-    private static SuiteWork? Predict(SuitePlan plan, SuiteOptions options, TextWriter output, TextWriter error)
+    // The start line's prediction from a second's speed check on this CPU, and a warning when other work loads it.
+    private static void PrintForecast(SuiteForecast forecast, bool resume, TextWriter output, TextWriter error)
     {
-        // This invocation's stages, as SuiteRunner trains them.
-        List<SuiteTask> tasks = [.. options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection),
-            .. options.Stage == SuiteStage.Selection ? [] : plan.Tasks(SuiteStage.Final)];
-        if (tasks.Count == 0) return null;
-        var check = SpeedCheck.Measure(tasks[0].Spec, options.ThreadsPerRun);
-        double minutes = check.Predict(tasks, options.JobCount) / 60;
+        var check = forecast.Check;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"speed check: {check.Describe()}; predicted training time {minutes:F1} min{(options.Resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
+            $"speed check: {check.Describe()}; predicted training time {forecast.Seconds / 60:F1} min{(resume ? " for all runs (less what --out already holds)" : "")}, figures and report not counted."));
         if (check.Busy)
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"glorot: warning: this machine is busy (load {check.Load:F1} on {check.Cores} cores): the runs share the cores with other work and will take longer than predicted."));
-        return new SuiteWork(tasks, plan.SelectionUpdates, check.Work);
     }
-
-    // "tiny" is for tests (seconds, not a reproduction) and deliberately not advertised in --help.
-    internal static SuiteProfile ParseProfile(string text) => text.ToLowerInvariant() switch
-    {
-        "quick" => SuiteProfile.Quick,
-        "full" => SuiteProfile.Full,
-        "medium" => SuiteProfile.Medium,
-        "narrow" => SuiteProfile.Narrow,
-        "tiny" => SuiteProfile.Tiny,
-        _ => throw new UserInputException($"Unknown profile '{text}'; use quick, medium, narrow or full."),
-    };
-
-    private static SuiteStage ParseStage(string text) => text.ToLowerInvariant() switch
-    {
-        "all" => SuiteStage.All,
-        "selection" => SuiteStage.Selection,
-        "final" => SuiteStage.Final,
-        _ => throw new UserInputException($"Unknown stage '{text}'; use all, selection or final."),
-    };
-
-    private static string Estimate(SuiteProfile profile) => profile switch
-    {
-        SuiteProfile.Quick => "glorot2010, quick profile: 5 networks of 1000 units × 5,000 updates; expect about 1–2 minutes on 2 idle cores (1.1 min measured), longer on a busy machine.",
-        SuiteProfile.Medium => "glorot2010, medium profile: 5 networks of 1000 units, 3 learning rates each for 20k updates, then the best to 160k (tanh 500k): ≈1.34 M updates; expect about 50 minutes on 2 idle cores (≈535 updates/s). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Narrow => "glorot2010, narrow profile: 6 networks of 128 units, 5–7 learning rates each for 250k updates, then the best to 2.5 M: ≈23 M updates; expect about 40 minutes with --jobs 2 on 2 cores (37 min measured on a 2-core machine). Ctrl+C stops at a checkpoint; --resume continues.",
-        SuiteProfile.Full => "glorot2010, full profile: 6 networks × 2.5 M updates (2.8 M for sigmoid); expect roughly 2–10 hours per network on 2 cores (60–300 updates/s with evaluation and probes). Ctrl+C stops at a checkpoint; --resume continues.",
-        _ => "glorot2010, tiny profile (tests only: not a reproduction).",
-    };
 }

@@ -8,21 +8,18 @@ namespace Glorot.Cli.Commands;
 /// <summary><c>glorot reproduce NAME</c> for the source texts' experiments (<see cref="ExperimentSuites"/>): runs one, prints where its report is.</summary>
 internal static class ReproduceExperiment
 {
-    public static int Run(ParseResult result, IExperimentSuite suite, string profileText, string? output, ulong seed, bool list)
+    public static int Run(ParseResult result, IExperimentSuite suite, SuiteProfile profile, string? output, ulong seed, bool list)
     {
         var o = result.InvocationConfiguration.Output;
-        var profile = ReproduceCommand.ParseProfile(profileText);
-        var known = suite.Profiles.FirstOrDefault(p => p.Profile == profile);
-        if (known is null && profile != SuiteProfile.Tiny)
-            throw new UserInputException($"Suite {suite.Name} has no {profileText} profile; use " +
-                string.Join(" or ", suite.Profiles.Select(p => p.Profile.ToString().ToLowerInvariant())) + ".");
+        var known = UserInput.Check(() => ExperimentSuites.Profile(suite, profile));
         if (list)
         {
             foreach (var p in suite.Profiles)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Name} {p.Profile.ToString().ToLowerInvariant()}: about {p.EstimatedSeconds:F0} s on 2 cores; {p.Description}"));
             return ExitCodes.Success;
         }
-        string dir = output ?? $"{suite.Name}-{profile.ToString().ToLowerInvariant()}";
+        string profileText = profile.ToString().ToLowerInvariant();
+        string dir = output ?? $"{suite.Name}-{profileText}";
         if (known is not null)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{suite.Name}, {profileText} profile: {known.Description}; expect about {known.EstimatedSeconds:F0} s on 2 cores."));
         using var stop = StopSignals.Listen();

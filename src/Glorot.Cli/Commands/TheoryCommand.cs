@@ -52,22 +52,19 @@ internal static class TheoryCommand
             if (!(m2 >= 0) || !double.IsFinite(m2)) throw new UserInputException($"--input-second-moment is {m2}; it must be finite and ≥ 0.");
             if (!(g >= 0) || !double.IsFinite(g)) throw new UserInputException($"--output-gradient-std is {g}; it must be finite and ≥ 0.");
             int[] widths = [n0, .. hiddenWidths, classCount];
-            double[] variances;
-            string weights;
+            NetworkReport report;
             if (result.GetValue(sigmaW) is { } sw)
             {
                 if (result.GetValue(init) is not null) throw new UserInputException("Give either --init or --sigma-w, not both.");
                 CheckSigmaW(sw);
-                variances = [.. widths.Take(widths.Length - 1).Select(n => sw * sw / n)];
-                weights = $"N(0, σ_w²/fan-in), σ_w = {sw}";
+                // The theory refuses a q-map that leaves the doubles (a σ_w too large for the depth): the user's numbers.
+                report = UserInput.Check(() => NetworkReport.Of(sw, widths, f, sb * sb, m2, g));
             }
             else
             {
                 var initializer = UserInput.Check(() => Schemes.Create(result.GetValue(init) ?? "standard"));
-                variances = UserInput.Check(() => NetworkTheory.WeightVariances(initializer, widths));
-                weights = initializer.Scheme;
+                report = UserInput.Check(() => NetworkReport.Of(initializer, widths, f, sb * sb, m2, g));
             }
-            var report = UserInput.Check(() => TheoryReport.Build(widths, variances, f, sb * sb, weights, m2, g));
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(TheoryReport.Json(report));
             else if (result.GetValue(csv)) output.Write(TheoryReport.Csv(report));

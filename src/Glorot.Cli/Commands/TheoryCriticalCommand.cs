@@ -38,18 +38,17 @@ internal static class TheoryCriticalCommand
                 if (name is null) throw new UserInputException("--phase-diagram draws one activation: add --activation, e.g. --activation tanh.");
                 string path = result.GetValue(output) ?? throw new UserInputException("--phase-diagram needs --out FILE.png.");
                 if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserInputException($"--out {path}: name a .png file.");
-                var figure = UserInput.Check(() => PhaseDiagram.Draw(Activation.Parse(name), result.GetValue(maxW), result.GetValue(maxB), result.GetValue(grid),
-                    Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path)));
+                var f = UserInput.Check(() => Activation.Parse(name));
+                double w2 = result.GetValue(maxW), b2 = result.GetValue(maxB);
+                int cells = result.GetValue(grid);
+                UserInput.Check(() => PhaseDiagram.Check(w2, b2, cells));
+                var figure = PhaseDiagram.Draw(f, w2, b2, cells, Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path));
                 writer.WriteLine($"wrote {figure.Png}, {figure.Svg}, {figure.Csv}");
                 return ExitCodes.Success;
             }
             if (result.GetValue(output) is not null) throw new UserInputException("--out goes with --phase-diagram.");
             var activations = name is null ? Activation.Names.Select(Activation.Parse).ToList() : [UserInput.Check(() => Activation.Parse(name))];
-            var rows = activations.Select(f =>
-            {
-                try { return new Row(f.ToString(), EdgeOfChaos.At(f, sb * sb), null); }
-                catch (ArgumentException ex) { return new Row(f.ToString(), null, UserInput.Describe(ex)); }
-            }).ToList();
+            var rows = EdgeOfChaos.Table(activations, sb * sb).Select(r => new Row(r.Activation.ToString(), r.Point, r.Note)).ToList();
             if (name is not null && rows[0].Note is { } only) throw new UserInputException(only);
             if (result.GetValue(json))
             {

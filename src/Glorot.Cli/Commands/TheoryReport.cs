@@ -7,45 +7,13 @@ using Spectre.Console;
 
 namespace Glorot.Cli.Commands;
 
-/// <summary>What the theory predicts per hidden layer, for <c>glorot theory</c>: the rows, a table, JSON and CSV.</summary>
+/// <summary>What the theory predicts per hidden layer (<see cref="NetworkReport"/>), for <c>glorot theory</c>: a table, JSON and CSV.</summary>
 internal static class TheoryReport
 {
-    /// <summary>One hidden layer: mean field (Poole et al. 2016) beside the linear regime (Glorot &amp; Bengio eqs. 5–7).</summary>
-    public sealed record Row(int Layer, double SigmaW2, double PreActivationVariance, double ActivationStd, double LinearActivationStd,
-        double BackpropStd, double LinearBackpropStd, double WeightGradientStd, double LinearWeightGradientStd, double Chi1);
-
-    /// <summary>The network, the depth scales of its hidden-to-hidden σ_w² (null where the q-map diverges), and the rows.</summary>
-    public sealed record Report(string Activation, string Weights, IReadOnlyList<int> Widths, double SigmaB2,
-        double InputSecondMoment, double OutputGradientStd, DepthScales? DepthScales, string? DepthScalesNote, IReadOnlyList<Row> Layers);
-
-    /// <summary>Predictions for the network of <paramref name="widths"/> with per-layer Var[W] <paramref name="weightVariances"/>.</summary>
-    public static Report Build(IReadOnlyList<int> widths, IReadOnlyList<double> weightVariances, Activation f, double sigmaB2,
-        string weights, double inputSecondMoment, double outputGradientStd)
-    {
-        double top = outputGradientStd * outputGradientStd;
-        var meanField = NetworkTheory.Predict(widths, weightVariances, f, inputSecondMoment, top, sigmaB2);
-        var linear = LinearTheory.Predict(widths, weightVariances, inputSecondMoment, top);
-        var rows = meanField.Select((p, l) =>
-        {
-            double sigmaW2 = widths[l] * weightVariances[l];
-            return new Row(p.Layer, sigmaW2, p.PreActivationVariance, p.ActivationStd, Math.Sqrt(linear[l].ActivationVariance),
-                p.BackpropStd, Math.Sqrt(linear[l].BackpropVariance), p.WeightGradientStd, Math.Sqrt(linear[l].WeightGradientVariance),
-                sigmaW2 * p.SlopeSquared);
-        }).ToList();
-        // The depth scales describe a stack of equal layers: those of the first hidden-to-hidden layer (the input layer's
-        // fan-in often differs), or of the only layer.
-        int reference = widths.Count > 3 ? 1 : 0;
-        DepthScales? scales = null;
-        string? note = null;
-        try { scales = DepthScales.Of(f, widths[reference] * weightVariances[reference], sigmaB2); }
-        catch (ArgumentException ex) { note = ex.Message; }
-        return new Report(f.ToString(), weights, widths, sigmaB2, inputSecondMoment, outputGradientStd, scales, note, rows);
-    }
-
-    public static string Json(Report report) => JsonSerializer.Serialize(report, ProbeReport.JsonOptions);
+    public static string Json(NetworkReport report) => JsonSerializer.Serialize(report, ProbeReport.JsonOptions);
 
     /// <summary>One line per hidden layer; the depth scales are in the JSON and the table's header.</summary>
-    public static string Csv(Report report)
+    public static string Csv(NetworkReport report)
     {
         var text = new StringBuilder("layer,sigma_w2,pre_activation_variance,activation_std,linear_activation_std,backprop_std,linear_backprop_std,weight_gradient_std,linear_weight_gradient_std,chi1\n");
         foreach (var r in report.Layers)
@@ -56,7 +24,7 @@ internal static class TheoryReport
     }
 
     /// <summary>The network and its depth scales, then one table (fits <see cref="ProbeReport.TerminalWidth"/> columns).</summary>
-    public static void Print(Report report, TextWriter output)
+    public static void Print(NetworkReport report, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -26,21 +26,25 @@ internal static class TrainCommand
         {
             ThreadsOption.Apply(result);
             var spec = UserInput.Check(() => RunSpecJson.Load(result.GetValue(specPath) ?? ""));
-            string dir = result.GetValue(output) ?? Path.Combine("runs", spec.Name);
+            string dir = result.GetValue(output) ?? RunDirectory.Default(spec).Root;
             var o = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             using var stop = StopSignals.Listen();
-            // Runner.Run refuses a spec that cannot run here (memory, a run already in --out, a resume that does not
-            // match) with ArgumentException before it trains: the user's spec and options.
-            var outcome = ProgressDisplay.Run(o, spec.Name, report => UserInput.Check(() => Runner.Run(spec, dir, new RunOptions
+            var outcome = ProgressDisplay.Run(o, spec.Name, report =>
             {
-                Resume = result.GetValue(resume),
-                Force = result.GetValue(force),
-                TensorBoard = result.GetValue(tensorboard),
-                Cancellation = stop.Token,
-                Notice = line => error.WriteLine($"glorot: note: {line}"),
-                Progress = new SyncProgress<RunProgress>(p => report(Describe(p), p.Step, p.Updates)),
-            })));
+                // Runner.Prepare refuses a spec that cannot run here (memory, a run already in --out, a resume that does
+                // not match) before anything is written: the user's spec and options. Training itself is not the user's.
+                using var run = UserInput.Check(() => Runner.Prepare(spec, dir, new RunOptions
+                {
+                    Resume = result.GetValue(resume),
+                    Force = result.GetValue(force),
+                    TensorBoard = result.GetValue(tensorboard),
+                    Cancellation = stop.Token,
+                    Notice = line => error.WriteLine($"glorot: note: {line}"),
+                    Progress = new SyncProgress<RunProgress>(p => report(Describe(p), p.Step, p.Updates)),
+                }));
+                return run.Train();
+            });
             switch (outcome.Status)
             {
                 case RunStatus.Diverged:

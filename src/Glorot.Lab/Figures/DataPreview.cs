@@ -16,6 +16,31 @@ public static class DataPreview
     private const int LabelHeight = 18;
     private const int TitleHeight = 30;
 
+    /// <summary>
+    /// The grid of <paramref name="rows"/> × <paramref name="columns"/> examples from <paramref name="first"/> on (fewer
+    /// when the split ends first), with its title: the split's name, the examples shown and Shapeset's seed.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size outside 1 to 100, or <paramref name="first"/> outside the split.</exception>
+    public static PreviewGrid Grid(IDataset data, int rows, int columns, long first)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (rows is < 1 or > 100 || columns is < 1 or > 100) throw new ArgumentException("--rows and --columns must be 1 to 100.");
+        long count = Math.Min((long)rows * columns, data.Count - first);
+        if (first < 0 || count <= 0)
+            throw new ArgumentException($"--first {first} is outside {data.Name}, which has examples 0 to {data.Count - 1}.");
+        string title = $"{data.Name}: examples {first}–{first + count - 1}" + (data is Shapeset shapeset ? $" (seed {shapeset.Seed})" : "");
+        return new PreviewGrid([.. Enumerable.Range(0, (int)count).Select(k => first + k)], columns, title);
+    }
+
+    /// <summary>Draws <paramref name="grid"/> as a PNG at <paramref name="path"/>, each pixel <paramref name="scale"/>×<paramref name="scale"/>,
+    /// and with <paramref name="csvPath"/> its examples' positions and labels as CSV (<see cref="Csv"/>).</summary>
+    public static void Write(IDataset data, PreviewGrid grid, string path, int scale, string? csvPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        SavePng(data, grid.Indices, grid.Columns, path, scale, grid.Title);
+        if (csvPath is not null) Glorot.IO.AtomicFile.WriteAllText(csvPath, Csv(data, grid.Indices, grid.Columns));
+    }
+
     /// <summary>Draws examples <paramref name="indices"/> of <paramref name="data"/> in rows of
     /// <paramref name="columns"/>, each pixel <paramref name="scale"/>×<paramref name="scale"/>, and saves a PNG.</summary>
     public static void SavePng(IDataset data, IReadOnlyList<long> indices, int columns, string path, int scale = 4, string? title = null)
@@ -87,4 +112,14 @@ public static class DataPreview
         byte v = pixels[at];
         return new SKColor(v, v, v);
     }
+}
+
+/// <summary>The examples of a preview (<see cref="DataPreview.Grid"/>), in rows of <see cref="Columns"/>, and its title.</summary>
+/// <param name="Indices">The examples shown, in reading order.</param>
+/// <param name="Columns">Examples per row.</param>
+/// <param name="Title">The line above the grid.</param>
+public sealed record PreviewGrid(IReadOnlyList<long> Indices, int Columns, string Title)
+{
+    /// <summary>Rows the examples fill (the last may be partial).</summary>
+    public int Rows => (Indices.Count + Columns - 1) / Columns;
 }

@@ -17,6 +17,14 @@ public static class PhaseDiagram
     /// <summary>ξ_c is drawn as log10 of at most this many layers (it diverges at the edge).</summary>
     public const double MaxDepthScale = 1000;
 
+    /// <summary>Refuses ranges and grids <see cref="Draw"/> cannot draw, before anything is computed.</summary>
+    /// <exception cref="ArgumentException">A range is not positive, or the grid is outside 4 to 200 cells a side.</exception>
+    public static void Check(double maxSigmaW2, double maxSigmaB2, int grid)
+    {
+        if (!(maxSigmaW2 > 0) || !(maxSigmaB2 > 0)) throw new ArgumentException("The diagram's σ_w² and σ_b² ranges must be positive.");
+        if (grid < 4 || grid > 200) throw new ArgumentException($"A grid of {grid} cells a side; use 4 to 200.");
+    }
+
     /// <summary>
     /// Computes ξ_c at the centres of a <paramref name="grid"/> × <paramref name="grid"/> lattice on
     /// (0, <paramref name="maxSigmaW2"/>] × (0, <paramref name="maxSigmaB2"/>], the boundary, and saves PNG, SVG and CSV
@@ -24,8 +32,7 @@ public static class PhaseDiagram
     /// </summary>
     public static FigureFile Draw(Activation phi, double maxSigmaW2, double maxSigmaB2, int grid, string directory, string id)
     {
-        if (!(maxSigmaW2 > 0) || !(maxSigmaB2 > 0)) throw new ArgumentException("The diagram's σ_w² and σ_b² ranges must be positive.");
-        if (grid < 4 || grid > 200) throw new ArgumentException($"A grid of {grid} cells a side; use 4 to 200.");
+        Check(maxSigmaW2, maxSigmaB2, grid);
         var xi = new double[grid, grid];
         // Cells are independent: one row of σ_b² per task, each cell its own deterministic quadrature.
         Parallel.For(0, grid, i =>

@@ -5,6 +5,13 @@ namespace Glorot.Lab.Runs;
 /// <summary>The files of one run (DESIGN.md "How data flows").</summary>
 public sealed record RunDirectory(string Root)
 {
+    /// <summary>Where a run goes when no directory is given: runs/NAME, relative to the working directory.</summary>
+    public static RunDirectory Default(RunSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new RunDirectory(Path.Combine("runs", spec.Name));
+    }
+
     /// <summary>The resolved spec.</summary>
     public string Spec => Path.Combine(Root, "spec.json");
 

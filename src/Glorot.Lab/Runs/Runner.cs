@@ -74,31 +74,90 @@ public static class Runner
     /// <summary>The columns of <c>probe_histograms.csv</c> (<see cref="RunSchemas.ProbeHistograms"/>).</summary>
     public static IReadOnlyList<string> HistogramColumns { get; } = [.. RunSchemas.ProbeHistograms.Names];
 
-    /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed).</summary>
+    /// <summary>Runs <paramref name="spec"/> into <paramref name="directory"/> (created if needed): <see cref="Prepare"/>, then <see cref="PreparedRun.Train"/>.</summary>
     /// <exception cref="ArgumentException">The spec cannot run (too large for memory, …), <c>Resume</c> without a run to
     /// resume, a run already there without <c>Resume</c> or <c>Force</c>, or a resume that would lose results.</exception>
     /// <exception cref="IOException">Another process holds the directory's lock.</exception>
     public static RunResult Run(RunSpec spec, string directory, RunOptions? options = null)
     {
-        RunSpecJson.Validate(spec);
+        using var run = Prepare(spec, directory, options);
+        return run.Train();
+    }
+
+    /// <summary>
+    /// Checks everything about <paramref name="spec"/>, <paramref name="options"/> and <paramref name="directory"/> that
+    /// can refuse the run, and opens it: locks the directory, reads the data, loads the checkpoint to resume from. Nothing
+    /// in the directory is changed yet (it is created if missing); <see cref="PreparedRun.Train"/> does the work. So a
+    /// refusal from here is about the caller's input, and an exception from training is not.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec cannot run (too large for memory, …), <c>Resume</c> without a run to
+    /// resume, a run already there without <c>Resume</c> or <c>Force</c>, or a resume that would lose results.</exception>
+    /// <exception cref="InvalidDataException">The run to resume has results but no checkpoint, or a damaged one.</exception>
+    /// <exception cref="IOException">Another process holds the directory's lock.</exception>
+    public static PreparedRun Prepare(RunSpec spec, string directory, RunOptions? options = null)
+    {
         options ??= new RunOptions();
+        var dir = CheckRequest(spec, directory, options);
         var notice = options.Notice ?? (_ => { });
+        AtomicFile.CreateDirectory(dir.Root);
+        var runLock = RunLock.Acquire(dir.Root);
+        try
+        {
+            // Under the lock, so that no other process changes what was checked.
+            if (CheckState(spec, dir, options) is { } finished) return new PreparedRun(finished, runLock);
+            var data = new RunData(spec);
+            var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
+            RunState? state = null;
+            if (options.Resume)
+            {
+                state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
+                if (state is null && !options.Force && LastMetricsStep(dir) is > 0 and var reached)
+                    throw new InvalidDataException($"{dir.Root} has results up to update {reached} but no complete checkpoint to continue from; start over with --force (deletes them).");
+                if (state is null)
+                    notice($"{dir.Root} has no complete checkpoint (the run stopped before its first one); starting it over from update 0.");
+                else
+                    CheckContinuation(spec, dir, state);
+            }
+            if (state is null && spec.Init.IsLsuv) CheckLsuvBatch(spec, data.Train.Data);
+            return new PreparedRun(spec, dir, data, mlp, state, options, runLock);
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Prepare"/> refuses about the spec, the options and the directory's state, checked without the
+    /// lock, the data or the checkpoints (memory and data are not checked): a suite checks all its runs this way before
+    /// it trains any.
+    /// </summary>
+    internal static void Check(RunSpec spec, string directory, RunOptions? options = null)
+    {
+        options ??= new RunOptions();
+        var dir = CheckRequest(spec, directory, options);
+        if (Directory.Exists(dir.Root)) CheckState(spec, dir, options);
+    }
+
+    // The spec, the options, and a directory path that can hold a run.
+    private static RunDirectory CheckRequest(RunSpec spec, string directory, RunOptions options)
+    {
+        RunSpecJson.Validate(spec);
         if (options.StopAt is < 0) throw new ArgumentException($"StopAt {options.StopAt} is negative.");
         if (options.Threads is < 0 or > Compute.MaxThreads) throw new ArgumentException($"{options.Threads} compute threads per run: use 1 to {Compute.MaxThreads} (0 = the default).");
         var dir = new RunDirectory(directory);
         RunPaths.CheckDirectory(dir.Root, "run directory");
         if (options.Resume && !Directory.Exists(dir.Root))
             throw new ArgumentException($"{dir.Root} does not exist, so there is no run to resume; leave out --resume to start one there.");
-        AtomicFile.CreateDirectory(dir.Root);
-        using var runLock = RunLock.Acquire(dir.Root);
-        var metrics = new CsvTable(dir.Metrics, RunSchemas.Metrics);
-        var probes = new CsvTable(dir.Probes, RunSchemas.ProbeSummary);
-        var histograms = new CsvTable(dir.Histograms, RunSchemas.ProbeHistograms);
+        return dir;
+    }
 
-        var data = new RunData(spec);
-        var mlp = new Mlp(data.InputSize, spec.Hidden, data.Classes, spec.Activation);
+    // What the directory holds against what is asked: a run to resume with the same spec, or none to overwrite unless
+    // Force. Returns the recorded result of a completed run that has nothing left to train (Finished).
+    private static RunResult? CheckState(RunSpec spec, RunDirectory dir, RunOptions options)
+    {
         bool holdsRun = HoldsRun(dir);
-        RunState? state = null;
         if (options.Resume)
         {
             if (!holdsRun)
@@ -108,25 +167,11 @@ public static class Runner
                 throw new ArgumentException($"{dir.Spec}: the run's cosine schedule has period {saved.LrCosineUpdates}; a resume with another period would change the rates already used. To extend the run, keep lr_cosine_updates = {saved.LrCosineUpdates} in the spec.");
             if (RunSpecJson.Serialize(saved with { Updates = spec.Updates }) != RunSpecJson.Serialize(WithCosinePeriod(spec)))
                 throw new ArgumentException($"{dir.Spec}: the run in {dir.Root} was started with another spec; resume it with the same spec (only 'updates' may change) or use a new --out.");
-            if (Finished(spec, dir) is { } finished) return finished;
-            state = options.Force ? TryLoadNewest(dir, mlp, notice) : RunCheckpoints.LoadNewest(dir, mlp, notice);
-            if (state is null && !options.Force && LastMetricsStep(dir) is > 0 and var reached)
-                throw new InvalidDataException($"{dir.Root} has results up to update {reached} but no complete checkpoint to continue from; start over with --force (deletes them).");
-            if (state is null)
-                notice($"{dir.Root} has no complete checkpoint (the run stopped before its first one); starting it over from update 0.");
-            else
-                Continue(spec, dir, state, [metrics, probes, histograms], notice);
+            return Finished(spec, dir);
         }
-        else if (holdsRun && !options.Force)
-        {
+        if (holdsRun && !options.Force)
             throw new ArgumentException($"{dir.Root} already holds a run{Progress(dir)}; continue it with --resume, or start over with --force (deletes its results).");
-        }
-        bool fresh = state is null;
-        if (fresh)
-            StartOver(spec, dir, mlp, data, [metrics, probes, histograms]);
-        // The scope covers the evaluator and the probes too; the trainer also gets the count itself (RunTraining).
-        using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);
-        return new RunTraining(spec, dir, data, mlp, metrics, probes, histograms, options).Run(state ?? new RunState(0, 0, 0, 0, 0), fresh);
+        return null;
     }
 
     // A cosine schedule's period defaults to the run's updates; made explicit, a resume may change updates and keep it.
@@ -146,14 +191,19 @@ public static class Runner
         throw new ArgumentException($"{dir.Root}: the run completed at update {done.Steps:N0} and its final weights were not kept (--keep-checkpoints), so it cannot continue to {spec.Updates:N0}; start over with --force or use a new --out.");
     }
 
-    // Checks that continuing from the checkpoint loses nothing, then cuts every results file back to its length at the checkpoint.
-    private static void Continue(RunSpec spec, RunDirectory dir, RunState state, CsvTable[] tables, Action<string> notice)
+    // Continuing from the checkpoint must lose nothing: no results past the spec's end, every results file there.
+    private static void CheckContinuation(RunSpec spec, RunDirectory dir, RunState state)
     {
         if (state.Step > spec.Updates)
             throw new ArgumentException($"{dir.Root}: the run's checkpoint is at update {state.Step}, past the spec's updates = {spec.Updates}; resuming would discard results. Give updates ≥ {state.Step}.");
+        if (!File.Exists(dir.ProbeLines)) throw new InvalidDataException($"{dir.ProbeLines}: missing; the run directory cannot be resumed.");
+    }
+
+    // Cuts every results file back to its length at the checkpoint (CheckContinuation has passed).
+    internal static void Continue(RunSpec spec, RunDirectory dir, RunState state, CsvTable[] tables, Action<string> notice)
+    {
         if (RunEnvironment.Difference(RunEnvironment.Load(dir.Root)) is { } difference) notice(difference);
         foreach (var table in tables) table.TruncateTo(state.FileLengths[Path.GetFileName(table.Path)]);
-        if (!File.Exists(dir.ProbeLines)) throw new InvalidDataException($"{dir.ProbeLines}: missing; the run directory cannot be resumed.");
         AtomicFile.Truncate(dir.ProbeLines, state.FileLengths[Path.GetFileName(dir.ProbeLines)]);
         RunCheckpoints.RestoreEvents(dir, state, notice);
         AtomicFile.Delete(dir.Divergence);
@@ -189,7 +239,7 @@ public static class Runner
         }
     }
 
-    private static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, RunData data, CsvTable[] tables)
+    internal static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, RunData data, CsvTable[] tables)
     {
         AtomicFile.DeleteDirectory(dir.Checkpoints);
         AtomicFile.DeleteDirectory(dir.TensorBoard);
@@ -209,13 +259,19 @@ public static class Runner
     private static string Progress(RunDirectory dir) =>
         LatestCheckpoint(dir) is { } checkpoint ? $" (checkpoint at update {long.Parse(Path.GetFileName(checkpoint)[5..], System.Globalization.CultureInfo.InvariantCulture)})" : "";
 
+    // In Prepare, so that a start over refused for its batch has not yet deleted the run that was there.
+    private static void CheckLsuvBatch(RunSpec spec, Glorot.Data.IDataset train)
+    {
+        int batch = spec.LsuvOptions().BatchSize;
+        if (train.Count < batch)
+            throw new ArgumentException($"lsuv_batch {batch} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
+    }
+
     // LSUV (Mishkin & Matas 2016 Algorithm 1) on the first lsuv_batch training examples, over every layer, or the
     // hidden ones when output_init names another scheme; every rescaling goes to lsuv.json beside spec.json.
     private static void ApplyLsuv(RunSpec spec, RunDirectory dir, Mlp mlp, Glorot.Data.IDataset train)
     {
         var options = spec.LsuvOptions();
-        if (train.Count < options.BatchSize)
-            throw new ArgumentException($"lsuv_batch {options.BatchSize} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
         var (x, _) = Glorot.Data.FirstExamples.Read(train, options.BatchSize);
         int layers = spec.OutputInit is null ? mlp.LayerCount : mlp.LayerCount - 1;
         var record = Lsuv.Apply(mlp, x, options.BatchSize, options, layers);

@@ -8,7 +8,11 @@ namespace Glorot.Lab.Suites;
 /// <param name="Layout">Which run stands for each network and seed; missing ones are absent.</param>
 /// <param name="Results">Every run found, from its run.json.</param>
 /// <param name="Manifest">The manifest every directory agreed on.</param>
-public sealed record GatheredSuite(SuitePlan Plan, SuiteLayout Layout, IReadOnlyList<RunResult> Results, SuiteManifest Manifest);
+public sealed record GatheredSuite(SuitePlan Plan, SuiteLayout Layout, IReadOnlyList<RunResult> Results, SuiteManifest Manifest)
+{
+    /// <summary>The networks no run was found for (the report names them as missing).</summary>
+    public IReadOnlyList<string> Missing => [.. Plan.Instances.Select(i => i.Name).Where(n => Layout.Run(n) is null)];
+}
 
 /// <summary>
 /// Gathers finished run directories from any number of output directories of one suite run: checks that their
@@ -18,6 +22,19 @@ public sealed record GatheredSuite(SuitePlan Plan, SuiteLayout Layout, IReadOnly
 /// </summary>
 public static class SuiteGather
 {
+    /// <summary>
+    /// Writes <paramref name="gathered"/>'s figures, Table 1 and report into <paramref name="outDirectory"/>, and its
+    /// manifest naming the directories it was gathered from; returns the report's path. The work of <c>glorot report</c>
+    /// once <see cref="Gather"/> has checked everything.
+    /// </summary>
+    public static string Write(GatheredSuite gathered, IEnumerable<string> sources, string outDirectory, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(gathered);
+        string report = SuiteReport.Write(gathered.Plan, gathered.Layout, gathered.Results, outDirectory, seconds);
+        SuiteManifest.Of(gathered.Plan).Write(outDirectory, gathered.Plan.Options, new { gathered_from = sources.Select(Path.GetFullPath) });
+        return report;
+    }
+
     /// <summary>Gathers <paramref name="directories"/>.</summary>
     public static GatheredSuite Gather(IReadOnlyList<string> directories)
     {

@@ -82,6 +82,9 @@ public sealed record SuiteOptions
     /// <summary>The profile's name as typed on the command line ("medium").</summary>
     public string ProfileName => Profile.ToString().ToLowerInvariant();
 
+    /// <summary>Where the suite writes when no directory is given: glorot2010-PROFILE, or glorot2010-DATASET-PROFILE off Shapeset.</summary>
+    public string DefaultOutDirectory => Dataset.IsShapeset ? $"glorot2010-{ProfileName}" : $"glorot2010-{Dataset.Name}-{ProfileName}";
+
     /// <summary>Checks every option; a bad one throws <see cref="ArgumentException"/> naming it.</summary>
     public void Validate()
     {

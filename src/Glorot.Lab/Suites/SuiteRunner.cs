@@ -48,18 +48,53 @@ public static class SuiteRunner
     /// Runs the suite as <paramref name="options"/> say into <paramref name="outDirectory"/>, reporting to
     /// <paramref name="progress"/> and stopping at a checkpoint on <paramref name="cancellation"/>; <paramref name="notice"/>
     /// hears each run's one-line notes (a resume from an older checkpoint, or on another compute path).
+    /// <see cref="Prepare"/>, then <see cref="PreparedSuite.Run"/>.
     /// </summary>
     public static SuiteResult Run(SuiteOptions options, string outDirectory, IProgress<SuiteProgress>? progress = null, CancellationToken cancellation = default,
-        Action<string>? notice = null)
+        Action<string>? notice = null) =>
+        Prepare(options, outDirectory).Run(progress, cancellation, notice);
+
+    /// <summary>
+    /// Checks <paramref name="options"/> (<see cref="SuitePlan.Of"/>), their stage and shard, and every run this
+    /// invocation starts or continues up front against what <paramref name="outDirectory"/> already holds (a run there
+    /// without --resume, another spec: <see cref="Runner.Prepare"/>'s refusals that need no data), before anything is
+    /// written. A refusal from here is about the caller's options; <see cref="PreparedSuite.Run"/> does the work.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option, a combination of them, or a run directory in OUT refuses them.</exception>
+    public static PreparedSuite Prepare(SuiteOptions options, string outDirectory)
     {
-        var clock = Stopwatch.StartNew();
         var plan = SuitePlan.Of(options);
         if (plan.Selects && options.Shard is not null && options.Stage == SuiteStage.All)
             throw new ArgumentException("With learning-rate selection a shard runs one stage: --stage selection on every shard, then --stage final once they all finished.");
+        var suite = new PreparedSuite(options, plan, outDirectory);
+        // The winners of a selection continue their candidate, which this suite trained: only the runs it starts are checked.
+        foreach (var task in suite.Selection)
+            Runner.Check(task.Spec, suite.RunDirectory(task.Spec.Name).Root, RunOptionsOf(options, suite.RunDirectory(task.Spec.Name), options.Resume, plan.SelectionUpdates));
+        foreach (var task in suite.Final.Where(t => !t.Instance.Selects))
+            Runner.Check(task.Spec, suite.RunDirectory(task.Spec.Name).Root, RunOptionsOf(options, suite.RunDirectory(task.Spec.Name), options.Resume, null));
+        return suite;
+    }
+
+    // A run's options in this suite. A suite's --resume continues the runs that exist and starts the others (a requeued
+    // shard, a stage not yet begun).
+    private static RunOptions RunOptionsOf(SuiteOptions options, RunDirectory dir, bool resume, long? stopAt) => new()
+    {
+        Resume = resume && Runner.HoldsRun(dir),
+        Force = options.Force && !resume,
+        StopAt = stopAt,
+        Threads = options.ThreadsPerRun,
+        KeepCheckpoints = options.KeepCheckpoints,
+        TensorBoard = options.TensorBoard,
+    };
+
+    // The work of PreparedSuite.Run: every check has passed.
+    internal static SuiteResult Execute(PreparedSuite suite, IProgress<SuiteProgress>? progress, CancellationToken cancellation, Action<string>? notice)
+    {
+        var clock = Stopwatch.StartNew();
+        var (options, plan, outDirectory) = (suite.Options, suite.Plan, suite.OutDirectory);
         string runsDirectory = Path.Combine(outDirectory, "runs");
-        RunDirectory DirectoryOf(string name) => new(Path.Combine(runsDirectory, name));
-        var selection = options.Stage == SuiteStage.Final ? [] : plan.Tasks(SuiteStage.Selection);
-        var final = options.Stage == SuiteStage.Selection ? [] : plan.Tasks(SuiteStage.Final);
+        RunDirectory DirectoryOf(string name) => suite.RunDirectory(name);
+        var (selection, final) = (suite.Selection, suite.Final);
 
         // The choices of the final stage's networks need every candidate at the budget; trained here first if this
         // invocation runs both stages, otherwise they must be in OUT already.
@@ -69,16 +104,9 @@ public static class SuiteRunner
         manifest.Write(outDirectory, options, new { stage = options.Stage.ToString().ToLowerInvariant(), shard = options.Shard?.ToString(), only = options.Only });
 
         var results = new List<RunResult>();
-        // A suite's --resume continues the runs that exist and starts the others (a requeued shard, a stage not yet begun).
         RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted) =>
-            Checked(Runner.Run(spec, DirectoryOf(spec.Name).Root, new RunOptions
+            Checked(Runner.Run(spec, DirectoryOf(spec.Name).Root, RunOptionsOf(options, DirectoryOf(spec.Name), resume, stopAt) with
             {
-                Resume = resume && Runner.HoldsRun(DirectoryOf(spec.Name)),
-                Force = options.Force && !resume,
-                StopAt = stopAt,
-                Threads = options.ThreadsPerRun,
-                KeepCheckpoints = options.KeepCheckpoints,
-                TensorBoard = options.TensorBoard,
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),

@@ -28,6 +28,16 @@ public static class SuiteTimings
         return [.. order.Select(p => (p, sums[p])), .. stages];
     }
 
+    /// <summary>The breakdown of <paramref name="result"/> (<see cref="Gather"/>), written as <c>OUT/timings.csv</c>; returns its rows and the file.</summary>
+    public static (IReadOnlyList<(string Phase, PhaseTime Time)> Rows, string Path) Write(SuiteResult result, string outDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = Gather(result.Runs, result.StageTimings);
+        string path = System.IO.Path.Combine(outDirectory, "timings.csv");
+        RunTimings.WriteTable(path, rows);
+        return (rows, path);
+    }
+
     /// <summary>The breakdown as an aligned text table: phase, seconds, share of the rows' sum, count; then the sum and the wall time.</summary>
     public static string Format(IReadOnlyList<(string Phase, PhaseTime Time)> rows, double wallSeconds)
     {

@@ -19,6 +19,21 @@ public sealed record DatasetStatistics(
     /// <summary>Test error of always answering the most frequent class (5/6 for Shapeset, 0.9 for balanced 10 classes).</summary>
     public double ConstantPredictorError => 1 - ClassCounts.Max() / (double)Examples;
 
+    /// <summary>Examples counted of an endless split (Shapeset's training stream) when no count is given.</summary>
+    public const long EndlessSplitCount = 10_000;
+
+    /// <summary>
+    /// Statistics of each split, of its first <paramref name="count"/> examples or all of a shorter one; without a count,
+    /// all of a finite split and <see cref="EndlessSplitCount"/> of an endless one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public static DatasetStatistics[] Of(IEnumerable<IDataset> splits, long? count = null)
+    {
+        ArgumentNullException.ThrowIfNull(splits);
+        if (count is <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The count of examples must be positive.");
+        return [.. splits.Select(d => Compute(d, Math.Min(count ?? (d.IsEndless ? EndlessSplitCount : d.Count), d.Count)))];
+    }
+
     /// <summary>Counts examples 0 … <paramref name="count"/> − 1 of <paramref name="data"/> (all of a finite set by default).</summary>
     public static DatasetStatistics Compute(IDataset data, long? count = null)
     {

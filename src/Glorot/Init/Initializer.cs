@@ -23,14 +23,27 @@ public abstract record Initializer
     /// Fills <paramref name="values"/> (C order, <paramref name="shape"/>) and returns what was drawn, on
     /// <paramref name="threads"/> threads (0 = <see cref="Compute.Threads"/>; the bits never depend on it).
     /// </summary>
+    /// <remarks>Every refusal of the scheme and shape comes from <see cref="Check"/>, before anything is drawn.</remarks>
     public InitStats Fill(Span<float> values, ReadOnlySpan<int> shape, ulong seed, ulong stream = 0, int threads = 0)
     {
         int count = Shapes.ElementCount(shape);
         if (values.Length != count)
             throw new ArgumentException($"Shape {Shapes.Format(shape)} holds {count} values but the span has {values.Length}.");
+        var stats = Check(shape);
+        FillCore(values, shape, stats, seed, stream, threads);
+        return stats;
+    }
+
+    /// <summary>
+    /// What a fill of this shape draws (<see cref="Describe"/>), checked as <see cref="Fill"/> checks it: the shape
+    /// suits the scheme and every value fits in float32. A caller that must tell a refusal of its scheme and shape
+    /// from a failure of the fill itself calls this first.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shape does not suit the scheme, or its values would overflow float32.</exception>
+    public InitStats Check(ReadOnlySpan<int> shape)
+    {
         var stats = Describe(shape);
         CheckFitsInFloat(stats);
-        FillCore(values, shape, stats, seed, stream, threads);
         return stats;
     }
 

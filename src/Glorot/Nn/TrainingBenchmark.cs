@@ -72,8 +72,13 @@ internal static class TrainingBenchmark
         return 2 * forward + data;
     }
 
-    /// <summary>Runs the benchmark.</summary>
-    public static TrainingBenchmarkResult Run(TrainingBenchmarkOptions options)
+    /// <summary>
+    /// Refuses options the benchmark cannot run: counts out of range, a bad peak or SGD setting, a network beyond the
+    /// memory budget. <see cref="Run"/> checks the same first; a caller that must tell a refusal of its input from a
+    /// failure of the timing itself calls this alone.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range or the network does not fit in memory.</exception>
+    public static void Check(TrainingBenchmarkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Steps <= 0 || options.Repeats <= 0 || options.WarmupSteps < 0)
@@ -82,6 +87,14 @@ internal static class TrainingBenchmark
             throw new ArgumentException($"Threads must be 0 (the default) or 1 to {Compute.MaxThreads}, not {options.Threads}.");
         if (options.PeakGflopPerCore is { } given && !(given > 0 && double.IsFinite(given)))
             throw new ArgumentException($"The peak must be a positive number of GFLOP/s per core, not {given}.");
+        options.Sgd.Validate();
+        TrainingMemory.Require([options.Inputs, .. options.Hidden, options.Classes], options.Batch, options.Sgd);
+    }
+
+    /// <summary>Runs the benchmark (after <see cref="Check"/>).</summary>
+    public static TrainingBenchmarkResult Run(TrainingBenchmarkOptions options)
+    {
+        Check(options);
         var mlp = new Mlp(options.Inputs, options.Hidden, options.Classes, options.Activation, WeightFills.Normalized, seed: 1);
         var trainer = new SgdTrainer(mlp, options.Sgd, options.Batch) { Threads = options.Threads, FusedBackwardStep = options.FusedBackward };
         // A few distinct random batches, cycled: generating data is not part of the step.

@@ -52,6 +52,23 @@ public static class EdgeOfChaos
             (sigmaB2 > 0 ? "; try --sigma-b 0." : "."));
     }
 
+    /// <summary>
+    /// The critical point of each of <paramref name="activations"/> at <paramref name="sigmaB2"/>, or, for one that has
+    /// none (<see cref="At"/> refuses it), why not: the table <c>glorot theory critical</c> prints.
+    /// </summary>
+    internal static IReadOnlyList<(Activation Activation, CriticalPoint? Point, string? Note)> Table(IEnumerable<Activation> activations, double sigmaB2)
+    {
+        if (!(sigmaB2 >= 0) || !double.IsFinite(sigmaB2))
+            throw new ArgumentOutOfRangeException(nameof(sigmaB2), sigmaB2, "σ_b² must be finite and ≥ 0.");
+        var rows = new List<(Activation, CriticalPoint?, string?)>();
+        foreach (var phi in activations)
+        {
+            try { rows.Add((phi, At(phi, sigmaB2), null)); }
+            catch (ArgumentException ex) { rows.Add((phi, null, ex.Message)); }
+        }
+        return rows;
+    }
+
     /// <summary>The boundary at <paramref name="count"/> evenly spaced σ_b² from 0 to <paramref name="maxSigmaB2"/>.</summary>
     public static IReadOnlyList<CriticalPoint> Boundary(Activation phi, double maxSigmaB2, int count)
     {

@@ -40,4 +40,16 @@ public class CheckedOptionTests
         Assert.Equal(new[] { 256, 784 }, CheckedOption.Given(Parse("--shape", "256,784"), Shape));
         Assert.Throws<UserInputException>(() => CheckedOption.Given(Parse("--shape", "3,,3"), Shape));
     }
+
+    [Fact]
+    public void A_parsed_value_type_reads_through_its_parser_is_null_when_absent_and_names_itself_in_help()
+    {
+        var stage = CheckedOption.Parsed("--stage", "stage", text => UserInput.Check(() => Glorot.Lab.Suites.SuiteProfiles.ParseStage(text)));
+        var command = new Command("t") { stage };
+        Assert.Equal(Glorot.Lab.Suites.SuiteStage.Final, command.Parse(["--stage", "FINAL"]).GetValue(stage));
+        Assert.Null(command.Parse([]).GetValue(stage));
+        var ex = Assert.Throws<UserInputException>(() => command.Parse(["--stage", "both"]).GetValue(stage));
+        Assert.Equal("Unknown stage 'both'; use all, selection or final.", ex.Message);
+        Assert.Equal("stage", stage.HelpName);
+    }
 }

@@ -49,4 +49,19 @@ public class DataPreviewTests
         Assert.Equal("row,column,index,label,class", lines[0]);
         Assert.Equal($"1,0,11,{data.Label(11)},\"{ShapesetClasses.Names[data.Label(11)]}\"", lines[3]);
     }
+
+    [Fact]
+    public void The_grid_stops_at_the_end_of_a_split_and_refuses_a_first_outside_it()
+    {
+        var data = new ArrayDataset("five", new ImageShape(1, 1, 1), ["a", "b"], new byte[5], [0, 1, 0, 1, 0], PixelNormalization.ZeroOne);
+        var grid = DataPreview.Grid(data, rows: 2, columns: 2, first: 2);
+        Assert.Equal([2L, 3L, 4L], grid.Indices);
+        Assert.Equal(2, grid.Rows);
+        Assert.Equal("five: examples 2–4", grid.Title);
+        Assert.EndsWith(": examples 0–9 (seed 12)", DataPreview.Grid(Shapeset.Training(seed: 12), 2, 5, 0).Title);
+        Assert.Contains("--first 5 is outside five", Assert.Throws<ArgumentException>(() => DataPreview.Grid(data, 1, 1, 5)).Message);
+        Assert.Throws<ArgumentException>(() => DataPreview.Grid(data, 1, 1, -1));
+        Assert.Throws<ArgumentException>(() => DataPreview.Grid(data, 0, 1, 0));
+        Assert.Throws<ArgumentException>(() => DataPreview.Grid(data, 1, 101, 0));
+    }
 }

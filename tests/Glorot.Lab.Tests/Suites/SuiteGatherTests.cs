@@ -96,6 +96,22 @@ public sealed class SuiteGatherTests
         Assert.Contains("Missing runs", html);
         foreach (var name in missing) Assert.Contains($"<code>{name}</code>", html);
         Assert.Contains(",missing,", File.ReadAllText(Path.Combine(temp.Sub("report"), "table1.csv")));
+        Assert.Equal(missing, gathered.Missing);
+    }
+
+    [Fact]
+    public void Write_draws_the_report_and_a_manifest_naming_the_directories_gathered()
+    {
+        using var temp = new TempDirectory();
+        SuiteRunner.Run(Tiny with { Shard = new SuiteShard(0, 2) }, temp.Sub("a"));
+        SuiteRunner.Run(Tiny with { Shard = new SuiteShard(1, 2) }, temp.Sub("b"));
+        string[] sources = [temp.Sub("a"), temp.Sub("b")];
+        var gathered = SuiteGather.Gather(sources);
+        Assert.Empty(gathered.Missing);
+        string report = SuiteGather.Write(gathered, sources, temp.Sub("report"), 0);
+        Assert.Equal(Path.Combine(temp.Sub("report"), "report.html"), report);
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("report"), "suite.json")));
+        Assert.Equal(sources.Select(Path.GetFullPath), manifest.RootElement.GetProperty("gathered_from").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

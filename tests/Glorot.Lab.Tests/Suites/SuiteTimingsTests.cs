@@ -1,5 +1,6 @@
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
+using Glorot.Lab.Tests.Runs;
 
 namespace Glorot.Lab.Tests.Suites;
 
@@ -26,5 +27,15 @@ public sealed class SuiteTimingsTests(TinySuiteFixture suite) : IClassFixture<Ti
         string table = SuiteTimings.Format(rows, suite.Result.Seconds);
         foreach (var (phase, _) in rows) Assert.Contains(phase, table);
         Assert.Contains("wall time", table);
+    }
+
+    [Fact]
+    public void Write_puts_the_breakdown_in_the_suite_s_timings_csv()
+    {
+        using var temp = new TempDirectory();
+        var (rows, path) = SuiteTimings.Write(suite.Result, temp.Path);
+        Assert.Equal(Path.Combine(temp.Path, "timings.csv"), path);
+        Assert.Equal(SuiteTimings.Gather(suite.Result.Runs, suite.Result.StageTimings).Select(r => r.Phase), rows.Select(r => r.Phase));
+        Assert.Equal(rows.Select(r => (r.Phase, r.Time.Count)), RunTimings.ReadTable(path).Select(r => (r.Phase, r.Time.Count)));
     }
 }

@@ -27,4 +27,16 @@ public class DatasetStatisticsTests
         Assert.Throws<ArgumentException>(() => DatasetStatistics.Compute(Shapeset.Training(1)));
         Assert.Equal(100, DatasetStatistics.Compute(Shapeset.Training(1), 100).Examples);
     }
+
+    [Fact]
+    public void Of_splits_counts_all_of_a_finite_split_a_default_of_an_endless_one_and_at_most_a_split()
+    {
+        byte[] pixels = [0, 255, 51, 51, 102, 204];
+        var finite = new ArrayDataset("known", new ImageShape(1, 1, 2), ["a", "b"], pixels, [0, 1, 1], PixelNormalization.ZeroOne);
+        var endless = Shapeset.Training(1);
+        Assert.Equal([3L, DatasetStatistics.EndlessSplitCount], DatasetStatistics.Of([finite, endless]).Select(s => s.Examples));
+        Assert.Equal([2L, 2L], DatasetStatistics.Of([finite, endless], 2).Select(s => s.Examples));
+        Assert.Equal([3L, 50L], DatasetStatistics.Of([finite, endless], 50).Select(s => s.Examples));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DatasetStatistics.Of([finite], 0));
+    }
 }

@@ -25,6 +25,17 @@ public class InitializerTests
         Assert.Contains("float32", ex.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(Overflowing))]
+    public void Check_refuses_what_Fill_refuses_before_anything_is_drawn(string scheme, InitOptions options)
+    {
+        // Check is the refusal part of Fill alone: a caller (glorot init) calls it to tell its user's mistakes from a fill that fails.
+        var ex = Assert.Throws<ArgumentException>(() => Schemes.Create(scheme, options).Check([3, 3]));
+        Assert.Contains("float32", ex.Message);
+        Assert.Throws<ArgumentException>(() => Schemes.Create("orthogonal").Check([5]));
+        Assert.Equal(Schemes.Create("xavier-uniform").Describe([3, 4]), Schemes.Create("xavier-uniform").Check([3, 4]));
+    }
+
     [Fact]
     public void Large_values_that_fit_in_float32_are_drawn()
     {

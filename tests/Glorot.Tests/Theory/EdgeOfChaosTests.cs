@@ -71,6 +71,17 @@ public class EdgeOfChaosTests
         for (int i = 1; i < boundary.Count; i++) Assert.True(boundary[i].SigmaW2 > boundary[i - 1].SigmaW2);
     }
 
+    [Fact]
+    public void The_table_gives_each_activation_its_point_or_the_reason_it_has_none()
+    {
+        var rows = EdgeOfChaos.Table([Activation.Tanh, Activation.Relu], 0.01);
+        Assert.Equal(EdgeOfChaos.At(Activation.Tanh, 0.01), rows[0].Point);
+        Assert.Null(rows[0].Note);
+        // ReLU's σ_b²(q) = q − E[φ²]/E[φ′²] is 0 for every q: no edge at σ_b² > 0.
+        Assert.Null(rows[1].Point);
+        Assert.Contains("no edge of chaos", rows[1].Note);
+    }
+
     internal static double Square(double x) => x * x;
 
     // E[f(z)], z ~ N(0, 1), by the trapezoid rule on [−12, 12].

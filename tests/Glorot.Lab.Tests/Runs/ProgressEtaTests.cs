@@ -1,6 +1,6 @@
-using Glorot.Cli.Commands;
+using Glorot.Lab.Runs;
 
-namespace Glorot.Cli.Tests.Commands;
+namespace Glorot.Lab.Tests.Runs;
 
 public sealed class ProgressEtaTests
 {

@@ -1,8 +1,7 @@
-using Glorot.Cli.Commands;
 using Glorot.Lab.Runs;
 using Glorot.Lab.Suites;
 
-namespace Glorot.Cli.Tests.Commands;
+namespace Glorot.Lab.Tests.Suites;
 
 public sealed class SuiteWorkTests
 {

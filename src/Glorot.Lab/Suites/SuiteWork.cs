@@ -1,7 +1,6 @@
 using Glorot.Lab.Runs;
-using Glorot.Lab.Suites;
 
-namespace Glorot.Cli.Commands;
+namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// A suite's progress in predicted seconds of work instead of updates: each run's <see cref="RunWork"/> (from the speed

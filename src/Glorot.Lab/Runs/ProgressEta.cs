@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Glorot.Cli.Commands;
+namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// The remaining time of a job from its progress: a linear estimate from the value it started at (a resumed job's
