@@ -26,6 +26,9 @@ public sealed class NetworkProbe
 {
     private readonly Mlp _mlp;
     private readonly NetworkPass _pass;
+    private float[][]? _s, _z, _ds;
+    private float[]? _outputGradient, _input;
+    private int _bufferedExamples;
 
     /// <summary>A probe of <paramref name="mlp"/> (which it reads, never trains).</summary>
     public NetworkProbe(Mlp mlp, ProbeOptions? options = null)
@@ -66,17 +69,8 @@ public sealed class NetworkProbe
         foreach (int y in labels)
             if ((uint)y >= (uint)classes) throw new ArgumentException($"Label {y} is outside 0..{classes - 1}.", nameof(labels));
 
-        var s = new float[hidden][];
-        var z = new float[hidden][];
-        var ds = new float[hidden][];
-        for (int l = 0; l < hidden; l++)
-        {
-            int width = _mlp.FanOut(l);
-            s[l] = new float[n * width];
-            z[l] = new float[n * width];
-            ds[l] = new float[n * width];
-        }
-        var outputGradient = new float[n * classes];
+        EnsureBuffers(n);
+        var (s, z, ds, outputGradient) = (_s!, _z!, _ds!, _outputGradient!);
         double lossSum = 0;
         int correct = 0;
         for (int start = 0; start < n; start += Options.ChunkSize)
@@ -96,26 +90,73 @@ public sealed class NetworkProbe
             _pass.PreActivationGradients(_mlp.LayerCount - 1).CopyTo(outputGradient.AsSpan(start * classes));
         }
 
-        var layers = new LayerProbe[hidden];
-        float[]? inputArray = null;
+        // Every summary below reads the stored s, z, dL/ds and writes only its own slot, so the pieces run on the
+        // pass's threads in any order and on any thread with the same bits (docs/ENGINE.md "Threads").
+        var input = _input!;
+        inputs.CopyTo(input);
+        var pre = new Summary[hidden];
+        var act = new Summary[hidden];
+        var back = new Summary[hidden];
+        var weightGradients = new Summary?[hidden];
+        var absP98 = new double[hidden];
+        var weightVariance = new double[hidden];
+        Summary? inputSummary = null, outputSummary = null;
+        var (zLow, zHigh) = ActivationRange(_mlp.HiddenActivation);
+        var pieces = new List<Action>();
+        // The costliest first (docs/BENCHMARKS.md "Where a reproduction's time goes"), so the last piece claimed is short.
+        if (Options.WeightGradientBatches > 0)
+            for (int l = 0; l < hidden; l++)
+            {
+                int layer = l;
+                pieces.Add(() => weightGradients[layer] = WeightGradients(ds[layer], layer == 0 ? input : z[layer - 1],
+                    _mlp.FanIn(layer), _mlp.FanOut(layer), n));
+            }
         for (int l = 0; l < hidden; l++)
         {
-            var (zLow, zHigh) = ActivationRange(_mlp.HiddenActivation);
-            var zSummary = zLow is null ? Summary.Of(z[l], Options.Bins) : Summary.Of(z[l], Options.Bins, zLow, zHigh);
-            float[] layerInput = l == 0 ? inputArray ??= inputs.ToArray() : z[l - 1];
-            var weightGradients = Options.WeightGradientBatches == 0 ? null
-                : WeightGradients(ds[l], layerInput, _mlp.FanIn(l), _mlp.FanOut(l), n);
+            int layer = l;
+            pieces.Add(() => weightVariance[layer] = LayerConditions.WeightVariance(_mlp, layer));
+            pieces.Add(() => absP98[layer] = AbsPercentile(z[layer], 98));
+            pieces.Add(() => pre[layer] = Summary.Of(s[layer], Options.Bins));
+            pieces.Add(() => act[layer] = zLow is null ? Summary.Of(z[layer], Options.Bins) : Summary.Of(z[layer], Options.Bins, zLow, zHigh));
+            pieces.Add(() => back[layer] = Summary.Of(ds[layer], Options.Bins));
+        }
+        pieces.Add(() => inputSummary = Summary.Of(input, Options.Bins));
+        pieces.Add(() => outputSummary = Summary.Of(outputGradient, Options.Bins));
+        ProbePieces.Run(pieces, _pass.Threads == 0 ? Compute.Threads : _pass.Threads);
+
+        var layers = new LayerProbe[hidden];
+        for (int l = 0; l < hidden; l++)
+        {
             double? jacobian = null;
             int jacobianExamples = Math.Min(Options.JacobianExamples, n);
             if (jacobianExamples > 0)
                 jacobian = MeanJacobianSingularValue(_mlp.CopyWeight(l),
                     s[l], _mlp.FanIn(l), _mlp.FanOut(l), jacobianExamples);
-            layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), Summary.Of(s[l], Options.Bins), zSummary,
-                Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples,
-                AbsPercentile(z[l], 98), LayerConditions.WeightVariance(_mlp, l));
+            layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), pre[l], act[l], back[l], weightGradients[l],
+                Options.WeightGradientBatchSize, jacobian, jacobianExamples, absP98[l], weightVariance[l]);
         }
-        return new ProbeRecord(step, n, lossSum / n, (double)correct / n, Summary.Of(inputs, Options.Bins),
-            Summary.Of(outputGradient, Options.Bins), layers);
+        return new ProbeRecord(step, n, lossSum / n, (double)correct / n, inputSummary!, outputSummary!, layers);
+    }
+
+    // s, z, dL/ds of every hidden layer for the whole probe set, kept between probes of the same size (18 MB for
+    // 300 examples and 5 × 1000 units: allocating them anew each probe cost a garbage collection's worth of time).
+    private void EnsureBuffers(int n)
+    {
+        if (_bufferedExamples == n) return;
+        int hidden = _mlp.LayerCount - 1;
+        _s = new float[hidden][];
+        _z = new float[hidden][];
+        _ds = new float[hidden][];
+        for (int l = 0; l < hidden; l++)
+        {
+            int width = _mlp.FanOut(l);
+            _s[l] = new float[n * width];
+            _z[l] = new float[n * width];
+            _ds[l] = new float[n * width];
+        }
+        _outputGradient = new float[n * _mlp.Widths[^1]];
+        _input = new float[n * _mlp.Widths[0]];
+        _bufferedExamples = n;
     }
 
     /// <summary>
