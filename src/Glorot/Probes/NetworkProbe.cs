@@ -108,7 +108,7 @@ public sealed class NetworkProbe
         var weightGradients = Options.WeightGradientBatches == 0 ? []
             : Enumerable.Range(0, hidden).Select(l => new LayerWeightGradients(Options, ds[l], l == 0 ? input : z[l - 1],
                 _mlp.FanIn(l), _mlp.FanOut(l), n)).ToArray();
-        int threads = _pass.Threads == 0 ? Compute.Threads : _pass.Threads;
+        int threads = Compute.Threads; // as the pass (whose Threads this probe leaves at 0, inheriting)
 
         // Three rounds, each finished before the next: the weight gradients' preparation, their row counting, their
         // sketch percentiles (which need the whole histogram). The other summaries fill the first two rounds; the
