@@ -12,7 +12,8 @@ namespace Glorot.Bench;
 /// optionally trained first) probed as the lab probes it (300 Shapeset test examples in chunks of 100, 30 per-example
 /// weight gradients per layer), each part timed on its own over all hidden layers, best of R: the forward/backward
 /// pass, the moments, exact percentiles, histograms of s, z and dL/ds, the 98th percentile of |z|, the per-example
-/// weight-gradient statistics (sorting and moments, histogram runs, sketch percentiles), Var(W), and the whole probe.
+/// weight-gradient statistics (sorting and moments, histogram runs, sketch percentiles), Var(W), and the whole probe
+/// (wall time, and processor time over all threads).
 /// Usage: <c>probe-breakdown [--runs R] [--updates U] [--weight-gradients G]</c>.
 /// </summary>
 internal static class ProbeBreakdownBench
