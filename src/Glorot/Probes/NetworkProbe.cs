@@ -19,8 +19,9 @@ namespace Glorot.Probes;
 /// fan_in·fan_out), batches of more than one example cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs
 /// and two passes over fan_in·fan_out values per layer (the range is only known after the first); Jacobians, when
 /// on, a double-precision eigen-decomposition per layer and example (docs/BENCHMARKS.md).
-/// Keep one instance per network for repeated probes (its pass's buffers are reused). Not thread-safe; do not
-/// probe while another thread trains the same network.
+/// Keep one instance per network for repeated probes (its pass's buffers and its s, z, dL/ds are reused). The statistics
+/// after the pass run on <see cref="Compute.Threads"/> threads, with the same bits for any count (docs/PROBES.md
+/// "What is measured"). Not thread-safe; do not probe while another thread trains the same network.
 /// </remarks>
 public sealed class NetworkProbe
 {
@@ -30,8 +31,8 @@ public sealed class NetworkProbe
     private float[]? _outputGradient, _input;
     private int _bufferedExamples;
 
-    // Examples per piece of a layer's weight-gradient row counting: 30 (the lab's) make 3 pieces of about 10,000
-    // rows, about a tenth of a layer's statistics each (docs/BENCHMARKS.md "Where a reproduction's time goes").
+    // Examples per piece of a layer's weight-gradient row counting: the lab's 30 make 3 pieces of 10,000 rows per
+    // 1000-wide layer, small enough that two threads finish a round together, large enough that a hand-off is noise.
     private const int ExamplesPerCountingPiece = 10;
 
     /// <summary>A probe of <paramref name="mlp"/> (which it reads, never trains).</summary>
