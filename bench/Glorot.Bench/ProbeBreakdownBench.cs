@@ -12,7 +12,8 @@ namespace Glorot.Bench;
 /// optionally trained first) probed as the lab probes it (300 Shapeset test examples in chunks of 100, 30 per-example
 /// weight gradients per layer), each part timed on its own over all hidden layers, best of R: the forward/backward
 /// pass, the moments, exact percentiles, histograms of s, z and dL/ds, the 98th percentile of |z|, the per-example
-/// weight-gradient statistics (sorting and moments, histogram runs, sketch percentiles), Var(W), and the whole probe.
+/// weight-gradient statistics (sorting and moments, histogram runs, sketch percentiles), Var(W), and the whole probe
+/// (wall time, and processor time over all threads).
 /// Usage: <c>probe-breakdown [--runs R] [--updates U] [--weight-gradients G]</c>.
 /// </summary>
 internal static class ProbeBreakdownBench
@@ -119,12 +120,17 @@ internal static class ProbeBreakdownBench
         double parts = rows.Where(r => !r.Part.StartsWith(' ')).Sum(r => r.Seconds);
         var probe = new NetworkProbe(mlp, new ProbeOptions { ChunkSize = Chunk, WeightGradientBatches = weightGradients });
         double whole = Best(runs, () => probe.Measure(x, y));
+        // Processor time of one probe, all threads: what a probe takes from a loaded machine, whose wall time varies.
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        for (int r = 0; r < runs; r++) probe.Measure(x, y);
+        double cpuPerProbe = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / runs;
 
         Console.WriteLine($"probe of tanh 1024-1000x5-9 after {updates:N0} updates, {Examples} examples, {weightGradients} weight gradients per layer, best of {runs}:");
         foreach (var (part, seconds) in rows)
             Console.WriteLine($"  {part,-82} {seconds * 1000,8:F1} ms  {seconds / whole,6:P1}");
         Console.WriteLine($"  {"sum of the parts",-82} {parts * 1000,8:F1} ms  {parts / whole,6:P1}");
         Console.WriteLine($"  {"whole probe (NetworkProbe.Measure)",-82} {whole * 1000,8:F1} ms");
+        Console.WriteLine($"  {$"processor time of one probe, {Compute.Threads} thread(s), mean of {runs}",-82} {cpuPerProbe * 1000,8:F1} ms");
         return 0;
     }
 

@@ -19,13 +19,21 @@ namespace Glorot.Probes;
 /// fan_in·fan_out), batches of more than one example cost <see cref="ProbeOptions.WeightGradientBatches"/> GEMMs
 /// and two passes over fan_in·fan_out values per layer (the range is only known after the first); Jacobians, when
 /// on, a double-precision eigen-decomposition per layer and example (docs/BENCHMARKS.md).
-/// Keep one instance per network for repeated probes (its pass's buffers are reused). Not thread-safe; do not
-/// probe while another thread trains the same network.
+/// Keep one instance per network for repeated probes (its pass's buffers and its s, z, dL/ds are reused). The statistics
+/// after the pass run on <see cref="Compute.Threads"/> threads, with the same bits for any count (docs/PROBES.md
+/// "What is measured"). Not thread-safe; do not probe while another thread trains the same network.
 /// </remarks>
 public sealed class NetworkProbe
 {
     private readonly Mlp _mlp;
     private readonly NetworkPass _pass;
+    private float[][]? _s, _z, _ds;
+    private float[]? _outputGradient, _input;
+    private int _bufferedExamples;
+
+    // Examples per piece of a layer's weight-gradient row counting: the lab's 30 make 3 pieces of 10,000 rows per
+    // 1000-wide layer, small enough that two threads finish a round together, large enough that a hand-off is noise.
+    private const int ExamplesPerCountingPiece = 10;
 
     /// <summary>A probe of <paramref name="mlp"/> (which it reads, never trains).</summary>
     public NetworkProbe(Mlp mlp, ProbeOptions? options = null)
@@ -66,17 +74,8 @@ public sealed class NetworkProbe
         foreach (int y in labels)
             if ((uint)y >= (uint)classes) throw new ArgumentException($"Label {y} is outside 0..{classes - 1}.", nameof(labels));
 
-        var s = new float[hidden][];
-        var z = new float[hidden][];
-        var ds = new float[hidden][];
-        for (int l = 0; l < hidden; l++)
-        {
-            int width = _mlp.FanOut(l);
-            s[l] = new float[n * width];
-            z[l] = new float[n * width];
-            ds[l] = new float[n * width];
-        }
-        var outputGradient = new float[n * classes];
+        EnsureBuffers(n);
+        var (s, z, ds, outputGradient) = (_s!, _z!, _ds!, _outputGradient!);
         double lossSum = 0;
         int correct = 0;
         for (int start = 0; start < n; start += Options.ChunkSize)
@@ -96,26 +95,82 @@ public sealed class NetworkProbe
             _pass.PreActivationGradients(_mlp.LayerCount - 1).CopyTo(outputGradient.AsSpan(start * classes));
         }
 
-        var layers = new LayerProbe[hidden];
-        float[]? inputArray = null;
+        // Every summary below reads the stored s, z, dL/ds and writes only its own slot, so the pieces run on the
+        // pass's threads in any order and on any thread with the same bits (docs/ENGINE.md "Threads").
+        var input = _input!;
+        inputs.CopyTo(input);
+        var pre = new Summary[hidden];
+        var act = new Summary[hidden];
+        var back = new Summary[hidden];
+        var absP98 = new double[hidden];
+        var weightVariance = new double[hidden];
+        Summary? inputSummary = null, outputSummary = null;
+        var (zLow, zHigh) = ActivationRange(_mlp.HiddenActivation);
+        var weightGradients = Options.WeightGradientBatches == 0 ? []
+            : Enumerable.Range(0, hidden).Select(l => new LayerWeightGradients(Options, ds[l], l == 0 ? input : z[l - 1],
+                _mlp.FanIn(l), _mlp.FanOut(l), n)).ToArray();
+        int threads = Compute.Threads; // as the pass (whose Threads this probe leaves at 0, inheriting)
+
+        // Three rounds, each finished before the next: the weight gradients' preparation, their row counting, their
+        // sketch percentiles (which need the whole histogram). The other summaries fill the first two rounds; the
+        // costliest pieces come first in each, so the last one claimed is short.
+        var round = weightGradients.Select(w => (Action)w.Prepare).ToList();
         for (int l = 0; l < hidden; l++)
         {
-            var (zLow, zHigh) = ActivationRange(_mlp.HiddenActivation);
-            var zSummary = zLow is null ? Summary.Of(z[l], Options.Bins) : Summary.Of(z[l], Options.Bins, zLow, zHigh);
-            float[] layerInput = l == 0 ? inputArray ??= inputs.ToArray() : z[l - 1];
-            var weightGradients = Options.WeightGradientBatches == 0 ? null
-                : WeightGradients(ds[l], layerInput, _mlp.FanIn(l), _mlp.FanOut(l), n);
+            int layer = l;
+            round.Add(() => weightVariance[layer] = LayerConditions.WeightVariance(_mlp, layer));
+            round.Add(() => absP98[layer] = AbsPercentile(z[layer], 98));
+        }
+        ProbePieces.Run(round, threads);
+
+        round = [.. weightGradients.SelectMany(w => w.Counting(ExamplesPerCountingPiece))];
+        for (int l = 0; l < hidden; l++)
+        {
+            int layer = l;
+            round.Add(() => pre[layer] = Summary.Of(s[layer], Options.Bins));
+            round.Add(() => act[layer] = zLow is null ? Summary.Of(z[layer], Options.Bins) : Summary.Of(z[layer], Options.Bins, zLow, zHigh));
+            round.Add(() => back[layer] = Summary.Of(ds[layer], Options.Bins));
+        }
+        round.Add(() => inputSummary = Summary.Of(input, Options.Bins));
+        round.Add(() => outputSummary = Summary.Of(outputGradient, Options.Bins));
+        ProbePieces.Run(round, threads);
+
+        ProbePieces.Run([.. weightGradients.SelectMany(w => w.Quantiles())], threads);
+
+        var layers = new LayerProbe[hidden];
+        for (int l = 0; l < hidden; l++)
+        {
             double? jacobian = null;
             int jacobianExamples = Math.Min(Options.JacobianExamples, n);
             if (jacobianExamples > 0)
                 jacobian = MeanJacobianSingularValue(_mlp.CopyWeight(l),
                     s[l], _mlp.FanIn(l), _mlp.FanOut(l), jacobianExamples);
-            layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), Summary.Of(s[l], Options.Bins), zSummary,
-                Summary.Of(ds[l], Options.Bins), weightGradients, Options.WeightGradientBatchSize, jacobian, jacobianExamples,
-                AbsPercentile(z[l], 98), LayerConditions.WeightVariance(_mlp, l));
+            layers[l] = new LayerProbe(l + 1, _mlp.FanIn(l), _mlp.FanOut(l), pre[l], act[l], back[l], weightGradients.Length == 0 ? null : weightGradients[l].Result(),
+                Options.WeightGradientBatchSize, jacobian, jacobianExamples, absP98[l], weightVariance[l]);
         }
-        return new ProbeRecord(step, n, lossSum / n, (double)correct / n, Summary.Of(inputs, Options.Bins),
-            Summary.Of(outputGradient, Options.Bins), layers);
+        return new ProbeRecord(step, n, lossSum / n, (double)correct / n, inputSummary!, outputSummary!, layers);
+    }
+
+    // s, z, dL/ds of every hidden layer for the whole probe set (18 MB for 300 examples and 5 × 1000 units), kept
+    // between probes of the same size: a run probes a few hundred times, and each fresh large-object allocation is
+    // zeroed memory and garbage-collector work the probe does not need.
+    private void EnsureBuffers(int n)
+    {
+        if (_bufferedExamples == n) return;
+        int hidden = _mlp.LayerCount - 1;
+        _s = new float[hidden][];
+        _z = new float[hidden][];
+        _ds = new float[hidden][];
+        for (int l = 0; l < hidden; l++)
+        {
+            int width = _mlp.FanOut(l);
+            _s[l] = new float[n * width];
+            _z[l] = new float[n * width];
+            _ds[l] = new float[n * width];
+        }
+        _outputGradient = new float[n * _mlp.Widths[^1]];
+        _input = new float[n * _mlp.Widths[0]];
+        _bufferedExamples = n;
     }
 
     /// <summary>
@@ -125,67 +180,6 @@ public sealed class NetworkProbe
     public static (double? Low, double? High) ActivationRange(Activation f) =>
         f.Info.OutputRange is (double low, double high) ? (low, high) : (null, null);
 
-    // dL/dW of batches of B consecutive probe examples: (1/B)·dSᵀ·z_prev (out × in), pooled over the batches.
-    private Summary WeightGradients(float[] ds, float[] layerInput, int fanIn, int fanOut, int n)
-    {
-        int b = Options.WeightGradientBatchSize;
-        int batches = Math.Min(Options.WeightGradientBatches, n / b);
-        if (batches == 0) batches = 1;
-        int rows = Math.Min(b, n);
-        float[]? gradient = null; // formed only where the statistics need the matrices (4 MB per 1000² layer)
-        var moments = new StreamingMoments();
-        var sketch = new LogHistogram(Options.SketchAlpha);
-        if (rows == 1)
-        {
-            // A per-example gradient is the outer product δ·zᵀ, so max|dW| = max|δ|·max|z| is known before any
-            // product is formed: one pass (the 1e-6 margin covers the float rounding of each product).
-            double bound = 0;
-            for (int k = 0; k < batches; k++)
-                bound = Math.Max(bound, MaxAbs(ds.AsSpan(k * fanOut, fanOut)) * MaxAbs(layerInput.AsSpan(k * fanIn, fanIn)));
-            var single = bound > 0 ? new Histogram(-bound * (1 + 1e-6), bound * (1 + 1e-6), Options.Bins) : new Histogram(-1, 1, Options.Bins);
-            // Finite inputs: the same statistics without forming the matrices (docs/BENCHMARKS.md "Probes": ≈ 10× cheaper).
-            var outer = new OuterProductSummary(single);
-            bool factored = true;
-            for (int k = 0; k < batches && factored; k++)
-                factored = outer.Accepts(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn));
-            if (factored)
-            {
-                for (int k = 0; k < batches; k++)
-                    outer.Add(ds.AsSpan(k * fanOut, fanOut), layerInput.AsSpan(k * fanIn, fanIn)); // each accepted above
-                return Summary.From(outer.Moments, outer.SketchQuantile(0.01, Options.SketchAlpha),
-                    outer.SketchQuantile(0.99, Options.SketchAlpha), Options.SketchAlpha, outer.Histogram);
-            }
-            // Some value is not finite: form each gradient so that NaN and ±∞ entries are counted as always.
-            for (int k = 0; k < batches; k++)
-            {
-                var g = Compute(k);
-                moments.Add(g);
-                sketch.Add(g);
-                single.Add(g);
-            }
-            return Summary.From(moments, sketch.Quantile(0.01), sketch.Quantile(0.99), Options.SketchAlpha, single);
-        }
-        for (int k = 0; k < batches; k++)
-        {
-            var g = Compute(k);
-            moments.Add(g);
-            sketch.Add(g);
-        }
-        var (low, high) = Summary.SymmetricRange(moments);
-        var histogram = new Histogram(low, high, Options.Bins);
-        // Second pass for the histogram, whose range (±max|dW|) is only known after the first.
-        for (int k = 0; k < batches; k++) histogram.Add(Compute(k));
-        return Summary.From(moments, sketch.Quantile(0.01), sketch.Quantile(0.99), Options.SketchAlpha, histogram);
-
-        float[] Compute(int k)
-        {
-            gradient ??= new float[fanOut * fanIn];
-            Gemm.Multiply(true, false, fanOut, fanIn, rows, 1f / rows, ds.AsSpan(k * rows * fanOut, rows * fanOut), fanOut,
-                layerInput.AsSpan(k * rows * fanIn, rows * fanIn), fanIn, 0f, gradient, fanIn);
-            return gradient;
-        }
-    }
-
     // Percentile of |x|: one more selection over a copy of the layer's values (O(N·n)).
     private static double AbsPercentile(float[] values, double percent)
     {
@@ -193,9 +187,6 @@ public sealed class NetworkProbe
         System.Numerics.Tensors.TensorPrimitives.Abs(values, magnitudes);
         return Percentiles.Of(magnitudes, percent);
     }
-
-    private static double MaxAbs(ReadOnlySpan<float> values) =>
-        values.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values) is var m && float.IsFinite(m) ? Math.Abs(m) : 0;
 
     private double MeanJacobianSingularValue(ReadOnlySpan<float> w, float[] s, int fanIn, int fanOut, int examples)
     {

@@ -31,7 +31,6 @@ internal sealed class OuterProductSummary
     private const int SketchChunk = 4096;
     private readonly Histogram _histogram;
     private readonly List<(float[] Deltas, float[] SortedInputs)> _examples = [];
-    private int[] _binScratch = [];
 
     /// <summary>An empty summary whose histogram has the layout of <paramref name="layout"/> (every product must fall in its range).</summary>
     public OuterProductSummary(Histogram layout)
@@ -70,12 +69,51 @@ internal sealed class OuterProductSummary
     /// <summary>Adds the entries of δ·xᵀ for a caller that has already checked <see cref="Accepts"/> (both non-empty).</summary>
     internal void Add(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
     {
+        AddUncounted(deltas, inputs);
+        CountRows(_examples.Count - 1, 1, _histogram.Counts);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Add"/>: the example's moments (merged in the order examples are added), its
+    /// sorted inputs and deltas kept; its histogram counts are left to <see cref="CountRows"/> and
+    /// <see cref="AddCounts"/>, which may then run for several ranges of examples at once.
+    /// </summary>
+    internal void AddUncounted(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs)
+    {
         var sorted = inputs.ToArray();
         Array.Sort(sorted);
         var d = deltas.ToArray();
         AddMoments(d, sorted);
-        foreach (float delta in d) CountRow(delta, sorted);
         _examples.Add((d, sorted));
+    }
+
+    /// <summary>Examples added so far.</summary>
+    internal int ExampleCount => _examples.Count;
+
+    /// <summary>
+    /// Adds to <paramref name="counts"/> (one per histogram bin) the histogram counts of the products of examples
+    /// [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) added by <see cref="AddUncounted"/>.
+    /// Reads only what was added, so calls for different ranges and arrays may run at once; the counts are integers,
+    /// so however the examples are split, their sum is the count <see cref="Add"/> gives.
+    /// </summary>
+    internal void CountRows(int first, int count, long[] counts)
+    {
+        if (counts.Length != _histogram.BinCount) throw new ArgumentException($"{_histogram.BinCount} bins, not {counts.Length}.", nameof(counts));
+        int[] scratch = [];
+        for (int k = first; k < first + count; k++)
+        {
+            var (d, sorted) = _examples[k];
+            if (scratch.Length < sorted.Length) scratch = new int[sorted.Length];
+            foreach (float delta in d)
+                Kernels.OuterProductBins.CountRow(delta, sorted, _histogram.Low, _histogram.Scale, counts, scratch);
+        }
+    }
+
+    /// <summary>Adds counts from <see cref="CountRows"/> to the histogram (exact: integer sums).</summary>
+    internal void AddCounts(long[] counts)
+    {
+        if (counts.Length != _histogram.BinCount) throw new ArgumentException($"{_histogram.BinCount} bins, not {counts.Length}.", nameof(counts));
+        for (int b = 0; b < counts.Length; b++) _histogram.AddToBin(b, counts[b]);
     }
 
     /// <summary>
@@ -140,13 +178,6 @@ internal sealed class OuterProductSummary
         float a = minD * minX, b = minD * maxX, c = maxD * minX, e = maxD * maxX;
         double min = Math.Min(Math.Min(a, b), Math.Min(c, e)), max = Math.Max(Math.Max(a, b), Math.Max(c, e));
         Moments.Merge(new StreamingMoments(count, mean, m2, min, max, 0));
-    }
-
-    // One row δ·x (x sorted): counted run by run (Kernels/OuterProductBins: the bins of the row, then its run ends).
-    private void CountRow(float delta, float[] sorted)
-    {
-        if (_binScratch.Length < sorted.Length) _binScratch = new int[sorted.Length];
-        Kernels.OuterProductBins.CountRow(delta, sorted, _histogram.Low, _histogram.Scale, _histogram.Counts, _binScratch);
     }
 
     // [start, end) of the sorted inputs whose product with δ falls in `bin`: the bin, signed by δ's sign, is

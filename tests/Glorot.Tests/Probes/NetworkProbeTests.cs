@@ -63,6 +63,31 @@ public class NetworkProbeTests
     }
 
     [Fact]
+    public void A_probe_kept_between_measurements_of_any_size_gives_the_records_of_fresh_ones_on_any_thread_count()
+    {
+        // A probe keeps its s, z, dL/ds buffers between calls and spreads its statistics over its threads, the
+        // weight-gradient rows in ranges of examples (25 here: three ranges per layer): none of it may show.
+        using var machine = Glorot.Kernels.ComputePool.AssumeProcessors(16);
+        var mlp = new Mlp([48, 200, 150, 7], Activation.Tanh, WeightFills.Standard, seed: 6);
+        var (x, y) = Gaussian(90, 48, 7, 6);
+        var options = new ProbeOptions { ChunkSize = 40, WeightGradientBatches = 25, Bins = 40 };
+        string Fresh(int n)
+        {
+            using var one = Compute.Use(1);
+            return ProbeJson.Serialize(new NetworkProbe(mlp, options).Measure(x.AsSpan(0, n * 48), y.AsSpan(0, n)));
+        }
+        string all = Fresh(90), some = Fresh(33);
+        foreach (var threads in new[] { 1, 2, 3, 8 })
+        {
+            using var scope = Compute.Use(threads);
+            var kept = new NetworkProbe(mlp, options);
+            Assert.Equal(all, ProbeJson.Serialize(kept.Measure(x, y)));
+            Assert.Equal(some, ProbeJson.Serialize(kept.Measure(x.AsSpan(0, 33 * 48), y.AsSpan(0, 33))));
+            Assert.Equal(all, ProbeJson.Serialize(kept.Measure(x, y)));
+        }
+    }
+
+    [Fact]
     public void Summaries_are_those_of_the_values_the_trainer_computes_whatever_the_chunk_size()
     {
         var mlp = new Mlp([6, 9, 8, 4], Activation.Softsign, WeightFills.Normalized, seed: 2);

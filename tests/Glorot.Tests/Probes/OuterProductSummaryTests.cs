@@ -63,6 +63,41 @@ public class OuterProductSummaryTests
             Assert.Equal(expected.Sketch.Quantile(q), factored.SketchQuantile(q, Alpha));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(11)]
+    public void Rows_counted_in_ranges_of_examples_and_added_give_the_summary_of_adding_each_example(int perRange)
+    {
+        // NetworkProbe counts a layer's rows in ranges of examples on several threads (LayerWeightGradients): the
+        // moments, counts and sketch percentiles must be the bits of adding each example in turn.
+        const int fanOut = 90, fanIn = 130, examples = 11;
+        var random = new RandomStream(9, 1);
+        var deltas = new float[examples * fanOut];
+        var inputs = new float[examples * fanIn];
+        for (int i = 0; i < deltas.Length; i++) deltas[i] = (float)(1e-2 * random.NextGaussian());
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)Math.Tanh(random.NextGaussian());
+        var (_, whole) = Both(deltas, inputs, fanOut, fanIn, examples);
+        var split = new OuterProductSummary(whole.Histogram);
+        for (int k = 0; k < examples; k++)
+            split.AddUncounted(deltas.AsSpan(k * fanOut, fanOut), inputs.AsSpan(k * fanIn, fanIn));
+        Assert.Equal(0, split.Histogram.Total);
+        var ranges = new List<long[]>();
+        for (int first = examples - 1 - (examples - 1) % perRange; first >= 0; first -= perRange) // last range first
+        {
+            var counts = new long[split.Histogram.BinCount];
+            split.CountRows(first, Math.Min(perRange, examples - first), counts);
+            ranges.Add(counts);
+        }
+        foreach (var counts in ranges) split.AddCounts(counts);
+        Assert.Equal(whole.Histogram.Counts, split.Histogram.Counts);
+        Assert.Equal((whole.Moments.Count, whole.Moments.Mean, whole.Moments.M2, whole.Moments.Min, whole.Moments.Max),
+            (split.Moments.Count, split.Moments.Mean, split.Moments.M2, split.Moments.Min, split.Moments.Max));
+        foreach (double q in Quantiles)
+            Assert.Equal(whole.SketchQuantile(q, Alpha), split.SketchQuantile(q, Alpha));
+    }
+
     [Fact]
     public void A_gradient_of_zeros_has_every_entry_in_the_bin_of_zero()
     {
