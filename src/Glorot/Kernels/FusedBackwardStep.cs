@@ -39,6 +39,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     private nint _panelStride;
     private FusedStepParameters _step;
     private bool _dotRoute;
+    private int _used, _nextPart;
     private AlignedBuffer? _paddedDs; // dS padded once per call for the dot route, shared read-only by all threads
 
     /// <summary>
@@ -75,7 +76,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._panelStride = wt.PanelStride;
             job._step = step;
             job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
-            job._blockRows = job._dotRoute ? BlockRows : PackedRouteBlockRows;
+            job._blockRows = job._dotRoute ? StreamTuning.FusedRows : PackedRouteBlockRows;
             job._blocks = (fanIn + job._blockRows - 1) / job._blockRows;
             if (job._dotRoute)
             {
@@ -84,10 +85,12 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
                 GemmDotDriver.PadA(batch, fanOut, pds, fanOut, job._paddedDs.Pointer);
             }
             job._nextBlock = 0;
+            job._nextPart = 0;
             try
             {
                 var used = Math.Min(ComputePool.Participants(threads), job._blocks);
                 long work = (long)batch * fanIn * fanOut;
+                job._used = used;
                 if (used >= 2 && work >= GemmDriver.ParallelMinWork && ComputePool.ForCurrentThread(used) is { } pool)
                     pool.Run(job, used);
                 else
@@ -109,6 +112,18 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     public void Run()
     {
         int block;
+        if (StreamTuning.Split == 1)
+        {
+            int part;
+            int parts = Math.Min(_blocks, _used * StreamTuning.PartsPerThread);
+            while ((part = Interlocked.Increment(ref _nextPart) - 1) < parts)
+            {
+                int b0 = (int)((long)part * _blocks / parts), b1 = (int)((long)(part + 1) * _blocks / parts);
+                for (block = b0; block < b1; block++)
+                    RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
+            }
+            return;
+        }
         while ((block = Interlocked.Increment(ref _nextBlock) - 1) < _blocks)
             RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
     }
@@ -130,8 +145,21 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
         }
         // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C.
         float* targetRows = _target + (nint)r0 * w;
-        GemmDriver.Run(_path, 1, true, rows, _fanOut, _batch, _step.Alpha, _x + r0, _fanIn, GemmBSource.RowMajor,
-            _ds, _fanOut, 0, _step.Beta, targetRows, w, _panelStride, null);
+        nint prefetch = StreamTuning.UpdatePrefetch != 0 ? (nint)(_w - _target) + (nint)_blockRows * w : 0;
+        if (_path == GemmPath.Vector512 && StreamTuning.RowUpdate != 0 && _batch <= GemmPaths.Kc)
+        {
+            int full = _fanOut / w;
+            for (var q = 0; q < full; q++)
+                RowUpdateKernel512.Panel(_batch, rows, _x + r0, _fanIn, _ds + q * w, _fanOut, targetRows + q * _panelStride,
+                    _step.Alpha, _step.Beta);
+            if (full * w < _fanOut)
+                GemmDriver.Run(_path, 1, true, rows, _fanOut - full * w, _batch, _step.Alpha, _x + r0, _fanIn,
+                    GemmBSource.RowMajor, _ds + full * w, _fanOut, 0, _step.Beta, targetRows + full * _panelStride, w,
+                    _panelStride, null);
+        }
+        else
+            GemmDriver.Run(_path, 1, true, rows, _fanOut, _batch, _step.Alpha, _x + r0, _fanIn, GemmBSource.RowMajor,
+                _ds, _fanOut, 0, _step.Beta, targetRows, w, _panelStride, null, prefetch);
         if (_step.Rule == FusedStepRule.InPlace) return;
         // The element-wise momentum step on the same rows of every panel (zero padding included, as the unfused
         // pass over the whole storage does: its gradient is 0 and it stays 0).
