@@ -31,6 +31,13 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     /// </summary>
     public const int PackedRouteBlockRows = 4 * GemmPacking.PanelWidth;
 
+    /// <summary>
+    /// Up to this batch the update of full panels runs <see cref="RowUpdateKernel512"/> on AVX-512 (the dot route's
+    /// limit, <see cref="GemmDotDriver.MaxRows"/>: the batches it was measured at); larger batches keep the GEMM's
+    /// micro-kernel, whose packed Xᵀ panel is then worth its copy.
+    /// </summary>
+    public const int RowKernelMaxBatch = GemmDotDriver.MaxRows;
+
     [ThreadStatic] private static FusedBackwardStep? _cached;
 
     private GemmPath _path;
@@ -38,8 +45,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     private float* _ds, _x, _dx, _w, _target, _velocity;
     private nint _panelStride;
     private FusedStepParameters _step;
-    private bool _dotRoute;
-    private int _used, _nextPart;
+    private bool _dotRoute, _rowKernel;
     private AlignedBuffer? _paddedDs; // dS padded once per call for the dot route, shared read-only by all threads
 
     /// <summary>
@@ -76,7 +82,9 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._panelStride = wt.PanelStride;
             job._step = step;
             job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
-            job._blockRows = job._dotRoute ? StreamTuning.FusedRows : PackedRouteBlockRows;
+            job._blockRows = job._dotRoute ? BlockRows : PackedRouteBlockRows;
+            // α = 0 (a schedule's last rate can be 0) leaves the GEMM's β-only pass, whose bits the row kernel need not copy.
+            job._rowKernel = job._path == GemmPath.Vector512 && batch <= RowKernelMaxBatch && step.Alpha != 0f;
             job._blocks = (fanIn + job._blockRows - 1) / job._blockRows;
             if (job._dotRoute)
             {
@@ -85,12 +93,10 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
                 GemmDotDriver.PadA(batch, fanOut, pds, fanOut, job._paddedDs.Pointer);
             }
             job._nextBlock = 0;
-            job._nextPart = 0;
             try
             {
                 var used = Math.Min(ComputePool.Participants(threads), job._blocks);
                 long work = (long)batch * fanIn * fanOut;
-                job._used = used;
                 if (used >= 2 && work >= GemmDriver.ParallelMinWork && ComputePool.ForCurrentThread(used) is { } pool)
                     pool.Run(job, used);
                 else
@@ -112,18 +118,6 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     public void Run()
     {
         int block;
-        if (StreamTuning.Split == 1)
-        {
-            int part;
-            int parts = Math.Min(_blocks, _used * StreamTuning.PartsPerThread);
-            while ((part = Interlocked.Increment(ref _nextPart) - 1) < parts)
-            {
-                int b0 = (int)((long)part * _blocks / parts), b1 = (int)((long)(part + 1) * _blocks / parts);
-                for (block = b0; block < b1; block++)
-                    RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
-            }
-            return;
-        }
         while ((block = Interlocked.Increment(ref _nextBlock) - 1) < _blocks)
             RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));
     }
@@ -143,23 +137,19 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
                 GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,
                     GemmBSource.PackedTransposed, wRows, 0, _panelStride, 0f, _dx + r0, _fanIn, w, null);
         }
-        // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C.
+        // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C. At small batch
+        // on AVX-512 the full panels take the row kernel (same bits, fewer loads per FMA); the last, partial panel
+        // and every other case the GEMM driver.
         float* targetRows = _target + (nint)r0 * w;
-        nint prefetch = StreamTuning.UpdatePrefetch != 0 ? (nint)(_w - _target) + (nint)_blockRows * w : 0;
-        if (_path == GemmPath.Vector512 && StreamTuning.RowUpdate != 0 && _batch <= GemmPaths.Kc)
-        {
-            int full = _fanOut / w;
-            for (var q = 0; q < full; q++)
-                RowUpdateKernel512.Panel(_batch, rows, _x + r0, _fanIn, _ds + q * w, _fanOut, targetRows + q * _panelStride,
-                    _step.Alpha, _step.Beta);
-            if (full * w < _fanOut)
-                GemmDriver.Run(_path, 1, true, rows, _fanOut - full * w, _batch, _step.Alpha, _x + r0, _fanIn,
-                    GemmBSource.RowMajor, _ds + full * w, _fanOut, 0, _step.Beta, targetRows + full * _panelStride, w,
-                    _panelStride, null);
-        }
-        else
-            GemmDriver.Run(_path, 1, true, rows, _fanOut, _batch, _step.Alpha, _x + r0, _fanIn, GemmBSource.RowMajor,
-                _ds, _fanOut, 0, _step.Beta, targetRows, w, _panelStride, null, prefetch);
+        int rowKernelPanels = _rowKernel ? _fanOut / w : 0;
+        for (var q = 0; q < rowKernelPanels; q++)
+            RowUpdateKernel512.Panel(_batch, rows, _x + r0, _fanIn, _ds + q * w, _fanOut, targetRows + q * _panelStride,
+                _step.Alpha, _step.Beta);
+        int doneColumns = rowKernelPanels * w;
+        if (doneColumns < _fanOut)
+            GemmDriver.Run(_path, 1, true, rows, _fanOut - doneColumns, _batch, _step.Alpha, _x + r0, _fanIn,
+                GemmBSource.RowMajor, _ds + doneColumns, _fanOut, 0, _step.Beta, targetRows + rowKernelPanels * _panelStride,
+                w, _panelStride, null);
         if (_step.Rule == FusedStepRule.InPlace) return;
         // The element-wise momentum step on the same rows of every panel (zero padding included, as the unfused
         // pass over the whole storage does: its gradient is 0 and it stays 0).

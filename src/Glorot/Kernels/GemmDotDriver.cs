@@ -91,30 +91,8 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     /// 4 (the kernel's column group) for the groups to match Run's.
     /// </summary>
     public static void RunPadded(int m, int j0, int j1, int k, float alpha, float* aPadded, float* b, nint bRowStride,
-        nint bChunkStride, float beta, float* c, nint ldc)
-    {
-        const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
-        int chunks = k / 32, slab = StreamTuning.SlabChunks;
-        if (slab <= 0 || chunks <= slab)
-        {
-            _prefetchHere = true;
-            Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
-            _prefetchHere = false;
-            return;
-        }
-        int tiles = (m + mr - 1) / mr, groups = (j1 - j0 + nr - 1) / nr;
-        long spillLength = (long)tiles * groups * GemmDotKernel512.SpillFloats;
-        if (_spill is null || _spill.Length < spillLength) _spill = new AlignedBuffer(spillLength);
-        for (var q0 = 0; q0 < chunks; q0 += slab)
-        {
-            var q1 = q0 + slab >= chunks ? int.MaxValue : q0 + slab;
-            Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc, q0, q1,
-                _spill.Pointer);
-        }
-    }
-
-    [ThreadStatic] private static AlignedBuffer? _spill;
-    [ThreadStatic] private static bool _prefetchHere;
+        nint bChunkStride, float beta, float* c, nint ldc) =>
+        Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
 
     /// <summary>Claims 64-column chunks of C until none is left; every thread runs this.</summary>
     public void Run()
@@ -128,11 +106,9 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         Columns(_m, j0, j1, _k, _alpha, _a, _lda, _b, _bRowStride, _bChunkStride, _beta, _c, _ldc);
 
     private static void Columns(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
-        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc, int q0 = 0, int q1 = int.MaxValue,
-        float* spill = null)
+        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
         const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
-        nint ahead = spill == null && q1 == int.MaxValue && StreamTuning.DotPrefetch != 0 && _prefetchHere ? StreamTuning.DotPrefetchGroups * nr * bRowStride : 0;
         for (var j = j0; j < j1; j += nr)
         {
             var cols = Math.Min(nr, j1 - j);
@@ -140,16 +116,13 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
             for (var i = 0; i < m; i += mr)
             {
                 float* ai = a + i * lda, cij = c + i * ldc + j;
-                nint pf = i == 0 ? ahead : 0;
-                float* sp = spill;
-                if (spill != null) { sp = spill; spill += GemmDotKernel512.SpillFloats; }
                 switch (Math.Min(mr, m - i))
                 {
-                    case 5: GemmDotKernel512.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols, q0, q1, sp, pf); break;
-                    case 4: GemmDotKernel512.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols, q0, q1, sp, pf); break;
-                    case 3: GemmDotKernel512.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols, q0, q1, sp, pf); break;
-                    case 2: GemmDotKernel512.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols, q0, q1, sp, pf); break;
-                    default: GemmDotKernel512.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols, q0, q1, sp, pf); break;
+                    case 5: GemmDotKernel512.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 4: GemmDotKernel512.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 3: GemmDotKernel512.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 2: GemmDotKernel512.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    default: GemmDotKernel512.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
                 }
             }
         }

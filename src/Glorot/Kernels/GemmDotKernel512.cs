@@ -24,57 +24,19 @@ internal static unsafe class GemmDotKernel512
     /// <summary>Rows of B (columns of C) per tile.</summary>
     public const int Nr = 4;
 
-    /// <summary>Floats one tile's accumulators take in a spill between k slabs: Mr × Nr vectors of 16.</summary>
-    public const int SpillFloats = Mr * Nr * 16;
-
     /// <summary>C[R × cols] = α·A·Bᵀ + β·C, cols ≤ 4; A rows at a + r·lda (zero padded to a multiple of 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
-        float* c, nint ldc, float alpha, float beta, int cols, int q0 = 0, int q1 = int.MaxValue, float* spill = null, nint prefetchAhead = 0)
-        where R : struct, IGemmRowCount
+        float* c, nint ldc, float alpha, float beta, int cols) where R : struct, IGemmRowCount
     {
-        var pfMode = prefetchAhead == 0 ? 0 : StreamTuning.DotPrefetch;
         // Missing columns re-read the last valid B row; their sums are discarded.
         float* b0 = b, b1 = cols > 1 ? b + bRowStride : b0, b2 = cols > 2 ? b + 2 * bRowStride : b1,
             b3 = cols > 3 ? b + 3 * bRowStride : b2;
         Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default, s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default, s40 = default, s41 = default, s42 = default, s43 = default;
         var chunks = k / 32;
-        // A slab [q0, q1) of the k chunks: the accumulators continue from the spill (stored unrounded by the previous
-        // slab, so every sum keeps its order and its bits) and, unless this slab reaches the end, go back to it.
-        var qEnd = Math.Min(q1, chunks);
-        if (q0 > 0)
+        nint bOffset = 0;
+        for (var q = 0; q < chunks; q++, bOffset += bChunkStride, a += 32)
         {
-            { s00 = Vector512.Load(spill + 0); s01 = Vector512.Load(spill + 16); s02 = Vector512.Load(spill + 32); s03 = Vector512.Load(spill + 48); }
-            if (R.Value > 1) { s10 = Vector512.Load(spill + 64); s11 = Vector512.Load(spill + 80); s12 = Vector512.Load(spill + 96); s13 = Vector512.Load(spill + 112); }
-            if (R.Value > 2) { s20 = Vector512.Load(spill + 128); s21 = Vector512.Load(spill + 144); s22 = Vector512.Load(spill + 160); s23 = Vector512.Load(spill + 176); }
-            if (R.Value > 3) { s30 = Vector512.Load(spill + 192); s31 = Vector512.Load(spill + 208); s32 = Vector512.Load(spill + 224); s33 = Vector512.Load(spill + 240); }
-            if (R.Value > 4) { s40 = Vector512.Load(spill + 256); s41 = Vector512.Load(spill + 272); s42 = Vector512.Load(spill + 288); s43 = Vector512.Load(spill + 304); }
-        }
-        nint bOffset = q0 * bChunkStride;
-        a += q0 * 32;
-        for (var q = q0; q < qEnd; q++, bOffset += bChunkStride, a += 32)
-        {
-            if (pfMode == 1)
-            {
-                Sse.Prefetch0(b0 + bOffset + prefetchAhead); Sse.Prefetch0(b0 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch0(b1 + bOffset + prefetchAhead); Sse.Prefetch0(b1 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch0(b2 + bOffset + prefetchAhead); Sse.Prefetch0(b2 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch0(b3 + bOffset + prefetchAhead); Sse.Prefetch0(b3 + bOffset + prefetchAhead + 16);
-            }
-            else if (pfMode == 2)
-            {
-                Sse.Prefetch1(b0 + bOffset + prefetchAhead); Sse.Prefetch1(b0 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch1(b1 + bOffset + prefetchAhead); Sse.Prefetch1(b1 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch1(b2 + bOffset + prefetchAhead); Sse.Prefetch1(b2 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch1(b3 + bOffset + prefetchAhead); Sse.Prefetch1(b3 + bOffset + prefetchAhead + 16);
-            }
-            else if (pfMode == 3)
-            {
-                Sse.Prefetch2(b0 + bOffset + prefetchAhead); Sse.Prefetch2(b0 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch2(b1 + bOffset + prefetchAhead); Sse.Prefetch2(b1 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch2(b2 + bOffset + prefetchAhead); Sse.Prefetch2(b2 + bOffset + prefetchAhead + 16);
-                Sse.Prefetch2(b3 + bOffset + prefetchAhead); Sse.Prefetch2(b3 + bOffset + prefetchAhead + 16);
-            }
             {
                 var x0 = Vector512.Load(a + 0 * lda); var x1 = Vector512.Load(a + 0 * lda + 16);
                 s00 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b0 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b0 + bOffset), s00));
@@ -110,16 +72,6 @@ internal static unsafe class GemmDotKernel512
                 s42 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b2 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b2 + bOffset), s42));
                 s43 = Avx512F.FusedMultiplyAdd(x1, Vector512.Load(b3 + bOffset + 16), Avx512F.FusedMultiplyAdd(x0, Vector512.Load(b3 + bOffset), s43));
             }
-        }
-
-        if (q1 < chunks)
-        {
-            { Vector512.Store(s00, spill + 0); Vector512.Store(s01, spill + 16); Vector512.Store(s02, spill + 32); Vector512.Store(s03, spill + 48); }
-            if (R.Value > 1) { Vector512.Store(s10, spill + 64); Vector512.Store(s11, spill + 80); Vector512.Store(s12, spill + 96); Vector512.Store(s13, spill + 112); }
-            if (R.Value > 2) { Vector512.Store(s20, spill + 128); Vector512.Store(s21, spill + 144); Vector512.Store(s22, spill + 160); Vector512.Store(s23, spill + 176); }
-            if (R.Value > 3) { Vector512.Store(s30, spill + 192); Vector512.Store(s31, spill + 208); Vector512.Store(s32, spill + 224); Vector512.Store(s33, spill + 240); }
-            if (R.Value > 4) { Vector512.Store(s40, spill + 256); Vector512.Store(s41, spill + 272); Vector512.Store(s42, spill + 288); Vector512.Store(s43, spill + 304); }
-            return;
         }
 
         var tail = k - chunks * 32;

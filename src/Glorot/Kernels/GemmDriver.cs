@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Glorot.Kernels;
 
@@ -48,7 +47,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
     private int _m, _n, _k;
     private float _alpha, _beta;
     private float* _a, _b, _c, _bias;
-    private nint _lda, _ldb, _ldc, _bPanelStride, _cPanelStride, _prefetchFromC;
+    private nint _lda, _ldb, _ldc, _bPanelStride, _cPanelStride;
     private bool _transA;
     private GemmBSource _bSource;
     private bool _splitColumns;
@@ -62,7 +61,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
     /// </summary>
     public static void Run(GemmPath path, int threads, bool transA, int m, int n, int k, float alpha,
         float* a, nint lda, GemmBSource bSource, float* b, nint ldb, nint bPanelStride,
-        float beta, float* c, nint ldc, nint cPanelStride, float* bias, nint prefetchFromC = 0)
+        float beta, float* c, nint ldc, nint cPanelStride, float* bias)
     {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f)
@@ -87,7 +86,6 @@ internal sealed unsafe class GemmDriver : IComputeJob
         job._ldc = ldc;
         job._cPanelStride = cPanelStride;
         job._bias = bias;
-        job._prefetchFromC = prefetchFromC;
         threads = ComputePool.Participants(threads);
         try
         {
@@ -233,15 +231,6 @@ internal sealed unsafe class GemmDriver : IComputeJob
                 for (var ir = 0; ir < mc; ir += _mr)
                 {
                     var rows = Math.Min(_mr, mc - ir);
-                    if (_prefetchFromC != 0 && h == 0)
-                    {
-                        float* ahead = cq + ir * _ldc + _prefetchFromC;
-                        for (var r = 0; r < rows; r++, ahead += _ldc)
-                        {
-                            Sse.Prefetch0(ahead);
-                            Sse.Prefetch0(ahead + 16);
-                        }
-                    }
                     GemmPaths.Tile(_path, rows, kc, aPack + ir * kc, bp + h, ldb, cq + h + ir * _ldc, _ldc,
                         _alpha, beta, biasQ != null ? biasQ + h : null, hc);
                 }

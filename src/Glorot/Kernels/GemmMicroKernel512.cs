@@ -45,10 +45,8 @@ internal static unsafe class GemmMicroKernel512
         if (R.Value > 9) { Sse.Prefetch0(c + 9 * ldc); Sse.Prefetch0(c + 9 * ldc + 31); }
         if (R.Value > 10) { Sse.Prefetch0(c + 10 * ldc); Sse.Prefetch0(c + 10 * ldc + 31); }
         if (R.Value > 11) { Sse.Prefetch0(c + 11 * ldc); Sse.Prefetch0(c + 11 * ldc + 31); }
-        var pfFwd = StreamTuning.ForwardPrefetch;
         for (var p = 0; p < kc; p++)
         {
-            if (pfFwd != 0) { Sse.Prefetch0(b + pfFwd * ldb); Sse.Prefetch0(b + pfFwd * ldb + 16); }
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             Vector512<float> x;

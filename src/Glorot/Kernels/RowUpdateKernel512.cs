@@ -5,31 +5,34 @@ using System.Runtime.Intrinsics.X86;
 namespace Glorot.Kernels;
 
 /// <summary>
-/// The weight update of one full 32-column panel for a few rows of a packed Wᵀ at small batch (the update half of
-/// <see cref="FusedBackwardStep"/>): Wᵀ[i, 32q .. 32q + 32) ← β·Wᵀ[i, ·] + α·Σ_p X[p, i]·dS[p, 32q .. 32q + 32),
-/// four rows at a time, the dS rows read once per four rows instead of the A panel broadcast per tile
-/// (<see cref="GemmMicroKernel512"/> packs Xᵀ and re-reads dS per 12-row tile, 120 broadcasts per 384 weights).
+/// The weight update of <see cref="FusedBackwardStep"/> at small batch on AVX-512, one full 32-column panel of a
+/// block of rows of the packed Wᵀ at a time: Wᵀ[i, 32q .. 32q + 32) ← β·Wᵀ[i, ·] + α·Σ_p X[p, i]·dS[p, 32q .. 32q + 32)
+/// (shapes: X is batch × in, dS batch × out, both row-major). Eight rows at a time: each dS row (two zmm) is
+/// loaded once per eight rows and feeds 16 FMAs, where <see cref="GemmMicroKernel512"/> loads it per 12-row tile
+/// after packing Xᵀ; measured 1.08× on the fused step of 1024-2500×5-9 at batch 10 (docs/BENCHMARKS.md "Fused
+/// backward step", 14:37 UTC run).
 /// <para>Bit-identical to <see cref="GemmMicroKernel512"/> on the same operands: each element's sum starts at 0
-/// and takes FMA(X[p, i], dS[p, j], sum) for p = 0, 1, … in order (one k block: the batch is at most
-/// <see cref="GemmPaths.Kc"/>), and the epilogue is its StoreRow (β = 0 never reads W).</para>
+/// and takes FMA(X[p, i], dS[p, j], sum) for p = 0, 1, … in order (the batch is one k block, at most
+/// <see cref="GemmPaths.Kc"/>), and the epilogue is the micro-kernel's (β = 0 never reads W).</para>
 /// </summary>
 internal static unsafe class RowUpdateKernel512
 {
     /// <summary>
-    /// rows rows of one panel at <paramref name="w"/> (32 floats each, contiguous); x: X[0, i0] of the row-major
-    /// X (batch × ldx); ds: dS[0, 32q] of the row-major dS (batch × ldds).
+    /// <paramref name="rows"/> rows of one panel starting at <paramref name="w"/> (32 contiguous floats per row);
+    /// <paramref name="x"/> points at X[0, i0] (row stride ldx), <paramref name="ds"/> at dS[0, 32q] (row stride
+    /// ldds), for 1 ≤ batch ≤ <see cref="GemmPaths.Kc"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Panel(int batch, int rows, float* x, nint ldx, float* ds, nint ldds, float* w, float alpha,
         float beta)
     {
+        const int width = GemmPacking.PanelWidth;
         int i = 0;
-        if (StreamTuning.RowUpdate == 2)
         for (; i + 8 <= rows; i += 8)
         {
-            Vector512<float> a0l = default, a0h = default, a1l = default, a1h = default,
-                a2l = default, a2h = default, a3l = default, a3h = default;
-            Vector512<float> a4l = default, a4h = default, a5l = default, a5h = default,
+            // 16 independent FMA chains (8 rows × 2 halves): more than the 2 pipes × 4 cycles of latency need.
+            Vector512<float> a0l = default, a0h = default, a1l = default, a1h = default, a2l = default, a2h = default,
+                a3l = default, a3h = default, a4l = default, a4h = default, a5l = default, a5h = default,
                 a6l = default, a6h = default, a7l = default, a7h = default;
             float* xp = x + i, dp = ds;
             for (var p = 0; p < batch; p++, xp += ldx, dp += ldds)
@@ -45,38 +48,17 @@ internal static unsafe class RowUpdateKernel512
                 v = Vector512.Create(xp[6]); a6l = Avx512F.FusedMultiplyAdd(v, dl, a6l); a6h = Avx512F.FusedMultiplyAdd(v, dh, a6h);
                 v = Vector512.Create(xp[7]); a7l = Avx512F.FusedMultiplyAdd(v, dl, a7l); a7h = Avx512F.FusedMultiplyAdd(v, dh, a7h);
             }
-            float* wi = w + (nint)i * GemmPacking.PanelWidth;
+            float* wi = w + (nint)i * width;
             StoreRow(wi, a0l, a0h, alpha, beta);
-            StoreRow(wi + 32, a1l, a1h, alpha, beta);
-            StoreRow(wi + 64, a2l, a2h, alpha, beta);
-            StoreRow(wi + 96, a3l, a3h, alpha, beta);
-            StoreRow(wi + 128, a4l, a4h, alpha, beta);
-            StoreRow(wi + 160, a5l, a5h, alpha, beta);
-            StoreRow(wi + 192, a6l, a6h, alpha, beta);
-            StoreRow(wi + 224, a7l, a7h, alpha, beta);
+            StoreRow(wi + 1 * width, a1l, a1h, alpha, beta);
+            StoreRow(wi + 2 * width, a2l, a2h, alpha, beta);
+            StoreRow(wi + 3 * width, a3l, a3h, alpha, beta);
+            StoreRow(wi + 4 * width, a4l, a4h, alpha, beta);
+            StoreRow(wi + 5 * width, a5l, a5h, alpha, beta);
+            StoreRow(wi + 6 * width, a6l, a6h, alpha, beta);
+            StoreRow(wi + 7 * width, a7l, a7h, alpha, beta);
         }
-        for (; i + 4 <= rows; i += 4)
-        {
-            // Eight accumulators: FMA latency 4 × 2 pipes, so the eight chains keep both FMA units busy.
-            Vector512<float> a0l = default, a0h = default, a1l = default, a1h = default,
-                a2l = default, a2h = default, a3l = default, a3h = default;
-            float* xp = x + i, dp = ds;
-            for (var p = 0; p < batch; p++, xp += ldx, dp += ldds)
-            {
-                var dl = Vector512.Load(dp);
-                var dh = Vector512.Load(dp + 16);
-                var v = Vector512.Create(xp[0]); a0l = Avx512F.FusedMultiplyAdd(v, dl, a0l); a0h = Avx512F.FusedMultiplyAdd(v, dh, a0h);
-                v = Vector512.Create(xp[1]); a1l = Avx512F.FusedMultiplyAdd(v, dl, a1l); a1h = Avx512F.FusedMultiplyAdd(v, dh, a1h);
-                v = Vector512.Create(xp[2]); a2l = Avx512F.FusedMultiplyAdd(v, dl, a2l); a2h = Avx512F.FusedMultiplyAdd(v, dh, a2h);
-                v = Vector512.Create(xp[3]); a3l = Avx512F.FusedMultiplyAdd(v, dl, a3l); a3h = Avx512F.FusedMultiplyAdd(v, dh, a3h);
-            }
-            float* wi = w + (nint)i * GemmPacking.PanelWidth;
-            StoreRow(wi, a0l, a0h, alpha, beta);
-            StoreRow(wi + 32, a1l, a1h, alpha, beta);
-            StoreRow(wi + 64, a2l, a2h, alpha, beta);
-            StoreRow(wi + 96, a3l, a3h, alpha, beta);
-        }
-        for (; i < rows; i++)
+        for (; i < rows; i++) // the last, partial block of a layer whose width is not a multiple of 8
         {
             Vector512<float> al = default, ah = default;
             float* xp = x + i, dp = ds;
@@ -86,11 +68,11 @@ internal static unsafe class RowUpdateKernel512
                 al = Avx512F.FusedMultiplyAdd(v, Vector512.Load(dp), al);
                 ah = Avx512F.FusedMultiplyAdd(v, Vector512.Load(dp + 16), ah);
             }
-            StoreRow(w + (nint)i * GemmPacking.PanelWidth, al, ah, alpha, beta);
+            StoreRow(w + (nint)i * width, al, ah, alpha, beta);
         }
     }
 
-    // GemmMicroKernel512's epilogue without the bias: w = α·acc + β·w, β = 0 never reading w.
+    // GemmMicroKernel512's epilogue without a bias: w = α·sum + β·w, and β = 0 never reads w (NaN there must not leak).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow(float* w, Vector512<float> lo, Vector512<float> hi, float alpha, float beta)
     {
