@@ -31,13 +31,6 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     /// </summary>
     public const int PackedRouteBlockRows = 4 * GemmPacking.PanelWidth;
 
-    /// <summary>
-    /// Up to this batch the update of full panels runs <see cref="RowUpdateKernel512"/> on AVX-512 (the dot route's
-    /// limit, <see cref="GemmDotDriver.MaxRows"/>: the batches it was measured at); larger batches keep the GEMM's
-    /// micro-kernel, whose packed Xᵀ panel is then worth its copy.
-    /// </summary>
-    public const int RowKernelMaxBatch = GemmDotDriver.MaxRows;
-
     [ThreadStatic] private static FusedBackwardStep? _cached;
 
     private GemmPath _path;
@@ -45,7 +38,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     private float* _ds, _x, _dx, _w, _target, _velocity;
     private nint _panelStride;
     private FusedStepParameters _step;
-    private bool _dotRoute, _rowKernel;
+    private bool _dotRoute;
     private AlignedBuffer? _paddedDs; // dS padded once per call for the dot route, shared read-only by all threads
 
     /// <summary>
@@ -83,8 +76,6 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
             job._step = step;
             job._dotRoute = !dx.IsEmpty && GemmDotDriver.Applies(job._path, batch, fanOut);
             job._blockRows = job._dotRoute ? BlockRows : PackedRouteBlockRows;
-            // α = 0 (a schedule's last rate can be 0) leaves the GEMM's β-only pass, whose bits the row kernel need not copy.
-            job._rowKernel = job._path == GemmPath.Vector512 && batch <= RowKernelMaxBatch && step.Alpha != 0f;
             job._blocks = (fanIn + job._blockRows - 1) / job._blockRows;
             if (job._dotRoute)
             {
@@ -137,19 +128,10 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
                 GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,
                     GemmBSource.PackedTransposed, wRows, 0, _panelStride, 0f, _dx + r0, _fanIn, w, null);
         }
-        // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C. At small batch
-        // on AVX-512 the full panels take the row kernel (same bits, fewer loads per FMA); the last, partial panel
-        // and every other case the GEMM driver.
+        // target rows ← β·target + α·X[:, rows]ᵀ·dS: Gemm.MultiplyInto restricted to these rows of C.
         float* targetRows = _target + (nint)r0 * w;
-        int rowKernelPanels = _rowKernel ? _fanOut / w : 0;
-        for (var q = 0; q < rowKernelPanels; q++)
-            RowUpdateKernel512.Panel(_batch, rows, _x + r0, _fanIn, _ds + q * w, _fanOut, targetRows + q * _panelStride,
-                _step.Alpha, _step.Beta);
-        int doneColumns = rowKernelPanels * w;
-        if (doneColumns < _fanOut)
-            GemmDriver.Run(_path, 1, true, rows, _fanOut - doneColumns, _batch, _step.Alpha, _x + r0, _fanIn,
-                GemmBSource.RowMajor, _ds + doneColumns, _fanOut, 0, _step.Beta, targetRows + rowKernelPanels * _panelStride,
-                w, _panelStride, null);
+        GemmDriver.Run(_path, 1, true, rows, _fanOut, _batch, _step.Alpha, _x + r0, _fanIn, GemmBSource.RowMajor,
+            _ds, _fanOut, 0, _step.Beta, targetRows, w, _panelStride, null);
         if (_step.Rule == FusedStepRule.InPlace) return;
         // The element-wise momentum step on the same rows of every panel (zero padding included, as the unfused
         // pass over the whole storage does: its gradient is 0 and it stays 0).
