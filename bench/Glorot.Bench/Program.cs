@@ -20,7 +20,7 @@ public static class Program
         ["probe"] = ("one probe of tanh 1024-1000×5-9 on 300 Shapeset examples: summaries, weight gradients, Jacobians", ProbeBench.Run),
         ["linalg"] = ("Jacobian singular values 1000² and orthogonal init 1024²–4096², 1 and 2 threads (--repeats, --largest)", LinalgBench.Run),
         ["copy"] = ("vector path, last-level cache and STREAM-like copy GB/s of a 200 MB array, 1 and 2 threads (--mb, --repeats)", CopyBandwidthBench.Run),
-        ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps]", TrainStepPhases.Run),
+        ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps] [width]", TrainStepPhases.Run),
     };
 
     public static int Main(string[] args)
