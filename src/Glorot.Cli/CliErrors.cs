@@ -3,7 +3,8 @@ namespace Glorot.Cli;
 /// <summary>
 /// What counts as the user's mistake rather than a bug. The user's: <see cref="UserInputException"/> (raised where
 /// options, specs and names are checked, <see cref="UserInput"/>), a file system that refuses (missing file,
-/// permissions, full disk: <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>) and a corrupt
+/// permissions, full disk: <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>), a suite's run that its
+/// own preparation refused (<see cref="Glorot.Lab.Suites.RunRefusedException"/>) and a corrupt
 /// file (<see cref="InvalidDataException"/>, which the library's readers throw for data they cannot read). Anything
 /// else — an <see cref="ArgumentException"/> or <see cref="OutOfMemoryException"/> outside that boundary
 /// included — is a bug, printed with its stack trace.
@@ -12,7 +13,7 @@ internal static class CliErrors
 {
     /// <summary>True when <paramref name="ex"/> (or the single exception an <see cref="AggregateException"/> wraps) is the user's.</summary>
     public static bool IsUserError(Exception ex) =>
-        Unwrap(ex) is UserInputException or IOException or UnauthorizedAccessException or InvalidDataException;
+        Unwrap(ex) is UserInputException or Glorot.Lab.Suites.RunRefusedException or IOException or UnauthorizedAccessException or InvalidDataException;
 
     /// <summary>The one line to print for a user error.</summary>
     public static string Describe(Exception ex) => UserInput.Describe(Unwrap(ex));

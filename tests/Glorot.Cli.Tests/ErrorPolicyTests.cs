@@ -78,6 +78,18 @@ public sealed class ErrorPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_suite_run_refused_by_its_own_preparation_is_the_users_and_names_the_run()
+    {
+        // A run of a suite is prepared only when its turn comes (memory, data, checkpoint): its refusal is still the
+        // user's request, while a bare ArgumentException from the work is a bug.
+        var refused = new Glorot.Lab.Suites.RunRefusedException("tanh@lr=0.01", new ArgumentException("too large for memory"));
+        Assert.True(CliErrors.IsUserError(refused));
+        Assert.True(CliErrors.IsUserError(new AggregateException(refused)));
+        Assert.Equal("tanh@lr=0.01: too large for memory", refused.Message);
+        Assert.False(CliErrors.IsUserError(new ArgumentException("too large for memory")));
+    }
+
+    [Fact]
     public void A_fault_injected_into_a_real_command_that_no_user_caused_is_reported_as_a_bug()
     {
         string target = Path.Combine(_dir, "w.npy");

@@ -35,7 +35,8 @@ internal static class DataStatsCommand
             IDataset[] chosen = result.GetResult(common.Split) is { Implicit: false }
                 ? [common.OpenSplit(splits, result)]
                 : [splits.Train, splits.Validation, splits.Test];
-            var stats = DatasetStatistics.Of(chosen, wanted);
+            // A split with no examples (a user's empty file set) is refused by the count check: the user's data.
+            var stats = UserInput.Check(() => DatasetStatistics.Of(chosen, wanted));
             bool isShapeset = splits.Train is Shapeset;
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) WriteJson(stdout, stats, isShapeset);

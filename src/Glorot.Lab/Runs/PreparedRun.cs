@@ -4,7 +4,7 @@ namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// A run that <see cref="Runner.Prepare"/> has checked and opened: its directory locked, its data read, the checkpoint
-/// to resume from loaded. <see cref="Train"/> does the work. Every refusal of the caller's spec, options or directory
+/// to resume from loaded or, for a start at update 0, the initial weights drawn (and LSUV applied). <see cref="Train"/> does the work. Every refusal of the caller's spec, options or directory
 /// came from <see cref="Runner.Prepare"/>, so an exception from <see cref="Train"/> is a failure of the work itself
 /// (a full disk, a bug), not of the input. Dispose releases the directory's lock.
 /// </summary>
@@ -15,14 +15,15 @@ public sealed class PreparedRun : IDisposable
     private readonly RunData? _data;
     private readonly Mlp? _mlp;
     private readonly RunState? _state;
+    private readonly LsuvRecord? _lsuv;
     private readonly RunOptions? _options;
     private readonly RunResult? _finished;
     private readonly IDisposable _lock;
     private bool _trained, _disposed;
 
-    internal PreparedRun(RunSpec spec, RunDirectory dir, RunData data, Mlp mlp, RunState? state, RunOptions options, IDisposable runLock)
+    internal PreparedRun(RunSpec spec, RunDirectory dir, RunData data, Mlp mlp, RunState? state, LsuvRecord? lsuv, RunOptions options, IDisposable runLock)
     {
-        (_spec, _dir, _data, _mlp, _state, _options, _lock) = (spec, dir, data, mlp, state, options, runLock);
+        (_spec, _dir, _data, _mlp, _state, _lsuv, _options, _lock) = (spec, dir, data, mlp, state, lsuv, options, runLock);
     }
 
     // A completed run whose weights were not kept and that has nothing left to train: Train returns its record.
@@ -49,7 +50,7 @@ public sealed class PreparedRun : IDisposable
         var probes = new CsvTable(dir.Probes, RunSchemas.ProbeSummary);
         var histograms = new CsvTable(dir.Histograms, RunSchemas.ProbeHistograms);
         CsvTable[] tables = [metrics, probes, histograms];
-        if (_state is null) Runner.StartOver(spec, dir, mlp, data, tables);
+        if (_state is null) Runner.StartOver(spec, dir, _lsuv, tables);
         else Runner.Continue(spec, dir, _state, tables, options.Notice ?? (_ => { }));
         // The scope covers the evaluator and the probes too; the trainer also gets the count itself (RunTraining).
         using var threads = options.Threads == 0 ? default(Compute.Scope?) : Compute.Use(options.Threads);

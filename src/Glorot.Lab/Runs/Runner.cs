@@ -118,8 +118,11 @@ public static class Runner
                 else
                     CheckContinuation(spec, dir, state);
             }
-            if (state is null && spec.Init.IsLsuv) CheckLsuvBatch(spec, data.Train.Data);
-            return new PreparedRun(spec, dir, data, mlp, state, options, runLock);
+            // A start over draws its weights here, in memory, before anything in the directory is deleted: a scheme that
+            // refuses a layer's shape, an init_gain that overflows float32, or an LSUV batch without variance is the
+            // spec's fault and must leave the run that was there untouched.
+            LsuvRecord? lsuv = state is null ? InitializeWeights(spec, mlp, data.Train.Data) : null;
+            return new PreparedRun(spec, dir, data, mlp, state, lsuv, options, runLock);
         }
         catch
         {
@@ -239,7 +242,9 @@ public static class Runner
         }
     }
 
-    internal static void StartOver(RunSpec spec, RunDirectory dir, Mlp mlp, RunData data, CsvTable[] tables)
+    // The directory of a run that starts over: what was there is deleted, the new run's files begun (the weights were
+    // drawn by Prepare; lsuv is what LSUV did to them, written beside spec.json).
+    internal static void StartOver(RunSpec spec, RunDirectory dir, LsuvRecord? lsuv, CsvTable[] tables)
     {
         AtomicFile.DeleteDirectory(dir.Checkpoints);
         AtomicFile.DeleteDirectory(dir.TensorBoard);
@@ -247,8 +252,7 @@ public static class Runner
         AtomicFile.Delete(dir.Summary);
         AtomicFile.Delete(dir.Timings);
         AtomicFile.Delete(dir.Lsuv);
-        mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
-        if (spec.Init.IsLsuv) ApplyLsuv(spec, dir, mlp, data.Train.Data);
+        if (lsuv is not null) WriteLsuv(spec, dir, lsuv);
         RunEnvironment.Current.Save(dir.Root);
         RunSpecJson.Save(spec, dir.Spec);
         foreach (var table in tables) table.Create();
@@ -259,29 +263,31 @@ public static class Runner
     private static string Progress(RunDirectory dir) =>
         LatestCheckpoint(dir) is { } checkpoint ? $" (checkpoint at update {long.Parse(Path.GetFileName(checkpoint)[5..], System.Globalization.CultureInfo.InvariantCulture)})" : "";
 
-    // In Prepare, so that a start over refused for its batch has not yet deleted the run that was there.
-    private static void CheckLsuvBatch(RunSpec spec, Glorot.Data.IDataset train)
+    // The weights of a run that starts at update 0: the spec's fill, then for "lsuv" (Mishkin & Matas 2016 Algorithm 1)
+    // the rescaling on the first lsuv_batch training examples, over every layer, or the hidden ones when output_init
+    // names another scheme. Throws ArgumentException for what the spec asks that cannot be done.
+    private static LsuvRecord? InitializeWeights(RunSpec spec, Mlp mlp, Glorot.Data.IDataset train)
     {
-        int batch = spec.LsuvOptions().BatchSize;
-        if (train.Count < batch)
-            throw new ArgumentException($"lsuv_batch {batch} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
-    }
-
-    // LSUV (Mishkin & Matas 2016 Algorithm 1) on the first lsuv_batch training examples, over every layer, or the
-    // hidden ones when output_init names another scheme; every rescaling goes to lsuv.json beside spec.json.
-    private static void ApplyLsuv(RunSpec spec, RunDirectory dir, Mlp mlp, Glorot.Data.IDataset train)
-    {
+        mlp.Initialize(InitialWeights(spec, mlp.LayerCount), spec.Seed);
+        if (!spec.Init.IsLsuv) return null;
         var options = spec.LsuvOptions();
+        if (train.Count < options.BatchSize)
+            throw new ArgumentException($"lsuv_batch {options.BatchSize} is more than the {train.Count} training examples of {spec.Dataset}; give lsuv_batch ≤ {train.Count}.");
         var (x, _) = Glorot.Data.FirstExamples.Read(train, options.BatchSize);
         int layers = spec.OutputInit is null ? mlp.LayerCount : mlp.LayerCount - 1;
-        var record = Lsuv.Apply(mlp, x, options.BatchSize, options, layers);
+        return Lsuv.Apply(mlp, x, options.BatchSize, options, layers);
+    }
+
+    // Every rescaling LSUV made goes to lsuv.json beside spec.json.
+    private static void WriteLsuv(RunSpec spec, RunDirectory dir, LsuvRecord record)
+    {
         AtomicFile.WriteAllText(dir.Lsuv, JsonSerializer.Serialize(new
         {
             scheme = "lsuv",
             source = "Mishkin & Matas 2016, Algorithm 1",
             pre_initialization = "orthogonal",
             seed = spec.Seed,
-            data = $"{spec.Dataset} training split, examples 0..{options.BatchSize - 1}",
+            data = $"{spec.Dataset} training split, examples 0..{record.Options.BatchSize - 1}",
             record,
         }, JsonOptions));
     }

@@ -4,8 +4,10 @@ namespace Glorot.Lab.Suites;
 
 /// <summary>
 /// A suite invocation that <see cref="SuiteRunner.Prepare"/> has checked: its options, its plan, and the runs it trains
-/// in each stage. <see cref="Run"/> does the work, so an exception from it is a failure of the work (a full disk, a
-/// missing selection candidate, a bug), not a refusal of the options.
+/// in each stage. <see cref="Run"/> does the work. What it can still throw that is the user's: a run its own preparation
+/// refuses (<see cref="RunRefusedException"/>: memory, data), a file system that refuses (<see cref="IOException"/>) and
+/// a selection candidate missing from OUT (<see cref="InvalidDataException"/>, found once the selection stage is done);
+/// anything else is a failure of the work itself.
 /// </summary>
 public sealed class PreparedSuite
 {

@@ -104,13 +104,20 @@ public static class SuiteRunner
         manifest.Write(outDirectory, options, new { stage = options.Stage.ToString().ToLowerInvariant(), shard = options.Shard?.ToString(), only = options.Only });
 
         var results = new List<RunResult>();
-        RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted) =>
-            Checked(Runner.Run(spec, DirectoryOf(spec.Name).Root, RunOptionsOf(options, DirectoryOf(spec.Name), resume, stopAt) with
+        RunResult Train(RunSpec spec, string stage, bool resume, long? stopAt, long counted)
+        {
+            var runOptions = RunOptionsOf(options, DirectoryOf(spec.Name), resume, stopAt) with
             {
                 Cancellation = cancellation,
                 Notice = notice is null ? null : line => notice($"{spec.Name}: {line}"),
                 Progress = tracker.For(spec.Name, stage, counted, stopAt ?? spec.Updates),
-            }), cancellation);
+            };
+            // What only a run's own preparation can check (memory, data, its checkpoint) is still the user's request.
+            PreparedRun run;
+            try { run = Runner.Prepare(spec, DirectoryOf(spec.Name).Root, runOptions); }
+            catch (ArgumentException ex) { throw new RunRefusedException(spec.Name, ex); }
+            using (run) return Checked(run.Train(), cancellation);
+        }
 
         results.AddRange(RunQueue.Execute([.. LongestFirst(selection, options.JobCount).Select(t => (Func<RunResult>)(() =>
             Train(t.Spec, "selection", options.Resume, plan.SelectionUpdates, 0)))], options.JobCount));

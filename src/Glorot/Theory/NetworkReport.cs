@@ -35,7 +35,7 @@ internal sealed record NetworkReport(string Activation, string Weights, IReadOnl
     {
         ArgumentNullException.ThrowIfNull(widths);
         double[] variances = [.. widths.Take(widths.Count - 1).Select(n => sigmaW * sigmaW / n)];
-        return Of(widths, variances, f, sigmaB2, $"N(0, σ_w²/fan-in), σ_w = {sigmaW}", inputSecondMoment, outputGradientStd);
+        return Of(widths, variances, f, sigmaB2, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"N(0, σ_w²/fan-in), σ_w = {sigmaW}"), inputSecondMoment, outputGradientStd);
     }
 
     /// <summary>Predictions for the network of <paramref name="widths"/> with per-layer Var[W] <paramref name="weightVariances"/>.</summary>

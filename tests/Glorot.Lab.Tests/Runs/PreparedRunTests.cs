@@ -77,4 +77,22 @@ public sealed class PreparedRunTests
         Assert.Equal(checkpoints, Directory.GetDirectories(dir.Checkpoints));
         Assert.Equal(RunSpecJson.Serialize(spec), File.ReadAllText(dir.Spec));
     }
+
+    [Fact]
+    public void A_start_over_whose_scheme_refuses_the_layers_keeps_the_run_that_was_there()
+    {
+        // dirac fills convolution kernels (3 to 5 dimensions), not a dense layer's matrix: the spec reads, the fill refuses.
+        using var temp = new TempDirectory();
+        var spec = TinySpecs.Tanh();
+        Runner.Run(spec, temp.Path);
+        var dir = new RunDirectory(temp.Path);
+        string[] checkpoints = Directory.GetDirectories(dir.Checkpoints);
+        string metrics = File.ReadAllText(dir.Metrics);
+
+        var dirac = spec with { Init = RunInit.Parse("dirac") };
+        Assert.Throws<ArgumentException>(() => Runner.Prepare(dirac, temp.Path, new RunOptions { Force = true }));
+        Assert.Equal(checkpoints, Directory.GetDirectories(dir.Checkpoints));
+        Assert.Equal(metrics, File.ReadAllText(dir.Metrics));
+        Assert.Equal(RunSpecJson.Serialize(spec), File.ReadAllText(dir.Spec));
+    }
 }
