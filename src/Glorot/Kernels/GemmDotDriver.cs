@@ -119,7 +119,6 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
         const int nr = GemmDotKernel512x5.Nr, mr = GemmDotKernel512x5.Mr;
-        var scale = new GemmDotKernel512x5.Scale(alpha, beta);
         for (var j = j0; j < j1; j += nr)
         {
             float* bj = b + j * bRowStride;
@@ -128,11 +127,11 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
                 float* ai = a + i * lda, cij = c + i * ldc + j;
                 switch (Math.Min(mr, m - i))
                 {
-                    case 5: GemmDotKernel512x5.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, scale, nr); break;
-                    case 4: GemmDotKernel512x5.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, scale, nr); break;
-                    case 3: GemmDotKernel512x5.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, scale, nr); break;
-                    case 2: GemmDotKernel512x5.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, scale, nr); break;
-                    default: GemmDotKernel512x5.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, scale, nr); break;
+                    case 5: GemmDotKernel512x5.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
+                    case 4: GemmDotKernel512x5.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
+                    case 3: GemmDotKernel512x5.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
+                    case 2: GemmDotKernel512x5.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
+                    default: GemmDotKernel512x5.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
                 }
             }
         }

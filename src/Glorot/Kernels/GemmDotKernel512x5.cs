@@ -23,17 +23,10 @@ internal static unsafe class GemmDotKernel512x5
     /// <summary>Rows of B (columns of C) per tile.</summary>
     public const int Nr = 5;
 
-    /// <summary>
-    /// α and β, passed by reference so that they stay in memory until the epilogue: as float arguments they
-    /// would hold xmm0 and xmm1 through the loop, and 25 accumulators + 5 B vectors + 1 A vector need all 32
-    /// zmm registers (with them one accumulator spilled to the stack, a load and a store per half chunk).
-    /// </summary>
-    public readonly record struct Scale(float Alpha, float Beta);
-
     /// <summary>C[R × cols] = α·A·Bᵀ + β·C, cols ≤ 5; A rows at a + r·lda (zero padded to a multiple of 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
-        float* c, nint ldc, in Scale scale, int cols) where R : struct, IGemmRowCount
+        float* c, nint ldc, float alpha, float beta, int cols) where R : struct, IGemmRowCount
     {
         // Missing columns re-read the last valid B row; their sums are discarded.
         float* b0 = b, b1 = cols > 1 ? b + bRowStride : b0, b2 = cols > 2 ? b + 2 * bRowStride : b1,
@@ -105,7 +98,6 @@ internal static unsafe class GemmDotKernel512x5
         }
 
         // Horizontal sums by the 4-column kernel's tree (the fifth through a Sum4 of itself), then its epilogue.
-        float alpha = scale.Alpha, beta = scale.Beta;
         StoreRow(c + 0 * ldc, cols, Sum4(s00, s01, s02, s03), Sum4(s04, s04, s04, s04).ToScalar(), alpha, beta);
         if (R.Value > 1) StoreRow(c + 1 * ldc, cols, Sum4(s10, s11, s12, s13), Sum4(s14, s14, s14, s14).ToScalar(), alpha, beta);
         if (R.Value > 2) StoreRow(c + 2 * ldc, cols, Sum4(s20, s21, s22, s23), Sum4(s24, s24, s24, s24).ToScalar(), alpha, beta);
