@@ -87,21 +87,12 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     /// <summary>
     /// Columns [j0, j1) of C on this thread alone, from A already padded by <see cref="PadA"/>: for callers that
     /// reuse one padded A across many calls (<see cref="FusedBackwardStep"/>, one call per block of columns). Every
-    /// element is the same dot product the threaded run computes, in the same order and reduced by the same tree
-    /// whichever tile it falls in, so the bits agree for any j0.
+    /// element is the same dot product the threaded run computes, so the bits agree. j0 must be a multiple of
+    /// 4 (the kernel's column group) for the groups to match Run's.
     /// </summary>
     public static void RunPadded(int m, int j0, int j1, int k, float alpha, float* aPadded, float* b, nint bRowStride,
-        nint bChunkStride, float beta, float* c, nint ldc)
-    {
-        // As many 5-column tiles (GemmDotKernel512x5: fewer loads per FMA, A re-read 7 times per 32 columns
-        // instead of 8) as the width allows with the rest in 4-column tiles: 32 = 4·5 + 3·4. Which tile a column
-        // falls in changes no bit (see GemmDotKernel512x5).
-        var width = j1 - j0;
-        var groups = (width + 4) / 5;
-        var fiveColumns = Math.Max(0, width - 4 * groups) * 5;
-        ColumnsOf5(m, j0, j0 + fiveColumns, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
-        Columns(m, j0 + fiveColumns, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
-    }
+        nint bChunkStride, float beta, float* c, nint ldc) =>
+        Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
 
     /// <summary>Claims 64-column chunks of C until none is left; every thread runs this.</summary>
     public void Run()
@@ -113,29 +104,6 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
 
     private void RunColumns(int j0, int j1) =>
         Columns(_m, j0, j1, _k, _alpha, _a, _lda, _b, _bRowStride, _bChunkStride, _beta, _c, _ldc);
-
-    // Columns [j0, j1), a multiple of 5 wide, in 5-column tiles.
-    private static void ColumnsOf5(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
-        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
-    {
-        const int nr = GemmDotKernel512x5.Nr, mr = GemmDotKernel512x5.Mr;
-        for (var j = j0; j < j1; j += nr)
-        {
-            float* bj = b + j * bRowStride;
-            for (var i = 0; i < m; i += mr)
-            {
-                float* ai = a + i * lda, cij = c + i * ldc + j;
-                switch (Math.Min(mr, m - i))
-                {
-                    case 5: GemmDotKernel512x5.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
-                    case 4: GemmDotKernel512x5.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
-                    case 3: GemmDotKernel512x5.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
-                    case 2: GemmDotKernel512x5.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
-                    default: GemmDotKernel512x5.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, nr); break;
-                }
-            }
-        }
-    }
 
     private static void Columns(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)

@@ -131,7 +131,7 @@ internal static unsafe class GemmDotKernel512
     // [Σ s0, Σ s1, Σ s2, Σ s3]: fold 512 → 256 bits, then three horizontal adds put one partial sum per
     // accumulator in each 128-bit lane; 13 instructions for four sums instead of four full reductions.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<float> Sum4(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3)
+    private static Vector128<float> Sum4(Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3)
     {
         Vector256<float> f0 = s0.GetLower() + s0.GetUpper(), f1 = s1.GetLower() + s1.GetUpper();
         Vector256<float> f2 = s2.GetLower() + s2.GetUpper(), f3 = s3.GetLower() + s3.GetUpper();
@@ -140,7 +140,7 @@ internal static unsafe class GemmDotKernel512
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void StoreRow(float* c, int cols, Vector128<float> t, float alpha, float beta)
+    private static void StoreRow(float* c, int cols, Vector128<float> t, float alpha, float beta)
     {
         if (cols == 4)
         {
