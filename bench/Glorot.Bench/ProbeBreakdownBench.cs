@@ -13,7 +13,7 @@ namespace Glorot.Bench;
 /// weight gradients per layer), each part timed on its own over all hidden layers, best of R: the forward/backward
 /// pass, the moments, exact percentiles, histograms of s, z and dL/ds, the 98th percentile of |z|, the per-example
 /// weight-gradient statistics (sorting and moments, histogram runs, sketch percentiles), Var(W), and the whole probe
-/// (wall time, and processor time over all threads).
+/// (wall time, and processor time over all threads); and, apart, the record's text a run writes after each probe.
 /// Usage: <c>probe-breakdown [--runs R] [--updates U] [--weight-gradients G]</c>.
 /// </summary>
 internal static class ProbeBreakdownBench
@@ -131,6 +131,11 @@ internal static class ProbeBreakdownBench
         Console.WriteLine($"  {"sum of the parts",-82} {parts * 1000,8:F1} ms  {parts / whole,6:P1}");
         Console.WriteLine($"  {"whole probe (NetworkProbe.Measure)",-82} {whole * 1000,8:F1} ms");
         Console.WriteLine($"  {$"processor time of one probe, {Compute.Threads} thread(s), mean of {runs}",-82} {cpuPerProbe * 1000,8:F1} ms");
+        // What a run does with the record after Measure, in memory (RunTraining's probe phase also appends the text
+        // to three files and writes a TensorBoard event): not part of Measure, so apart from the rows above.
+        var record = probe.Measure(x, y);
+        double text = Best(runs, () => { ProbeCsv.SummaryRows([record]); ProbeCsv.HistogramRows([record]); ProbeJson.Serialize(record); });
+        Console.WriteLine($"  {"after Measure: the record's CSV rows and probes.jsonl line (ProbeCsv, ProbeJson)",-82} {text * 1000,8:F1} ms");
         return 0;
     }
 

@@ -35,7 +35,7 @@ public sealed record ProbeRecord(long Step, int Examples, double Loss, double Ac
 /// </param>
 /// <param name="WeightVariance">
 /// Population variance (1/N)·Σ(w − w̄)² over the N = n_in·n_out weights W into this layer (biases excluded), at the
-/// probe time (<see cref="LayerConditions.WeightVariance"/>). NaN in records written before it existed.
+/// probe time (<see cref="LayerConditions.WeightVariance(Nn.Mlp, int)"/>). NaN in records written before it existed.
 /// </param>
 public sealed record LayerProbe(int Layer, int FanIn, int FanOut, Summary PreActivations, Summary Activations,
     Summary BackpropGradients, Summary? WeightGradients, int WeightGradientBatchSize, double? JacobianMeanSingularValue,

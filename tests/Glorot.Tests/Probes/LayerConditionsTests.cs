@@ -35,6 +35,38 @@ public class LayerConditionsTests
     }
 
     [Fact]
+    public void Weight_variance_into_a_scratch_buffer_has_the_bits_of_a_fresh_copy_whatever_the_buffer_held()
+    {
+        var mlp = new Mlp([7, 13, 11, 3], Activation.Tanh, WeightFills.Normalized, seed: 5);
+        for (int l = 0; l < mlp.LayerCount; l++)
+        {
+            var scratch = new float[mlp.FanIn(l) * mlp.FanOut(l)];
+            Array.Fill(scratch, 1e30f); // left over from another layer or probe: must be overwritten, not summed
+            Assert.Equal(LayerConditions.WeightVariance(mlp, l), LayerConditions.WeightVariance(mlp, l, scratch));
+        }
+        Assert.Throws<ArgumentException>(() => LayerConditions.WeightVariance(mlp, 0, new float[7 * 13 + 1]));
+    }
+
+    [Fact]
+    public void Repeated_probes_reusing_their_buffers_give_the_same_weight_variances_and_abs_percentiles()
+    {
+        var mlp = new Mlp([6, 40, 30, 3], Activation.Tanh, WeightFills.Normalized, seed: 9);
+        var x = new float[20 * 6];
+        for (int i = 0; i < x.Length; i++) x[i] = MathF.Sin(i * 0.37f);
+        var y = Enumerable.Range(0, 20).Select(i => i % 3).ToArray();
+        var probe = new NetworkProbe(mlp, new ProbeOptions { Bins = 8, ChunkSize = 7 });
+        var first = probe.Measure(x, y);
+        var second = probe.Measure(x, y);
+        for (int l = 0; l < first.Layers.Count; l++)
+        {
+            Assert.Equal(LayerConditions.WeightVariance(mlp, l), first.Layers[l].WeightVariance);
+            Assert.Equal(first.Layers[l].WeightVariance, second.Layers[l].WeightVariance);
+            Assert.Equal(first.Layers[l].ActivationAbsP98, second.Layers[l].ActivationAbsP98);
+            Assert.True(first.Layers[l].ActivationAbsP98 > 0);
+        }
+    }
+
+    [Fact]
     public void A_probe_record_holds_n_in_and_n_out_times_the_weight_variance_of_each_hidden_layer()
     {
         var mlp = HandSet();
