@@ -4,9 +4,10 @@ namespace Glorot.Lab.Runs;
 
 /// <summary>
 /// A run that <see cref="Runner.Prepare"/> has checked and opened: its directory locked, its data read, the checkpoint
-/// to resume from loaded or, for a start at update 0, the initial weights drawn (and LSUV applied). <see cref="Train"/> does the work. Every refusal of the caller's spec, options or directory
-/// came from <see cref="Runner.Prepare"/>, so an exception from <see cref="Train"/> is a failure of the work itself
-/// (a full disk, a bug), not of the input. Dispose releases the directory's lock.
+/// to resume from loaded or, for a start at update 0, the initial weights drawn (and LSUV applied). <see cref="Train"/>
+/// does the work. Every refusal of the caller's spec, options or directory came from <see cref="Runner.Prepare"/>, so
+/// an exception from <see cref="Train"/> is a failure of the work itself (a full disk, a bug), not of the input.
+/// Dispose releases the directory's lock.
 /// </summary>
 public sealed class PreparedRun : IDisposable
 {
