@@ -67,7 +67,7 @@ internal static class TheoryCommand
             }
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json)) output.WriteLine(TheoryReport.Json(report));
-            else if (result.GetValue(csv)) output.Write(TheoryReport.Csv(report));
+            else if (result.GetValue(csv)) output.Write(report.Csv());
             else TheoryReport.Print(report, output);
             return ExitCodes.Success;
         });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Glorot.Lab.Figures;
 using Glorot.Theory;
@@ -11,17 +10,6 @@ namespace Glorot.Cli.Commands;
 internal static class TheoryReport
 {
     public static string Json(NetworkReport report) => JsonSerializer.Serialize(report, ProbeReport.JsonOptions);
-
-    /// <summary>One line per hidden layer; the depth scales are in the JSON and the table's header.</summary>
-    public static string Csv(NetworkReport report)
-    {
-        var text = new StringBuilder("layer,sigma_w2,pre_activation_variance,activation_std,linear_activation_std,backprop_std,linear_backprop_std,weight_gradient_std,linear_weight_gradient_std,chi1\n");
-        foreach (var r in report.Layers)
-            text.AppendJoin(',', new[] { r.Layer, r.SigmaW2, r.PreActivationVariance, r.ActivationStd, r.LinearActivationStd, r.BackpropStd,
-                r.LinearBackpropStd, r.WeightGradientStd, r.LinearWeightGradientStd, r.Chi1 }
-                .Select(x => x.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
-        return text.ToString();
-    }
 
     /// <summary>The network and its depth scales, then one table (fits <see cref="ProbeReport.TerminalWidth"/> columns).</summary>
     public static void Print(NetworkReport report, TextWriter output)

@@ -21,6 +21,23 @@ internal sealed record NetworkReport(string Activation, string Weights, IReadOnl
     public sealed record Row(int Layer, double SigmaW2, double PreActivationVariance, double ActivationStd, double LinearActivationStd,
         double BackpropStd, double LinearBackpropStd, double WeightGradientStd, double LinearWeightGradientStd, double Chi1);
 
+    /// <summary>The columns of <see cref="Csv"/>: one row per hidden layer, in <see cref="Row"/>'s order.</summary>
+    public static IO.CsvSchema CsvColumns { get; } = new("theory.csv",
+        new("layer", IO.CsvKind.Integer), new("sigma_w2", IO.CsvKind.Number), new("pre_activation_variance", IO.CsvKind.Number),
+        new("activation_std", IO.CsvKind.Number), new("linear_activation_std", IO.CsvKind.Number), new("backprop_std", IO.CsvKind.Number),
+        new("linear_backprop_std", IO.CsvKind.Number), new("weight_gradient_std", IO.CsvKind.Number),
+        new("linear_weight_gradient_std", IO.CsvKind.Number), new("chi1", IO.CsvKind.Number));
+
+    /// <summary>One line per hidden layer (<see cref="CsvColumns"/>); the depth scales are in the JSON.</summary>
+    public string Csv()
+    {
+        var text = new System.Text.StringBuilder(CsvColumns.Header).Append('\n');
+        foreach (var r in Layers)
+            CsvColumns.AppendRow(text, r.Layer, r.SigmaW2, r.PreActivationVariance, r.ActivationStd, r.LinearActivationStd, r.BackpropStd,
+                r.LinearBackpropStd, r.WeightGradientStd, r.LinearWeightGradientStd, r.Chi1);
+        return text.ToString();
+    }
+
     /// <summary>Predictions with every layer's weights drawn by <paramref name="initializer"/> (its variance per layer, <see cref="NetworkTheory.WeightVariances(Init.Initializer, IReadOnlyList{int})"/>).</summary>
     /// <exception cref="ArgumentException">A width, a variance or the q-map is out of range.</exception>
     public static NetworkReport Of(Init.Initializer initializer, IReadOnlyList<int> widths, Activation f, double sigmaB2, double inputSecondMoment, double outputGradientStd)

@@ -36,4 +36,20 @@ public class NetworkReportTests
         Assert.All(report.Layers, row => Assert.Equal(1, row.Chi1, 1e-9));
         Assert.All(report.Layers, row => Assert.Equal(2, row.SigmaW2, 1e-12));
     }
+
+    [Fact]
+    public void The_csv_has_a_row_per_hidden_layer_that_reads_back_as_its_values()
+    {
+        var report = NetworkReport.Of(Schemes.Create("xavier-uniform"), [30, 40, 40, 40, 9], Activation.Tanh, 0.01, 1, 1);
+        var lines = report.Csv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', NetworkReport.CsvColumns.Names), lines[0]);
+        Assert.Equal(report.Layers.Count + 1, lines.Length);
+        for (int i = 0; i < report.Layers.Count; i++)
+        {
+            var r = report.Layers[i];
+            double[] cells = [.. lines[i + 1].Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture))];
+            Assert.Equal([r.Layer, r.SigmaW2, r.PreActivationVariance, r.ActivationStd, r.LinearActivationStd, r.BackpropStd,
+                r.LinearBackpropStd, r.WeightGradientStd, r.LinearWeightGradientStd, r.Chi1], cells);
+        }
+    }
 }
