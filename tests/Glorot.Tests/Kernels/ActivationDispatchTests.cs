@@ -45,7 +45,7 @@ public class ActivationDispatchTests
         var path = Enum.Parse<SimdPath>(pathName);
         Skip.If(path > ActivationDriver.HardwarePath, $"{path} is not accelerated on this machine.");
         var f = Activation.Parse(name);
-        using var _ = new PathScope(path);
+        using var _ = new ActivationPathScope(path);
         var fast = new float[Points.Length];
         Activations.Forward(f, Points, fast);
         for (int i = 0; i < Points.Length; i++)
@@ -63,7 +63,7 @@ public class ActivationDispatchTests
         var path = Enum.Parse<SimdPath>(pathName);
         Skip.If(path > ActivationDriver.HardwarePath, $"{path} is not accelerated on this machine.");
         var f = Activation.Parse(name);
-        using var _ = new PathScope(path);
+        using var _ = new ActivationPathScope(path);
         var z = new float[Points.Length];
         var ones = Enumerable.Repeat(1f, Points.Length).ToArray();
         var fast = new float[Points.Length];
@@ -93,12 +93,5 @@ public class ActivationDispatchTests
             Assert.Equal(kind, ActivationRegistry.Get(kind).Kind);
             Assert.NotNull(ActivationKernels.Of(kind));
         }
-    }
-
-    private sealed class PathScope : IDisposable
-    {
-        private readonly SimdPath _saved = ActivationDriver.MaxPath;
-        public PathScope(SimdPath path) => ActivationDriver.MaxPath = path;
-        public void Dispose() => ActivationDriver.MaxPath = _saved;
     }
 }

@@ -42,7 +42,7 @@ public class ActivationsTests
         var path = Enum.Parse<SimdPath>(pathName);
         Skip.If(path > ActivationDriver.HardwarePath, $"{path} is not accelerated on this machine.");
         var f = Activation.Parse(name);
-        using var _ = new PathScope(path);
+        using var _ = new ActivationPathScope(path);
         for (int n = 0; n <= 100; n++)
         {
             var x = Inputs(n, (ulong)n);
@@ -63,7 +63,7 @@ public class ActivationsTests
         var path = Enum.Parse<SimdPath>(pathName);
         Skip.If(path > ActivationDriver.HardwarePath, $"{path} is not accelerated on this machine.");
         var f = Activation.Parse(name);
-        using var _ = new PathScope(path);
+        using var _ = new ActivationPathScope(path);
         for (int n = 0; n <= 100; n++)
         {
             var s = Inputs(n, 1000 + (ulong)n);
@@ -101,12 +101,5 @@ public class ActivationsTests
             Activations.Forward(Activation.Parse(name), x, y);
             Assert.All(y, v => Assert.True(float.IsNaN(v), $"{name} hides NaN"));
         }
-    }
-
-    private sealed class PathScope : IDisposable
-    {
-        private readonly SimdPath _saved = ActivationDriver.MaxPath;
-        public PathScope(SimdPath path) => ActivationDriver.MaxPath = path;
-        public void Dispose() => ActivationDriver.MaxPath = _saved;
     }
 }
