@@ -1,4 +1,3 @@
-using System.Text;
 using Glorot.Data;
 using Glorot.IO;
 using SkiaSharp;
@@ -95,7 +94,7 @@ public static class DataPreview
     /// <summary>The numbers behind a preview: position in the grid, example index, label and class name, as CSV.</summary>
     public static string Csv(IDataset data, IReadOnlyList<long> indices, int columns)
     {
-        var csv = new StringBuilder(PreviewColumns.Header).Append('\n');
+        var csv = PreviewColumns.NewTable();
         var pixels = new byte[data.InputSize];
         for (var k = 0; k < indices.Count; k++)
         {

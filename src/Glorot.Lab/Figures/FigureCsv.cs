@@ -11,7 +11,7 @@ namespace Glorot.Lab.Figures;
 /// </summary>
 internal sealed class FigureCsv(CsvSchema schema)
 {
-    private readonly StringBuilder _text = new StringBuilder(schema.Header).Append('\n');
+    private readonly StringBuilder _text = schema.NewTable();
 
     /// <summary>Adds a row, one cell per column in order.</summary>
     /// <exception cref="ArgumentException">Not one cell per column, or a cell of another kind than its column's.</exception>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Glorot.IO;
 
 namespace Glorot.Lab.Runs;
@@ -65,7 +64,7 @@ public sealed class RunTimings
     /// <summary>Writes a table of (phase, seconds, count) rows at <paramref name="path"/>, atomically.</summary>
     public static void WriteTable(string path, IEnumerable<(string Phase, PhaseTime Time)> rows)
     {
-        var text = new StringBuilder(RunSchemas.Timings.Header).Append('\n');
+        var text = RunSchemas.Timings.NewTable();
         foreach (var (phase, time) in rows) RunSchemas.Timings.AppendRow(text, phase, time.Seconds, time.Count);
         AtomicFile.WriteAllText(path, text.ToString());
     }

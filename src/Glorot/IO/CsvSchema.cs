@@ -72,6 +72,9 @@ internal sealed class CsvSchema
         ? i
         : throw new ArgumentException($"{FileName} has no column '{name}'; its columns: {Header}.");
 
+    /// <summary>The text of a new table of this schema: its header line, ready for <see cref="AppendRow"/>.</summary>
+    public StringBuilder NewTable() => new StringBuilder(Header).Append('\n');
+
     /// <summary>Appends one row, one cell per column in order, and its line break.</summary>
     /// <exception cref="ArgumentException">Not one cell per column, or a cell that does not read back as its column's
     /// kind (text in a number column, an empty cell in a required one): a bug in the writer, caught before the file

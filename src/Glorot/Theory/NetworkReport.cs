@@ -31,7 +31,7 @@ internal sealed record NetworkReport(string Activation, string Weights, IReadOnl
     /// <summary>One line per hidden layer (<see cref="CsvColumns"/>); the depth scales are in the JSON.</summary>
     public string Csv()
     {
-        var text = new System.Text.StringBuilder(CsvColumns.Header).Append('\n');
+        var text = CsvColumns.NewTable();
         foreach (var r in Layers)
             CsvColumns.AppendRow(text, r.Layer, r.SigmaW2, r.PreActivationVariance, r.ActivationStd, r.LinearActivationStd, r.BackpropStd,
                 r.LinearBackpropStd, r.WeightGradientStd, r.LinearWeightGradientStd, r.Chi1);
