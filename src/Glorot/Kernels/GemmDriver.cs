@@ -202,7 +202,12 @@ internal sealed unsafe class GemmDriver : IComputeJob
                     if (_transA) GemmPacking.PackATransposed(_a + pc * _lda + ic, _lda, mc, kc, _mr, aPack);
                     else GemmPacking.PackA(_a + ic * _lda + pc, _lda, mc, kc, _mr, aPack);
                     float* cBlock = _c + (jc / w) * _cPanelStride + ic * _ldc;
-                    MacroKernel(mc, nc, kc, aPack, bBlock, bPanelStride, bRowStride, bTail, cBlock, beta, bias);
+                    // Packed weights are read in place, so their tiles stream from memory when they exceed
+                    // the caches: the first row tile of each panel prefetches ahead, on into the next panel and
+                    // the next k block (GemmMicroKernel512.PrefetchRows).
+                    float* nextBlock = _bSource == GemmBSource.Packed && ic == i0 && pc + kc < _k ? bBlock + (nint)kc * w : null;
+                    MacroKernel(mc, nc, kc, aPack, bBlock, bPanelStride, bRowStride, bTail, cBlock, beta, bias,
+                        _bSource == GemmBSource.Packed && ic == i0, nextBlock);
                 }
             }
         }
@@ -213,7 +218,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
     // Loops 2 (jr, over B panels and the kernel's column strips inside them) and 1 (ir, over A panels).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MacroKernel(int mc, int nc, int kc, float* aPack, float* bBlock, nint bPanelStride,
-        nint bRowStride, float* bTail, float* cBlock, float beta, float* bias)
+        nint bRowStride, float* bTail, float* cBlock, float beta, float* bias, bool streamB, float* nextBlock)
     {
         const int w = GemmPacking.PanelWidth;
         var panels = (nc + w - 1) / w;
@@ -231,8 +236,10 @@ internal sealed unsafe class GemmDriver : IComputeJob
                 for (var ir = 0; ir < mc; ir += _mr)
                 {
                     var rows = Math.Min(_mr, mc - ir);
+                    float* next = !streamB || ir != 0 || h + _nr < cols ? null
+                        : q + 1 < panels ? bBlock + (q + 1) * bPanelStride : nextBlock;
                     GemmPaths.Tile(_path, rows, kc, aPack + ir * kc, bp + h, ldb, cq + h + ir * _ldc, _ldc,
-                        _alpha, beta, biasQ != null ? biasQ + h : null, hc);
+                        _alpha, beta, biasQ != null ? biasQ + h : null, hc, next);
                 }
             }
         }

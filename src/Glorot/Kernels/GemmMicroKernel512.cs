@@ -20,14 +20,25 @@ internal static unsafe class GemmMicroKernel512
     public const int Nr = 32;
 
     /// <summary>
+    /// How far ahead a streaming tile prefetches B: 32 rows, 4 KiB. At batch 10 a k step does 20 FMAs per 128 bytes of
+    /// B, too much work per byte for the out-of-order window to keep enough of the weights' cache misses in flight
+    /// when they come from memory; 4 KiB ahead (T0) made the forward of 1024-2500×5-9 1.07–1.24× faster on one
+    /// thread and 1.08–1.17× on two (docs/BENCHMARKS.md "Fused backward step").
+    /// </summary>
+    public const int PrefetchRows = 32;
+
+    /// <summary>
     /// C[R×cols] (row stride ldc) = α·A·B + β·C + bias, where A is a packed panel (kc steps of R contiguous
     /// floats), B is kc rows of 32 floats with row stride ldb, and bias (null or 32 floats) is added to each
     /// row. cols &lt; 32 is the N edge: the tile is computed in full (B is zero padded there) and only cols
     /// columns are written.
     /// </summary>
+    /// <para>Streaming B (<paramref name="next"/> given, B rows contiguous: ldb = 32): each k step also prefetches
+    /// the B row <see cref="PrefetchRows"/> ahead, running on into <paramref name="next"/> (the next tile's B) at the
+    /// end of this one. Prefetches change no value, only when lines arrive.</para>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int kc, float* a, float* b, nint ldb, float* c, nint ldc,
-        float alpha, float beta, float* bias, int cols) where R : struct, IGemmRowCount
+        float alpha, float beta, float* bias, int cols, float* next = null) where R : struct, IGemmRowCount
     {
         Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default, c6a = default, c6b = default, c7a = default, c7b = default, c8a = default, c8b = default, c9a = default, c9b = default, c10a = default, c10b = default, c11a = default, c11b = default;
         // Prefetch the C tile (its first and last float per row): at 1000×1000 C lives in L3, and 24 misses at
@@ -45,8 +56,18 @@ internal static unsafe class GemmMicroKernel512
         if (R.Value > 9) { Sse.Prefetch0(c + 9 * ldc); Sse.Prefetch0(c + 9 * ldc + 31); }
         if (R.Value > 10) { Sse.Prefetch0(c + 10 * ldc); Sse.Prefetch0(c + 10 * ldc + 31); }
         if (R.Value > 11) { Sse.Prefetch0(c + 11 * ldc); Sse.Prefetch0(c + 11 * ldc + 31); }
+        // The prefetch stream: PrefetchRows rows ahead of b, then on into next; null when not streaming.
+        float* ahead = next != null ? b + PrefetchRows * Nr : null, aheadEnd = b + (nint)kc * Nr;
+        if (ahead >= aheadEnd) ahead = next != null ? next + (ahead - aheadEnd) : null;
         for (var p = 0; p < kc; p++)
         {
+            if (ahead != null)
+            {
+                Sse.Prefetch0(ahead);
+                Sse.Prefetch0(ahead + 16);
+                ahead += Nr;
+                if (ahead == aheadEnd) ahead = next;
+            }
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             Vector512<float> x;

@@ -82,35 +82,38 @@ internal static unsafe class GemmPaths
         _ => GemmMicroKernelPortable.Nr,
     };
 
-    /// <summary>Runs the path's micro-kernel for a tile of <paramref name="rows"/> ≤ MR rows.</summary>
+    /// <summary>
+    /// Runs the path's micro-kernel for a tile of <paramref name="rows"/> ≤ MR rows; <paramref name="next"/>, when
+    /// given, is the next tile's B, for a kernel that prefetches B as it streams from memory (the AVX-512 one).
+    /// </summary>
     public static void Tile(GemmPath path, int rows, int kc, float* a, float* b, nint ldb, float* c, nint ldc,
-        float alpha, float beta, float* bias, int cols)
+        float alpha, float beta, float* bias, int cols, float* next = null)
     {
         switch (path)
         {
-            case GemmPath.Vector512: Tile512(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
+            case GemmPath.Vector512: Tile512(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
             case GemmPath.Vector256: Tile256(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
             default: TilePortable(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
         }
     }
 
     private static void Tile512(int rows, int kc, float* a, float* b, nint ldb, float* c, nint ldc,
-        float alpha, float beta, float* bias, int cols)
+        float alpha, float beta, float* bias, int cols, float* next)
     {
         switch (rows)
         {
-            case 12: GemmMicroKernel512.Tile<Rows12>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 11: GemmMicroKernel512.Tile<Rows11>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 10: GemmMicroKernel512.Tile<Rows10>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 9: GemmMicroKernel512.Tile<Rows9>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 8: GemmMicroKernel512.Tile<Rows8>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 7: GemmMicroKernel512.Tile<Rows7>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 6: GemmMicroKernel512.Tile<Rows6>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 5: GemmMicroKernel512.Tile<Rows5>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 4: GemmMicroKernel512.Tile<Rows4>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 3: GemmMicroKernel512.Tile<Rows3>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 2: GemmMicroKernel512.Tile<Rows2>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            default: GemmMicroKernel512.Tile<Rows1>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
+            case 12: GemmMicroKernel512.Tile<Rows12>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 11: GemmMicroKernel512.Tile<Rows11>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 10: GemmMicroKernel512.Tile<Rows10>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 9: GemmMicroKernel512.Tile<Rows9>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 8: GemmMicroKernel512.Tile<Rows8>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 7: GemmMicroKernel512.Tile<Rows7>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 6: GemmMicroKernel512.Tile<Rows6>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 5: GemmMicroKernel512.Tile<Rows5>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 4: GemmMicroKernel512.Tile<Rows4>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 3: GemmMicroKernel512.Tile<Rows3>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 2: GemmMicroKernel512.Tile<Rows2>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            default: GemmMicroKernel512.Tile<Rows1>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
         }
     }
 
