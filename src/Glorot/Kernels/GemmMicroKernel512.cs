@@ -20,12 +20,12 @@ internal static unsafe class GemmMicroKernel512
     public const int Nr = 32;
 
     /// <summary>
-    /// How far ahead a streaming tile prefetches B: 32 rows, 4 KiB. At batch 10 a k step does 20 FMAs per 128 bytes of
+    /// How far ahead a streaming tile prefetches B: 64 rows, 8 KiB. At batch 10 a k step does 20 FMAs per 128 bytes of
     /// B, too much work per byte for the out-of-order window to keep enough of the weights' cache misses in flight
-    /// when they come from memory; 4 KiB ahead (T0) made the forward of 1024-2500×5-9 1.07–1.24× faster on one
-    /// thread and 1.08–1.17× on two (docs/BENCHMARKS.md "Fused backward step").
+    /// when they come from memory. Prefetching (T0) made the forward of 1024-2500×5-9 1.14–1.19× faster at 4 KiB
+    /// ahead, and 8 KiB gained 3–9 % more; 2 KiB or 12–24 KiB did less (docs/BENCHMARKS.md "Fused backward step").
     /// </summary>
-    public const int PrefetchRows = 32;
+    public const int PrefetchRows = 64;
 
     /// <summary>
     /// C[R×cols] (row stride ldc) = α·A·B + β·C + bias, where A is a packed panel (kc steps of R contiguous
