@@ -44,7 +44,7 @@ internal static class CopyBandwidthBench
     }
 
     // Linux's cache description of CPU 0; index3 is the L3 where there is one.
-    private static string LastLevelCache()
+    internal static string LastLevelCache()
     {
         const string path = "/sys/devices/system/cpu/cpu0/cache/index3/size";
         return File.Exists(path) ? File.ReadAllText(path).Trim() : "unknown";

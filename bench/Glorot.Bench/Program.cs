@@ -21,6 +21,7 @@ public static class Program
         ["linalg"] = ("Jacobian singular values 1000² and orthogonal init 1024²–4096², 1 and 2 threads (--repeats, --largest)", LinalgBench.Run),
         ["copy"] = ("vector path, last-level cache and STREAM-like copy GB/s of a 200 MB array, 1 and 2 threads (--mb, --repeats)", CopyBandwidthBench.Run),
         ["train-phases"] = ("time per phase of an MLP training step [batch] [threads] [reps] [width]", TrainStepPhases.Run),
+        ["weight-costs"] = ("ns per weight of the update, dX, forward and fused step at batch 10, 1 thread, per width [width …]", WeightCostBench.Run),
     };
 
     public static int Main(string[] args)
