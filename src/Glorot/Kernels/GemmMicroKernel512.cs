@@ -32,10 +32,10 @@ internal static unsafe class GemmMicroKernel512
     /// floats), B is kc rows of 32 floats with row stride ldb, and bias (null or 32 floats) is added to each
     /// row. cols &lt; 32 is the N edge: the tile is computed in full (B is zero padded there) and only cols
     /// columns are written.
-    /// </summary>
     /// <para>Streaming B (<paramref name="next"/> given, B rows contiguous: ldb = 32): each k step also prefetches
     /// the B row <see cref="PrefetchRows"/> ahead, running on into <paramref name="next"/> (the next tile's B) at the
     /// end of this one. Prefetches change no value, only when lines arrive.</para>
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int kc, float* a, float* b, nint ldb, float* c, nint ldc,
         float alpha, float beta, float* bias, int cols, float* next = null) where R : struct, IGemmRowCount
