@@ -43,6 +43,21 @@ public sealed class FusedBackwardStepTests
     }
 
     [Fact]
+    public void Each_thread_claims_its_share_in_at_most_two_runs_of_consecutive_blocks()
+    {
+        for (var threads = 1; threads <= 8; threads++)
+        for (var blocks = 1; blocks <= 300; blocks++)
+        {
+            var claim = FusedBackwardStep.ClaimSize(blocks, threads);
+            var runs = (blocks + claim - 1) / claim;
+            Assert.True(runs <= 2 * threads, $"{blocks} blocks on {threads} threads: {runs} runs of {claim}");
+            // The shortest such runs: one block fewer per run would need more than two runs per thread.
+            Assert.True(claim == 1 || (blocks + claim - 2) / (claim - 1) > 2 * threads, $"{blocks} blocks on {threads} threads: runs of {claim} are longer than needed");
+        }
+        Assert.Equal(20, FusedBackwardStep.ClaimSize(79, 2)); // a 2500-wide layer on two threads
+    }
+
+    [Fact]
     public void The_data_gradient_uses_the_weights_before_the_update()
     {
         // Power: a dX taken after the update (or half way through it) differs from dS·W_old.
