@@ -204,7 +204,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
                     float* cBlock = _c + (jc / w) * _cPanelStride + ic * _ldc;
                     // Packed weights are read in place, so their tiles stream from memory when they exceed
                     // the caches: the first row tile of each panel prefetches ahead, on into the next panel and
-                    // the next k block (GemmMicroKernel512.PrefetchRows).
+                    // the next k block (WeightPrefetch).
                     float* nextBlock = _bSource == GemmBSource.Packed && ic == i0 && pc + kc < _k ? bBlock + (nint)kc * w : null;
                     MacroKernel(mc, nc, kc, aPack, bBlock, bPanelStride, bRowStride, bTail, cBlock, beta, bias,
                         _bSource == GemmBSource.Packed && ic == i0, nextBlock);
@@ -236,7 +236,7 @@ internal sealed unsafe class GemmDriver : IComputeJob
                 for (var ir = 0; ir < mc; ir += _mr)
                 {
                     var rows = Math.Min(_mr, mc - ir);
-                    float* next = !streamB || ir != 0 || h + _nr < cols ? null
+                    float* next = !streamB || ir != 0 || h != 0 ? null
                         : q + 1 < panels ? bBlock + (q + 1) * bPanelStride : nextBlock;
                     GemmPaths.Tile(_path, rows, kc, aPack + ir * kc, bp + h, ldb, cq + h + ir * _ldc, _ldc,
                         _alpha, beta, biasQ != null ? biasQ + h : null, hc, next);

@@ -20,15 +20,25 @@ internal static unsafe class GemmMicroKernel256
 
     /// <summary>
     /// C[R×cols] = α·A·B + β·C + bias for an R×16 tile; A packed (kc steps of R floats), B kc rows of 16
-    /// floats with row stride ldb, cols &lt; 16 the N edge.
+    /// floats with row stride ldb, cols &lt; 16 the N edge. <paramref name="next"/>, when given, is the next tile's
+    /// B, which this tile prefetches as it streams (<see cref="WeightPrefetch"/>): whole 32-float rows, so the
+    /// first 16-column strip of a panel fetches both.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int kc, float* a, float* b, nint ldb, float* c, nint ldc,
-        float alpha, float beta, float* bias, int cols) where R : struct, IGemmRowCount
+        float alpha, float beta, float* bias, int cols, float* next = null) where R : struct, IGemmRowCount
     {
         Vector256<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default, c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default;
+        float* ahead = WeightPrefetch.Start(b, kc, ldb, next, out var aheadEnd);
         for (var p = 0; p < kc; p++)
         {
+            if (ahead != null)
+            {
+                Sse.Prefetch0(ahead);
+                Sse.Prefetch0(ahead + 16);
+                ahead += ldb;
+                if (ahead == aheadEnd) ahead = next;
+            }
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
             Vector256<float> x;

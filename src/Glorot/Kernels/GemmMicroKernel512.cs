@@ -20,21 +20,12 @@ internal static unsafe class GemmMicroKernel512
     public const int Nr = 32;
 
     /// <summary>
-    /// How far ahead a streaming tile prefetches B: 64 rows, 8 KiB. At batch 10 a k step does 20 FMAs per 128 bytes of
-    /// B, too much work per byte for the out-of-order window to keep enough of the weights' cache misses in flight
-    /// when they come from memory. Prefetching (T0) made the forward of 1024-2500×5-9 1.14–1.19× faster at 4 KiB
-    /// ahead, and 8 KiB gained 3–9 % more; 2 KiB or 12–24 KiB did less (docs/BENCHMARKS.md "Fused backward step").
-    /// </summary>
-    public const int PrefetchRows = 64;
-
-    /// <summary>
     /// C[R×cols] (row stride ldc) = α·A·B + β·C + bias, where A is a packed panel (kc steps of R contiguous
     /// floats), B is kc rows of 32 floats with row stride ldb, and bias (null or 32 floats) is added to each
     /// row. cols &lt; 32 is the N edge: the tile is computed in full (B is zero padded there) and only cols
     /// columns are written.
-    /// <para>Streaming B (<paramref name="next"/> given, B rows contiguous: ldb = 32): each k step also prefetches
-    /// the B row <see cref="PrefetchRows"/> ahead, running on into <paramref name="next"/> (the next tile's B) at the
-    /// end of this one. Prefetches change no value, only when lines arrive.</para>
+    /// <para><paramref name="next"/>, when given, is the next tile's B: this tile's B streams from memory, and
+    /// each k step prefetches ahead (<see cref="WeightPrefetch"/>).</para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<R>(int kc, float* a, float* b, nint ldb, float* c, nint ldc,
@@ -56,16 +47,14 @@ internal static unsafe class GemmMicroKernel512
         if (R.Value > 9) { Sse.Prefetch0(c + 9 * ldc); Sse.Prefetch0(c + 9 * ldc + 31); }
         if (R.Value > 10) { Sse.Prefetch0(c + 10 * ldc); Sse.Prefetch0(c + 10 * ldc + 31); }
         if (R.Value > 11) { Sse.Prefetch0(c + 11 * ldc); Sse.Prefetch0(c + 11 * ldc + 31); }
-        // The prefetch stream: PrefetchRows rows ahead of b, then on into next; null when not streaming.
-        float* ahead = next != null ? b + PrefetchRows * Nr : null, aheadEnd = b + (nint)kc * Nr;
-        if (ahead >= aheadEnd) ahead = next != null ? next + (ahead - aheadEnd) : null;
+        float* ahead = WeightPrefetch.Start(b, kc, ldb, next, out var aheadEnd);
         for (var p = 0; p < kc; p++)
         {
             if (ahead != null)
             {
                 Sse.Prefetch0(ahead);
                 Sse.Prefetch0(ahead + 16);
-                ahead += Nr;
+                ahead += ldb;
                 if (ahead == aheadEnd) ahead = next;
             }
             var b0 = Vector512.Load(b);

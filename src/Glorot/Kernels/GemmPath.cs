@@ -84,7 +84,7 @@ internal static unsafe class GemmPaths
 
     /// <summary>
     /// Runs the path's micro-kernel for a tile of <paramref name="rows"/> ≤ MR rows; <paramref name="next"/>, when
-    /// given, is the next tile's B, for a kernel that prefetches B as it streams from memory (the AVX-512 one).
+    /// given, is the next tile's B, for the vector kernels that prefetch B as it streams from memory.
     /// </summary>
     public static void Tile(GemmPath path, int rows, int kc, float* a, float* b, nint ldb, float* c, nint ldc,
         float alpha, float beta, float* bias, int cols, float* next = null)
@@ -92,7 +92,7 @@ internal static unsafe class GemmPaths
         switch (path)
         {
             case GemmPath.Vector512: Tile512(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
-            case GemmPath.Vector256: Tile256(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
+            case GemmPath.Vector256: Tile256(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
             default: TilePortable(rows, kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
         }
     }
@@ -118,16 +118,16 @@ internal static unsafe class GemmPaths
     }
 
     private static void Tile256(int rows, int kc, float* a, float* b, nint ldb, float* c, nint ldc,
-        float alpha, float beta, float* bias, int cols)
+        float alpha, float beta, float* bias, int cols, float* next)
     {
         switch (rows)
         {
-            case 6: GemmMicroKernel256.Tile<Rows6>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 5: GemmMicroKernel256.Tile<Rows5>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 4: GemmMicroKernel256.Tile<Rows4>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 3: GemmMicroKernel256.Tile<Rows3>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            case 2: GemmMicroKernel256.Tile<Rows2>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
-            default: GemmMicroKernel256.Tile<Rows1>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols); break;
+            case 6: GemmMicroKernel256.Tile<Rows6>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 5: GemmMicroKernel256.Tile<Rows5>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 4: GemmMicroKernel256.Tile<Rows4>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 3: GemmMicroKernel256.Tile<Rows3>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            case 2: GemmMicroKernel256.Tile<Rows2>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
+            default: GemmMicroKernel256.Tile<Rows1>(kc, a, b, ldb, c, ldc, alpha, beta, bias, cols, next); break;
         }
     }
 
