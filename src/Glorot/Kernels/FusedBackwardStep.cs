@@ -17,14 +17,14 @@ namespace Glorot.Kernels;
 internal sealed unsafe class FusedBackwardStep : IComputeJob
 {
     /// <summary>
-    /// Input units per block on the dot route (AVX-512, batch ≤ 32): one 32-float panel row wide, so blocks start
+    /// Input units per block on the dot route (a vector path, batch ≤ 32): one 32-float panel row wide, so blocks start
     /// on panel borders (the dX columns tile exactly as in the full product) and one block of a 1000-wide layer
     /// (125 KiB) sits in L2 between its two uses with room for dS.
     /// </summary>
     public const int BlockRows = GemmPacking.PanelWidth;
 
     /// <summary>
-    /// Input units per block on the packed route (larger batches, or no AVX-512): that route packs dS (B × out)
+    /// Input units per block on the packed route (larger batches, or the portable path): that route packs dS (B × out)
     /// again for every block, so blocks are 4× larger to keep that copy at a few per cent of the block's
     /// multiply-adds; 128 rows of a 1000-wide layer are 500 KiB, still within a 1 MiB L2. Any multiple of 32
     /// gives the same bits.
@@ -133,7 +133,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
         {
             // dX[:, r0 .. r0 + rows) = dS·W[:, r0 .. r0 + rows): the routes of Gemm.MultiplyTransposed, one thread.
             if (_dotRoute)
-                GemmDotDriver.RunPadded(_batch, r0, r0 + rows, _fanOut, 1f, _paddedDs!.Pointer, _w, w, _panelStride,
+                GemmDotDriver.RunPadded(_path, _batch, r0, r0 + rows, _fanOut, 1f, _paddedDs!.Pointer, _w, w, _panelStride,
                     0f, _dx, _fanIn);
             else
                 GemmDriver.Run(_path, 1, false, _batch, rows, _fanOut, 1f, _ds, _fanOut,

@@ -5,7 +5,7 @@ namespace Glorot.Kernels;
 /// β = 0 never reads C (NaN there does not leak), as in BLAS. Runs the packed, register-blocked kernels
 /// (<see cref="GemmDriver"/>) on the widest vector path this CPU has and on <see cref="Compute.Threads"/> threads
 /// (the caller and the workers of its own <see cref="ComputePool"/>); results are bit-identical for every count. A·Bᵀ with at most 32 rows of A takes
-/// an unpacked dot-product route instead (<see cref="GemmDotDriver"/>).
+/// an unpacked dot-product route instead on the vector paths (<see cref="GemmDotDriver"/>).
 /// <para>For layers: keep Wᵀ in a <see cref="PackedMatrix"/> and use the overloads that take one; they never
 /// repack the weights.</para>
 /// </summary>
@@ -82,7 +82,7 @@ internal static unsafe class Gemm
         {
             if (!transA && transB && bias.IsEmpty && alpha != 0f && GemmDotDriver.Applies(path, m, k))
             {
-                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, pb, ldb, 32, beta, pc, ldc);
+                GemmDotDriver.Run(path, Threads, m, n, k, alpha, pa, lda, pb, ldb, 32, beta, pc, ldc);
                 return;
             }
             GemmDriver.Run(path, Threads, transA, m, n, k, alpha, pa, lda,
@@ -123,7 +123,7 @@ internal static unsafe class Gemm
         fixed (float* pa = a, pc = c)
         {
             if (alpha != 0f && m > 0 && n > 0 && GemmDotDriver.Applies(path, m, k))
-                GemmDotDriver.Run(Threads, m, n, k, alpha, pa, lda, b.Data, GemmPacking.PanelWidth, b.PanelStride,
+                GemmDotDriver.Run(path, Threads, m, n, k, alpha, pa, lda, b.Data, GemmPacking.PanelWidth, b.PanelStride,
                     beta, pc, ldc);
             else
                 GemmDriver.Run(path, Threads, false, m, n, k, alpha, pa, lda, GemmBSource.PackedTransposed, b.Data,

@@ -1,8 +1,9 @@
 namespace Glorot.Kernels;
 
 /// <summary>
-/// The unpacked route for C = α·A·Bᵀ + β·C with few rows of A (<see cref="GemmDotKernel512"/>): loops over
-/// 4-column groups of C (outer, so each group of 4 B rows streams through once) and 5-row groups of A. The
+/// The unpacked route for C = α·A·Bᵀ + β·C with few rows of A (<see cref="GemmDotKernel512"/>, or
+/// <see cref="GemmDotKernel256"/> on AVX2): loops over the kernel's column groups of C (outer, so each group of B
+/// rows streams through once) and 5-row groups of A. The
 /// threads claim 64-column chunks (the same chunks for any thread count); every element is one dot product in a
 /// fixed order, so every thread count agrees bit for bit.
 /// </summary>
@@ -23,19 +24,20 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     // Columns per claimed chunk: 16 groups of 4 (nothing is packed, so chunks cost only the claim).
     private const int ChunkColumns = 64;
 
+    private GemmPath _path;
     private int _m, _n, _k, _chunks, _nextChunk;
     private float _alpha, _beta;
     private float* _a, _b, _c;
     private nint _lda, _bRowStride, _bChunkStride, _ldc;
 
-    /// <summary>Whether the dot route applies: AVX-512 path, few rows, enough depth.</summary>
+    /// <summary>Whether the dot route applies: a vector path (AVX-512 or AVX2), few rows, enough depth.</summary>
     public static bool Applies(GemmPath path, int m, int k) =>
-        path == GemmPath.Vector512 && m <= MaxRows && k >= MinDepth;
+        path is GemmPath.Vector512 or GemmPath.Vector256 && m <= MaxRows && k >= MinDepth;
 
     /// <summary>
     /// C (m × n, ldc) = α·A (m × k, lda)·Bᵀ + β·C, B row j chunk q at b + j·bRowStride + q·bChunkStride.
     /// </summary>
-    public static void Run(int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
+    public static void Run(GemmPath path, int threads, int m, int n, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
         // A (at most 32 × k) is copied once into zero-padded rows of a multiple of 32, shared by all threads.
@@ -47,7 +49,7 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
         lda = kPadded;
         var job = _cached ?? new GemmDotDriver();
         _cached = null;
-        (job._m, job._n, job._k, job._alpha, job._beta) = (m, n, k, alpha, beta);
+        (job._path, job._m, job._n, job._k, job._alpha, job._beta) = (path, m, n, k, alpha, beta);
         (job._lda, job._bRowStride, job._bChunkStride, job._ldc) = (lda, bRowStride, bChunkStride, ldc);
         job._a = a;
         job._b = b;
@@ -88,11 +90,11 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     /// Columns [j0, j1) of C on this thread alone, from A already padded by <see cref="PadA"/>: for callers that
     /// reuse one padded A across many calls (<see cref="FusedBackwardStep"/>, one call per block of columns). Every
     /// element is the same dot product the threaded run computes, so the bits agree. j0 must be a multiple of
-    /// 4 (the kernel's column group) for the groups to match Run's.
+    /// 4 (a multiple of every kernel's column group) for the groups to match Run's.
     /// </summary>
-    public static void RunPadded(int m, int j0, int j1, int k, float alpha, float* aPadded, float* b, nint bRowStride,
-        nint bChunkStride, float beta, float* c, nint ldc) =>
-        Columns(m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
+    public static void RunPadded(GemmPath path, int m, int j0, int j1, int k, float alpha, float* aPadded, float* b,
+        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc) =>
+        Columns(path, m, j0, j1, k, alpha, aPadded, PaddedDepth(k), b, bRowStride, bChunkStride, beta, c, ldc);
 
     /// <summary>Claims 64-column chunks of C until none is left; every thread runs this.</summary>
     public void Run()
@@ -103,11 +105,16 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     }
 
     private void RunColumns(int j0, int j1) =>
-        Columns(_m, j0, j1, _k, _alpha, _a, _lda, _b, _bRowStride, _bChunkStride, _beta, _c, _ldc);
+        Columns(_path, _m, j0, j1, _k, _alpha, _a, _lda, _b, _bRowStride, _bChunkStride, _beta, _c, _ldc);
 
-    private static void Columns(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
+    private static void Columns(GemmPath path, int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
+        if (path == GemmPath.Vector256)
+        {
+            Columns256(m, j0, j1, k, alpha, a, lda, b, bRowStride, bChunkStride, beta, c, ldc);
+            return;
+        }
         const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
         for (var j = j0; j < j1; j += nr)
         {
@@ -123,6 +130,29 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
                     case 3: GemmDotKernel512.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
                     case 2: GemmDotKernel512.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
                     default: GemmDotKernel512.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                }
+            }
+        }
+    }
+
+    private static void Columns256(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
+        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
+    {
+        const int nr = GemmDotKernel256.Nr, mr = GemmDotKernel256.Mr;
+        for (var j = j0; j < j1; j += nr)
+        {
+            var cols = Math.Min(nr, j1 - j);
+            float* bj = b + j * bRowStride;
+            for (var i = 0; i < m; i += mr)
+            {
+                float* ai = a + i * lda, cij = c + i * ldc + j;
+                switch (Math.Min(mr, m - i))
+                {
+                    case 5: GemmDotKernel256.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 4: GemmDotKernel256.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 3: GemmDotKernel256.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 2: GemmDotKernel256.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    default: GemmDotKernel256.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
                 }
             }
         }

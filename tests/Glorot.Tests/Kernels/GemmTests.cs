@@ -82,7 +82,7 @@ public class GemmTests
         using var machine = ComputePool.AssumeProcessors(16);
         // Shapes that take the column split, the row split (m > n), the direct-B small-m route, the paper's
         // layer shapes at batch 100 (forward and weight gradient: 4 to 32 chunks, so each count cuts differently)
-        // and the dot-product route (the 23-row one, on the Vector512 path).
+        // and the dot-product route (the 23-row one, on the vector paths).
         (bool TransA, bool TransB, int M, int N, int K)[] shapes =
             [(false, false, 70, 200, 300), (true, true, 250, 40, 90), (false, false, 12, 300, 100), (false, true, 64, 65, 800),
              (false, true, 23, 70, 320), (false, true, 100, 1000, 1024), (true, false, 1000, 1000, 100)];
@@ -108,7 +108,7 @@ public class GemmTests
     public void Every_thread_count_gives_bit_identical_results_on_packed_operands(string pathName)
     {
         // The three layer products on a packed Wᵀ (in 300 × out 1000): forward X·Wᵀ + b, backward data dY·W at
-        // batch 10 (the dot route on Vector512) and 100, and the fused weight update Wᵀ += α·Xᵀ·dY.
+        // batch 10 (the dot route on the vector paths) and 100, and the fused weight update Wᵀ += α·Xᵀ·dY.
         var path = GemmTestData.Path(pathName);
         using var machine = ComputePool.AssumeProcessors(16);
         const int inputs = 300, outputs = 1000;
