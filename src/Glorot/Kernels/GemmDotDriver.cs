@@ -110,12 +110,8 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
     private static void Columns(GemmPath path, int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
         nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
     {
-        if (path == GemmPath.Vector256)
-        {
-            Columns256(m, j0, j1, k, alpha, a, lda, b, bRowStride, bChunkStride, beta, c, ldc);
-            return;
-        }
-        const int nr = GemmDotKernel512.Nr, mr = GemmDotKernel512.Mr;
+        bool avx2 = path == GemmPath.Vector256;
+        int nr = avx2 ? GemmDotKernel256.Nr : GemmDotKernel512.Nr, mr = avx2 ? GemmDotKernel256.Mr : GemmDotKernel512.Mr;
         for (var j = j0; j < j1; j += nr)
         {
             var cols = Math.Min(nr, j1 - j);
@@ -123,38 +119,35 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
             for (var i = 0; i < m; i += mr)
             {
                 float* ai = a + i * lda, cij = c + i * ldc + j;
-                switch (Math.Min(mr, m - i))
-                {
-                    case 5: GemmDotKernel512.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 4: GemmDotKernel512.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 3: GemmDotKernel512.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 2: GemmDotKernel512.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    default: GemmDotKernel512.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                }
+                if (avx2) Tile256(Math.Min(mr, m - i), k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols);
+                else Tile512(Math.Min(mr, m - i), k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols);
             }
         }
     }
 
-    private static void Columns256(int m, int j0, int j1, int k, float alpha, float* a, nint lda, float* b,
-        nint bRowStride, nint bChunkStride, float beta, float* c, nint ldc)
+    private static void Tile512(int rows, int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
+        float* c, nint ldc, float alpha, float beta, int cols)
     {
-        const int nr = GemmDotKernel256.Nr, mr = GemmDotKernel256.Mr;
-        for (var j = j0; j < j1; j += nr)
+        switch (rows)
         {
-            var cols = Math.Min(nr, j1 - j);
-            float* bj = b + j * bRowStride;
-            for (var i = 0; i < m; i += mr)
-            {
-                float* ai = a + i * lda, cij = c + i * ldc + j;
-                switch (Math.Min(mr, m - i))
-                {
-                    case 5: GemmDotKernel256.Tile<Rows5>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 4: GemmDotKernel256.Tile<Rows4>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 3: GemmDotKernel256.Tile<Rows3>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    case 2: GemmDotKernel256.Tile<Rows2>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                    default: GemmDotKernel256.Tile<Rows1>(k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
-                }
-            }
+            case 5: GemmDotKernel512.Tile<Rows5>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 4: GemmDotKernel512.Tile<Rows4>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 3: GemmDotKernel512.Tile<Rows3>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 2: GemmDotKernel512.Tile<Rows2>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            default: GemmDotKernel512.Tile<Rows1>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+        }
+    }
+
+    private static void Tile256(int rows, int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
+        float* c, nint ldc, float alpha, float beta, int cols)
+    {
+        switch (rows)
+        {
+            case 5: GemmDotKernel256.Tile<Rows5>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 4: GemmDotKernel256.Tile<Rows4>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 3: GemmDotKernel256.Tile<Rows3>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            case 2: GemmDotKernel256.Tile<Rows2>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
+            default: GemmDotKernel256.Tile<Rows1>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
         }
     }
 }
