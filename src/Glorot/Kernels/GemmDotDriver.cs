@@ -21,7 +21,8 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
 
     [ThreadStatic] private static GemmDotDriver? _cached;
 
-    // Columns per claimed chunk: 16 groups of 4 (nothing is packed, so chunks cost only the claim).
+    // Columns per claimed chunk: whole column groups of either kernel (4 or 2); nothing is packed, so chunks cost
+    // only the claim.
     private const int ChunkColumns = 64;
 
     private GemmPath _path;
