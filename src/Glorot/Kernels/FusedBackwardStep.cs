@@ -118,7 +118,7 @@ internal sealed unsafe class FusedBackwardStep : IComputeJob
     /// <summary>Claims runs of consecutive blocks of input units until none is left; every thread runs this.</summary>
     public void Run()
     {
-        int first, claim = Math.Max(1, _claim);
+        int first, claim = _claim;
         while ((first = Interlocked.Add(ref _nextBlock, claim) - claim) < _blocks)
             for (var block = first; block < Math.Min(_blocks, first + claim); block++)
                 RunBlock(block * _blockRows, Math.Min(_blockRows, _fanIn - block * _blockRows));

@@ -120,35 +120,23 @@ internal sealed unsafe class GemmDotDriver : IComputeJob
             for (var i = 0; i < m; i += mr)
             {
                 float* ai = a + i * lda, cij = c + i * ldc + j;
-                if (avx2) Tile256(Math.Min(mr, m - i), k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols);
-                else Tile512(Math.Min(mr, m - i), k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols);
+                switch (Math.Min(mr, m - i))
+                {
+                    case 5: Tile<Rows5>(avx2, k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 4: Tile<Rows4>(avx2, k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 3: Tile<Rows3>(avx2, k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    case 2: Tile<Rows2>(avx2, k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                    default: Tile<Rows1>(avx2, k, ai, lda, bj, bRowStride, bChunkStride, cij, ldc, alpha, beta, cols); break;
+                }
             }
         }
     }
 
-    private static void Tile512(int rows, int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
-        float* c, nint ldc, float alpha, float beta, int cols)
+    // Both kernels take R ≤ 5 rows (Mr = 5), so one switch on the row count serves either.
+    private static void Tile<R>(bool avx2, int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
+        float* c, nint ldc, float alpha, float beta, int cols) where R : struct, IGemmRowCount
     {
-        switch (rows)
-        {
-            case 5: GemmDotKernel512.Tile<Rows5>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 4: GemmDotKernel512.Tile<Rows4>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 3: GemmDotKernel512.Tile<Rows3>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 2: GemmDotKernel512.Tile<Rows2>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            default: GemmDotKernel512.Tile<Rows1>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-        }
-    }
-
-    private static void Tile256(int rows, int k, float* a, nint lda, float* b, nint bRowStride, nint bChunkStride,
-        float* c, nint ldc, float alpha, float beta, int cols)
-    {
-        switch (rows)
-        {
-            case 5: GemmDotKernel256.Tile<Rows5>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 4: GemmDotKernel256.Tile<Rows4>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 3: GemmDotKernel256.Tile<Rows3>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            case 2: GemmDotKernel256.Tile<Rows2>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-            default: GemmDotKernel256.Tile<Rows1>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols); break;
-        }
+        if (avx2) GemmDotKernel256.Tile<R>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols);
+        else GemmDotKernel512.Tile<R>(k, a, lda, b, bRowStride, bChunkStride, c, ldc, alpha, beta, cols);
     }
 }

@@ -205,9 +205,10 @@ internal sealed unsafe class GemmDriver : IComputeJob
                     // Packed weights are read in place, so their tiles stream from memory when they exceed
                     // the caches: the first row tile of each panel prefetches ahead, on into the next panel and
                     // the next k block (WeightPrefetch).
-                    float* nextBlock = _bSource == GemmBSource.Packed && ic == i0 && pc + kc < _k ? bBlock + (nint)kc * w : null;
-                    MacroKernel(mc, nc, kc, aPack, bBlock, bPanelStride, bRowStride, bTail, cBlock, beta, bias,
-                        _bSource == GemmBSource.Packed && ic == i0, nextBlock);
+                    var streamB = _bSource == GemmBSource.Packed && ic == i0;
+                    float* nextBlock = streamB && pc + kc < _k ? bBlock + (nint)kc * w : null;
+                    MacroKernel(mc, nc, kc, aPack, bBlock, bPanelStride, bRowStride, bTail, cBlock, beta, bias, streamB,
+                        nextBlock);
                 }
             }
         }
